@@ -231,22 +231,24 @@ def token_valences(text: str, fixes: bool = True) -> list[tuple[str, float]]:
 # ----------------------------------------------------------------------------- voice
 
 VOICE_COLUMNS = ["article_id", "paragraph", "sentence", "voice", "text", "n_chars"] + SCORE_COLUMNS
-_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_MARK_CHARS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 
 
 def _split_parts(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str, str]:
     """Reporter and quoted text of ``text`` (which starts at ``offset``) given absolute quote spans."""
     end = offset + len(text)
-    reporter, quoted, pos = [], [], offset
+    reporter, quoted, pos = [], [], 0
     for a, b in spans:
         if b <= offset or a >= end:
             continue
-        a, b = max(a, offset), min(b, end)
-        reporter.append(text[pos - offset:a - offset])
-        quoted.append(text[a - offset:b - offset])
-        pos = b
-    reporter.append(text[pos - offset:])
-    return " ".join(reporter), " ".join(quoted)
+        a, b = max(a, offset) - offset, min(b, end) - offset
+        piece = text[pos:a]
+        reporter.append(piece[:-1] if piece.endswith(_MARK_CHARS) else piece)
+        quoted.append(text[a:b])
+        pos = b + 1 if b < len(text) and text[b] in _MARK_CHARS else b
+    reporter.append(text[pos:])
+    return " ".join(p.strip() for p in reporter if p.strip()), " ".join(q.strip() for q in quoted if q.strip())
 
 
 def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
@@ -378,7 +380,8 @@ def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
     texts = df["text"].fillna("").astype(str)
     rows = []
     for name, pattern in targets.items():
-        hit = texts.str.contains(re.compile(pattern), regex=True).to_numpy()
+        rx = re.compile(pattern)
+        hit = np.array([bool(rx.search(t)) for t in texts], dtype=bool)
         sub = df.loc[hit]
         for grp in groups:
             x = sub.loc[sub[by] == grp, "compound"].to_numpy(dtype="float64")

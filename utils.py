@@ -1,0 +1,31 @@
+"""The one module the notebooks import: loading, cleaning and every analysis helper.
+
+The code lives in the ``withdrawals`` package, one module per stage in the order
+data flows (corpus -> segment -> sentiment -> speakers -> numbers -> pipeline ->
+figures); this module re-exports each stage's public functions, so notebooks and
+users only ever write ``import utils``.
+
+DataFrame contracts (add columns freely, never rename these):
+
+=================  ===============  ==========================================================
+name               one row per      columns
+=================  ===============  ==========================================================
+articles           story            article_id, source, part, outlet, published, title, text,
+                                    n_words, n_paragraphs
+cleaning report    removed line     article_id, source, line, reason
+sentences          sentence         article_id, paragraph, sentence, text (+ voice)
+scored sentences   sentence         ... + neg, neu, pos, compound
+quotes             quotation        article_id, paragraph, quote, speaker, speaker_kind,
+                                    speaker_role, cue, direct
+troops             troop figure     article_id, paragraph, sentence, span, low, high, hedge,
+                                    unit, actor, place, quoted
+timelines          time frame       article_id, sentence, span, low, high, unit
+=================  ===============  ==========================================================
+"""
+from withdrawals.corpus import *  # noqa: F401,F403
+from withdrawals.segment import *  # noqa: F401,F403
+from withdrawals.sentiment import *  # noqa: F401,F403
+from withdrawals.speakers import *  # noqa: F401,F403
+from withdrawals.numbers import *  # noqa: F401,F403
+from withdrawals.pipeline import *  # noqa: F401,F403
+from withdrawals.figures import *  # noqa: F401,F403

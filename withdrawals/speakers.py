@@ -1,0 +1,2 @@
+"""Stage module; see utils.py."""
+__all__: list = []
