@@ -1,0 +1,222 @@
+"""Tests for withdrawals.sentiment: scores (VADER rounds to 4 dp), each pitfall fix, voice, summaries."""
+import numpy as np
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import utils
+from withdrawals import sentiment as st
+
+PLAIN = SentimentIntensityAnalyzer()
+
+# Sentences from the seed stories.
+SEED_WON = ("Mr Trump argues that the US has essentially won the battle with IS and its military "
+            "contingent in Syria is no longer needed.")
+SEED_DEFEATED = ("White House press secretary Sarah Sanders said Wednesday that the U.S. has "
+                 "“defeated the territorial caliphate.”")
+SEED_ALLIES = "Our allies don’t like the decision."
+SEED_TIME = ("Despite clashing publicly and privately with his advisors, the president is insistent "
+             "that “it’s time” for US troops in Syria to return home.")
+
+
+# ------------------------------------------------------------------ single sentences
+
+@pytest.mark.parametrize("text, compound", [
+    ("VADER is smart, handsome, and funny.", 0.8316),
+    ("The plan isn't good.", -0.3412),
+    ("There is no good option.", -0.3412),      # "no" still negates the next lexicon word
+    ("", 0.0),
+])
+def test_scores_unchanged_where_no_pitfall(text, compound):
+    assert st.polarity(text)["compound"] == compound
+    assert st.polarity(text, fixes=False)["compound"] == compound
+
+
+@pytest.mark.parametrize("text, before, after", [
+    # fix 1: curly apostrophe breaks negation; curly quotes hide lexicon words
+    ("The plan isn’t good.", 0.4404, -0.3412),
+    (SEED_ALLIES, 0.3612, -0.2755),
+    ("He called it a “great” victory.", 0.0, 0.6249),
+    (SEED_DEFEATED, 0.0, -0.4767),
+    ("The talks were a triumph—and a relief.", 0.4767, 0.7351),   # em dash glued two words
+    # fix 2: the slang idiom "the bomb" (+3) no longer overwrites literal bombs
+    ("Officials said the bomb struck the convoy.", 0.8402, -0.6369),
+    ("This song is the bomb!", 0.6476, -0.5411),                # the price: slang is lost
+    # fix 3: "no" as a determiner is not negative on its own
+    ("There were no casualties.", -0.296, 0.0),
+    ("No decision has been made.", -0.296, 0.0),
+    (SEED_WON, -0.4019, -0.128),
+])
+def test_pitfall_fixes_before_after(text, before, after):
+    assert PLAIN.polarity_scores(text)["compound"] == before
+    assert st.polarity(text, fixes=False)["compound"] == before
+    assert st.polarity(text)["compound"] == after
+
+
+def test_curly_and_straight_apostrophes_score_the_same():
+    assert st.polarity("The plan isn’t good.") == st.polarity("The plan isn't good.")
+    assert st.normalize_quotes("“it’s time” — now") == "\"it's time\"  -  now"
+
+
+def test_fixes_do_not_touch_the_package_globals():
+    from vaderSentiment import vaderSentiment as vs
+    st.polarity("Officials said the bomb struck the convoy.")
+    assert vs.SPECIAL_CASES["the bomb"] == 3
+    assert PLAIN.lexicon["no"] == -1.2
+    assert SentimentIntensityAnalyzer().polarity_scores("There were no casualties.")["compound"] == -0.296
+
+
+def test_analyzer_without_fixes_equals_package_on_vader_examples():
+    examples = ["VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", "Not bad at all",
+                "At least it isn't a horrible book.", "The book was only kind of good.",
+                "The plot was good, but the characters are uncompelling and the dialog is not great.",
+                "Today only kinda sux! But I'll get by, lol", "Make sure you :) or :D today!",
+                "Catch utf-8 emoji such as 💘 and 💋 and 😁", "Without a doubt, an excellent idea.",
+                "Roger Dodger is one of the least compelling variations on this theme.",
+                "Sentiment analysis has never been this good!", "On the other hand, VADER is quite bad ass",
+                SEED_WON, SEED_DEFEATED, SEED_TIME]
+    for text in examples:
+        assert st.polarity(text, fixes=False) == PLAIN.polarity_scores(text), text
+
+
+def test_token_valences_apply_negation_and_but():
+    assert st.token_valences("Our allies don’t like the decision, but peace is near.") == [
+        ("like", pytest.approx(-0.555)), ("peace", pytest.approx(3.75))]
+    assert st.token_valences("") == []
+
+
+# ------------------------------------------------------------------ score_sentiment
+
+def test_score_sentiment_adds_columns_and_keeps_rows():
+    df = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence": [0, 1, 0],
+                       "text": [SEED_ALLIES, "The bomb exploded.", None]})
+    out = st.score_sentiment(df)
+    assert list(out.columns) == ["article_id", "sentence", "text", "neg", "neu", "pos", "compound"]
+    assert out["compound"].tolist() == [-0.2755, -0.4939, 0.0]
+    assert out.loc[0, ["neg", "neu", "pos"]].tolist() == [0.297, 0.703, 0.0]
+    assert (out[st.SCORE_COLUMNS].dtypes == "float64").all()
+    assert list(df.columns) == ["article_id", "sentence", "text"]      # input untouched
+    assert st.score_sentiment(df, fixes=False)["compound"].tolist() == [0.3612, -0.4939, 0.0]
+
+
+def test_score_sentiment_empty_and_missing_text():
+    empty = pd.DataFrame({"article_id": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
+    out = st.score_sentiment(empty)
+    assert len(out) == 0 and list(out.columns) == ["article_id", "text"] + st.SCORE_COLUMNS
+    assert (out[st.SCORE_COLUMNS].dtypes == "float64").all()
+    with pytest.raises(KeyError):
+        st.score_sentiment(pd.DataFrame({"sentence": [1]}))
+
+
+def test_rows_do_not_depend_on_the_batch():
+    df = pd.DataFrame({"article_id": ["a", "b", "c"], "text": [SEED_WON, SEED_ALLIES, SEED_TIME]})
+    whole = st.score_sentiment(df)
+    part = st.score_sentiment(df.iloc[[1]])
+    pd.testing.assert_frame_equal(whole.iloc[[1]], part)
+
+
+def test_utils_reexports():
+    for name in ("score_sentiment", "score_by_voice", "sentiment_summary", "target_sentiment",
+                 "lexicon_contributors"):
+        assert getattr(utils, name) is getattr(st, name)
+
+
+# ------------------------------------------------------------------ voice
+
+STORY = SEED_TIME + "\n\n" + "“We have won against ISIS. Our boys are coming home,” Mr Trump said."
+ARTS = pd.DataFrame({"article_id": ["s-1", "t-1"], "outlet": ["Outlet A", "Outlet B"],
+                     "text": [STORY, "Officials said the bomb struck the convoy.\n\nThe plan isn’t good."]})
+
+
+def test_score_by_voice_splits_a_mixed_sentence():
+    sents = utils.split_sentences(ARTS)
+    out = st.score_by_voice(sents, ARTS)
+    assert list(out.columns) == ["article_id", "paragraph", "sentence", "voice", "text", "n_chars",
+                                 "neg", "neu", "pos", "compound"]
+    s0 = out[(out["article_id"] == "s-1") & (out["sentence"] == 0)]
+    assert s0["voice"].tolist() == ["reporter", "quoted"]
+    assert s0["text"].tolist() == [
+        "Despite clashing publicly and privately with his advisors, the president is insistent "
+        "that for US troops in Syria to return home.", "it’s time"]
+    # A quotation over two sentences: the second sentence's quoted part is seen via the story.
+    s = out[(out["article_id"] == "s-1") & (out["sentence"] > 0)]
+    assert list(zip(s["sentence"], s["voice"], s["text"], s["compound"])) == [
+        (1, "quoted", "We have won against ISIS.", 0.5719),
+        (2, "reporter", "Mr Trump said.", 0.0),
+        (2, "quoted", "Our boys are coming home,", 0.0)]
+    # Reporter-only stories give one row per sentence with the sentence's own score.
+    t = out[out["article_id"] == "t-1"]
+    assert t["voice"].tolist() == ["reporter", "reporter"]
+    assert t["compound"].tolist() == [-0.6369, -0.3412]
+
+
+def test_score_by_voice_without_articles_and_empty():
+    sents = utils.split_sentences(ARTS)[["article_id", "paragraph", "sentence", "text"]]
+    out = st.score_by_voice(sents)
+    assert out[out["article_id"] == "s-1"]["voice"].tolist() == [
+        "reporter", "quoted", "quoted", "reporter", "quoted"]
+    empty = st.score_by_voice(sents.iloc[:0], ARTS)
+    assert len(empty) == 0 and list(empty.columns) == list(out.columns)
+
+
+# ------------------------------------------------------------------ summaries
+
+@pytest.fixture
+def scored():
+    return st.score_sentiment(utils.split_sentences(ARTS))
+
+
+def test_sentiment_summary_by_outlet(scored):
+    out = st.sentiment_summary(scored, ARTS, by="outlet")
+    assert list(out.columns) == ["outlet"] + st.SUMMARY_COLUMNS
+    assert out["outlet"].tolist() == ["Outlet A", "Outlet B"]
+    a = out.iloc[0]
+    # compounds of Outlet A's three sentences: 0.0, 0.5719, 0.0 (the "coming home" sentence)
+    assert a["n"] == 3 and a["n_positive"] == 1 and a["n_neutral"] == 2 and a["n_negative"] == 0
+    assert a["mean_compound"] == pytest.approx(scored[scored.article_id == "s-1"]["compound"].mean())
+    assert a["ci_low"] <= a["mean_compound"] <= a["ci_high"]
+    assert a["ci_low"] == pytest.approx(0.0) and a["ci_high"] == pytest.approx(0.5719)
+    b = out.iloc[1]
+    assert b["n"] == 2 and b["share_negative"] == 1.0 and b["mean_compound"] == pytest.approx(-0.48905)
+    again = st.sentiment_summary(scored, ARTS, by="outlet")
+    pd.testing.assert_frame_equal(out, again)                          # fixed seed
+
+
+def test_sentiment_summary_by_story_and_voice(scored):
+    by_story = st.sentiment_summary(scored, ARTS, by="article_id")
+    assert list(by_story.columns[:2]) == ["article_id", "outlet"] and len(by_story) == 2
+    voice = st.score_by_voice(utils.split_sentences(ARTS), ARTS)
+    by_voice = st.sentiment_summary(voice, ARTS, by=["outlet", "voice"])
+    assert list(zip(by_voice["outlet"], by_voice["voice"], by_voice["n"])) == [
+        ("Outlet A", "quoted", 3), ("Outlet A", "reporter", 2), ("Outlet B", "reporter", 2)]
+    empty = st.sentiment_summary(scored.iloc[:0], ARTS)
+    assert len(empty) == 0 and list(empty.columns) == ["outlet"] + st.SUMMARY_COLUMNS
+
+
+def test_target_sentiment_every_cell(scored):
+    out = st.target_sentiment(scored, ARTS)
+    assert list(out.columns) == ["outlet", "target", "n", "mean_compound", "share_negative",
+                                 "share_positive"]
+    assert len(out) == 2 * len(st.DEFAULT_TARGETS)
+    cell = out.set_index(["outlet", "target"])
+    assert cell.loc[("Outlet A", "Trump"), "n"] == 1          # "…,” Mr Trump said."
+    assert cell.loc[("Outlet A", "ISIS / Islamic State"), "mean_compound"] == 0.5719
+    assert cell.loc[("Outlet A", "the troops"), "n"] == 1
+    assert cell.loc[("Outlet B", "Iran"), "n"] == 0 and np.isnan(cell.loc[("Outlet B", "Iran"), "mean_compound"])
+    custom = st.target_sentiment(scored, ARTS, targets={"convoys": r"\bconvoys?\b"})
+    assert custom["n"].tolist() == [0, 1]
+
+
+def test_lexicon_contributors(scored):
+    out = st.lexicon_contributors(scored, ARTS, top=3)
+    assert list(out.columns) == ["outlet", "direction", "rank", "word", "count", "valence_sum",
+                                 "valence_mean"]
+    b = out[out["outlet"] == "Outlet B"]
+    # "bomb" keeps its lexicon -2.2 (no idiom), "good" is negated by "isn’t" (1.9 * -0.74).
+    assert list(zip(b["direction"], b["rank"], b["word"], b["valence_sum"])) == [
+        ("negative", 1, "bomb", -2.2), ("negative", 2, "good", -1.406), ("negative", 3, "struck", -1.0)]
+    assert len(st.lexicon_contributors(scored, ARTS, top=2).query("outlet == 'Outlet B'")) == 2
+    a = out[out["outlet"] == "Outlet A"]
+    assert list(zip(a["direction"], a["word"], a["count"])) == [("positive", "won", 1)]
+    empty = st.lexicon_contributors(scored.iloc[:0], ARTS)
+    assert len(empty) == 0 and list(empty.columns) == list(out.columns)
