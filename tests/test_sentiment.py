@@ -46,11 +46,50 @@ def test_scores_unchanged_where_no_pitfall(text, compound):
     ("There were no casualties.", -0.296, 0.0),
     ("No decision has been made.", -0.296, 0.0),
     (SEED_WON, -0.4019, -0.128),
+    # fix 4: lexicon words inside names are not judgements
+    ("The United States will pull its troops out.", 0.4215, 0.0),
+    ("He met the UN Security Council.", 0.34, 0.0),
+    ("Khamenei urged Iraq to strengthen the Popular Mobilization Forces.", 0.6249, 0.3182),
 ])
 def test_pitfall_fixes_before_after(text, before, after):
     assert PLAIN.polarity_scores(text)["compound"] == before
     assert st.polarity(text, fixes=False)["compound"] == before
     assert st.polarity(text)["compound"] == after
+
+
+@pytest.mark.parametrize("text, compound", [
+    ("United we stand.", 0.4215),                          # sentence-initial, next word lower case
+    ("Great news for the troops, officials said.", 0.6249),
+])
+def test_name_rule_leaves_ordinary_capitalised_words(text, compound):
+    assert st.polarity(text)["compound"] == compound
+
+
+def test_each_fix_alone():
+    text = "Officials said the bomb struck the convoy, but there were no casualties."
+    assert st.polarity(text, fixes=False)["compound"] == st.polarity(text, fixes={"quotes"})["compound"]
+    assert st.polarity(text, fixes={"bomb"}) == st.polarity(text, fixes={"bomb", "quotes", "names"})
+    assert st.polarity(text, fixes={"bomb"})["compound"] != st.polarity(text)["compound"]  # "no" matters
+    with pytest.raises(ValueError, match="unknown sentiment fixes"):
+        st.polarity(text, fixes={"bombs"})
+
+
+def test_read_ratings_and_human_agreement(tmp_path):
+    path = tmp_path / "ratings.txt"
+    path.write_bytes(b"1_1\t-2.5\tThe plan isn\x92t good.\r\n1_2\t1.5\tA great day.\r\n"
+                     b"1_3\t-1.0\tThere were no casualties.\r\n")   # Windows-1252, CRLF
+    ratings = st.read_ratings(path)                        # cp1252 apostrophe decoded
+    assert ratings["text"].tolist()[0] == "The plan isn’t good."
+    assert ratings["rating"].tolist() == [-2.5, 1.5, -1.0]
+    out = st.human_agreement(ratings)
+    assert list(out.columns) == ["scorer", "fixes", "r", "n", "changed"]
+    assert out["scorer"].tolist()[:2] == ["plain VADER", "all fixes (project)"]
+    assert len(out) == 2 + len(st.FIXES)
+    assert out.set_index("scorer").loc["all fixes (project)", "changed"] == 2
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1_1\tnot a number\ttext\n")
+    with pytest.raises(ValueError, match="bad.txt:1"):
+        st.read_ratings(bad)
 
 
 def test_curly_and_straight_apostrophes_score_the_same():

@@ -2,9 +2,9 @@
 
 Scores come from VADER's reference implementation (the ``vaderSentiment``
 package; Hutto & Gilbert 2014, ICWSM).  One analyzer is built per process, on
-first use, and reused; three known pitfalls of VADER on news text are fixed in
-that analyzer's own tables (never in the package's globals) and in one
-``str.translate`` of each sentence, so the fixes cost almost nothing per
+first use, and reused; four pitfalls of VADER on news text are fixed in that
+analyzer's own tables and token loop (never in the package's globals) and in
+one ``str.translate`` of each sentence, so the fixes cost almost nothing per
 sentence:
 
 1. **Typographic quotes and apostrophes.**  VADER only knows ``'`` and ``"``:
@@ -25,6 +25,19 @@ sentence:
    determiner ("no casualties", "no decision has been made"), marking absence
    rather than negativity, so here it only negates: its own valence is set to
    0.0 (it stays in the lexicon so VADER's negation logic runs unchanged).
+4. **Lexicon words inside names.**  "United States", "United Nations",
+   "Security Council", "Popular Mobilization Forces", "Special Envoy": a
+   capitalised lexicon word next to another capitalised word is part of a
+   name, not a judgement, and scores 0 ("United" was the strongest positive
+   word of most outlets in the seed stories).  A title-case word at the start
+   of a sentence counts only if the next word is capitalised too.  The cost:
+   a sentiment word that opens a sentence before a name ("Great Britain" is
+   right, but "Thank God" is lost too).
+
+Each fix can be switched on alone (``fixes={"quotes", "no"}``) to measure it;
+``bench/validate_sentiment.py`` prints Pearson r against the human ratings of
+the VADER authors' New York Times snippets for plain VADER, all fixes, and
+each fix alone.
 
 The analyzer is also faster than the package's (same results with the fixes
 off, which ``bench/validate_sentiment.py`` checks on 5,190 sentences): it skips
@@ -43,10 +56,12 @@ from vaderSentiment import vaderSentiment as _vs
 __all__ = ["score_sentiment", "polarity", "normalize_quotes", "score_by_voice",
            "sentiment_summary", "target_sentiment", "lexicon_contributors",
            "token_valences", "DEFAULT_TARGETS", "SCORE_COLUMNS", "NEG_THRESHOLD",
-           "POS_THRESHOLD"]
+           "POS_THRESHOLD", "FIXES", "SUMMARY_COLUMNS", "VOICE_COLUMNS",
+           "read_ratings", "human_agreement"]
 
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
-#: VADER's own convention: compound <= -0.05 negative, >= 0.05 positive, else neutral.
+#: Polarity bands of the compound score: < -0.05 negative, > 0.05 positive, else neutral
+#: (VADER's README draws the same lines, inclusive).
 NEG_THRESHOLD, POS_THRESHOLD = -0.05, 0.05
 
 #: Target name -> regular expression (case-sensitive unless the pattern says (?i)).
@@ -73,19 +88,40 @@ def normalize_quotes(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+#: The fixes, by name, in the order the module docstring describes them.
+FIXES = ("quotes", "bomb", "no", "names")
+
+
+def _fix_set(fixes) -> frozenset:
+    """``True`` -> all fixes, ``False``/``None`` -> none, else an iterable of names from FIXES."""
+    if fixes is True:
+        return frozenset(FIXES)
+    if not fixes:
+        return frozenset()
+    chosen = frozenset([fixes] if isinstance(fixes, str) else fixes)
+    unknown = chosen - set(FIXES)
+    if unknown:
+        raise ValueError(f"unknown sentiment fixes {sorted(unknown)}; known: {FIXES}")
+    return chosen
+
+
 class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
     """VADER's analyzer with its own idiom table and lexicon, and cheaper per-word checks.
 
-    With ``fixes=False`` it returns exactly what the package's analyzer returns.
+    ``fixes`` is a set of names from FIXES ("quotes" is applied by the callers,
+    before scoring).  With no fixes it returns exactly what the package's
+    analyzer returns.
     """
 
-    def __init__(self, fixes: bool = True):
+    def __init__(self, fixes: frozenset = frozenset()):
         super().__init__()
         self.fixes = fixes
         self.special_cases = dict(_vs.SPECIAL_CASES)
-        if fixes:
+        if "bomb" in fixes:
             del self.special_cases["the bomb"]   # fix 2
+        if "no" in fixes:
             self.lexicon["no"] = 0.0             # fix 3
+        self._names = "names" in fixes           # fix 4
         self._emoji_chars = frozenset(self.emojis)
 
     def _prepare(self, text: str) -> str:
@@ -108,11 +144,18 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         sentitext = _vs.SentiText(text)
         words = sentitext.words_and_emoticons
         sentiments: list[float] = []
+        names = self._names
+        last = len(words) - 1
         for i, item in enumerate(words):
             low = item.lower()
-            if low in _vs.BOOSTER_DICT or (low == "kind" and i < len(words) - 1
+            if low in _vs.BOOSTER_DICT or (low == "kind" and i < last
                                            and words[i + 1].lower() == "of"):
                 sentiments.append(0)
+                continue
+            if (names and item.istitle() and low in self.lexicon
+                    and ((i > 0 and words[i - 1][:1].isupper())
+                         or (i < last and words[i + 1][:1].isupper()))):
+                sentiments.append(0)   # fix 4: part of a name ("United States")
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         return words, self._but_check(words, sentiments)
@@ -173,32 +216,35 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         return valence
 
 
-_ANALYZERS: dict[bool, _NewsAnalyzer] = {}
+_ANALYZERS: dict[frozenset, _NewsAnalyzer] = {}
 
 
-def _analyzer(fixes: bool = True) -> _NewsAnalyzer:
-    """The process's analyzer (built once, on first use)."""
-    if fixes not in _ANALYZERS:
-        _ANALYZERS[fixes] = _NewsAnalyzer(fixes)
-    return _ANALYZERS[fixes]
+def _analyzer(fixes=True) -> _NewsAnalyzer:
+    """The process's analyzer for this set of fixes (built once, on first use)."""
+    key = _fix_set(fixes) - {"quotes"}
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = _NewsAnalyzer(key)
+    return _ANALYZERS[key]
 
 
-def polarity(text: str, fixes: bool = True) -> dict:
+def polarity(text: str, fixes=True) -> dict:
     """Score one sentence: dict ``neg, neu, pos, compound``.
 
-    ``fixes=True`` (the project's scorer) normalises quotes and applies the
-    table fixes; ``fixes=False`` is plain VADER (for before/after comparisons).
+    ``fixes=True`` is the project's scorer (all fixes); ``fixes=False`` is
+    plain VADER (for before/after comparisons); or name the fixes to apply,
+    e.g. ``fixes={"quotes", "no"}`` (names in ``FIXES``).
     """
-    if fixes:
-        return _analyzer(True).polarity_scores(text.translate(_QUOTES))
-    return _analyzer(False).polarity_scores(text)
+    if "quotes" in _fix_set(fixes):
+        text = text.translate(_QUOTES)
+    return _analyzer(fixes).polarity_scores(text)
 
 
-def score_sentiment(sentences: pd.DataFrame, fixes: bool = True) -> pd.DataFrame:
+def score_sentiment(sentences: pd.DataFrame, fixes=True) -> pd.DataFrame:
     """Add VADER scores to every row of a table of sentences.
 
     In: any DataFrame with a ``text`` column (normally ``split_sentences``'s
-    output); ``fixes=False`` gives plain VADER.
+    output); ``fixes=False`` gives plain VADER, a set of names from ``FIXES``
+    only those fixes.
     Out: a new DataFrame, the same rows and columns plus ``neg, neu, pos``
     (shares of the sentence's words, 3 dp) and ``compound`` (-1..+1, 4 dp),
     all float64.  Missing text scores 0.
@@ -207,7 +253,7 @@ def score_sentiment(sentences: pd.DataFrame, fixes: bool = True) -> pd.DataFrame
         raise KeyError("score_sentiment needs a DataFrame with a 'text' column")
     score = _analyzer(fixes).polarity_scores
     texts = [t if isinstance(t, str) else "" for t in sentences["text"]]
-    if fixes:
+    if "quotes" in _fix_set(fixes):
         texts = [t.translate(_QUOTES) for t in texts]
     rows = [score(t) for t in texts]
     out = sentences.copy()
@@ -216,16 +262,67 @@ def score_sentiment(sentences: pd.DataFrame, fixes: bool = True) -> pd.DataFrame
     return out
 
 
-def token_valences(text: str, fixes: bool = True) -> list[tuple[str, float]]:
+def token_valences(text: str, fixes=True) -> list[tuple[str, float]]:
     """VADER's words of one sentence with the valence each contributes after its rules.
 
     Out: ``(word, valence)`` pairs, lower-cased, only words with a non-zero
     valence (negation, boosters and "but" already applied), in order.
     """
-    if fixes:
+    if "quotes" in _fix_set(fixes):
         text = text.translate(_QUOTES)
     words, sents = _analyzer(fixes).sentiments(text)
     return [(w.lower(), float(v)) for w, v in zip(words, sents) if v]
+
+
+# ----------------------------------------------------------------------------- validation
+
+def read_ratings(path) -> pd.DataFrame:
+    """Read a file of human-rated sentences: one ``id<TAB>rating<TAB>text`` per line.
+
+    In: the path of a file such as the VADER authors' ``nytEditorialSnippets_GroundTruth.txt``
+    (UTF-8, or Windows-1252 as a fallback; CRLF or LF).
+    Out: DataFrame ``id, rating, text``.  A malformed line raises ValueError naming file and line.
+    """
+    from pathlib import Path
+
+    raw = Path(path).read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = raw.decode("cp1252", errors="replace")
+    rows = []
+    for n, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t", 2)
+        try:
+            rows.append((parts[0], float(parts[1]), parts[2]))
+        except (IndexError, ValueError):
+            raise ValueError(f"{path}:{n}: expected 'id<TAB>rating<TAB>text'") from None
+    return pd.DataFrame(rows, columns=["id", "rating", "text"])
+
+
+def human_agreement(ratings: pd.DataFrame, variants: dict | None = None) -> pd.DataFrame:
+    """Pearson r between human ratings and the compound score, for several scorers.
+
+    In: ``read_ratings`` output; ``variants`` name -> ``fixes`` argument
+    (default: plain VADER, all fixes, and each fix alone).
+    Out: DataFrame ``scorer, fixes, r, n, changed`` (``changed`` = sentences
+    whose compound differs from plain VADER's), one row per variant.
+    """
+    if variants is None:
+        variants = {"plain VADER": False, "all fixes (project)": True}
+        variants.update({f"only '{f}'": {f} for f in FIXES})
+    human = ratings["rating"].to_numpy(dtype="float64")
+    frame = ratings[["text"]]
+    plain = score_sentiment(frame, fixes=False)["compound"].to_numpy()
+    rows = []
+    for name, fixes in variants.items():
+        comp = score_sentiment(frame, fixes=fixes)["compound"].to_numpy()
+        r = float(np.corrcoef(human, comp)[0, 1]) if len(comp) > 1 else np.nan
+        label = ",".join(f for f in FIXES if f in _fix_set(fixes)) or "none"
+        rows.append((name, label, r, len(comp), int((comp != plain).sum())))
+    return pd.DataFrame(rows, columns=["scorer", "fixes", "r", "n", "changed"])
 
 
 # ----------------------------------------------------------------------------- voice
@@ -252,7 +349,7 @@ def _split_parts(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[
 
 
 def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
-                   fixes: bool = True) -> pd.DataFrame:
+                   fixes=True) -> pd.DataFrame:
     """Score the reporter's words and the quoted words of every sentence separately.
 
     In: the sentences table (``article_id, paragraph, sentence, text``, and
@@ -398,7 +495,7 @@ def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
 
 
 def lexicon_contributors(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
-                         top: int = 10, by: str = "outlet", fixes: bool = True) -> pd.DataFrame:
+                         top: int = 10, by: str = "outlet", fixes=True) -> pd.DataFrame:
     """Which lexicon words drive each outlet's score.
 
     In: scored sentences (``text``, ``article_id``); the articles table (for
