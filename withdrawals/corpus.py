@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["load_articles", "cleaning_report", "normalize_text", "clean_document",
+__all__ = ["load_articles", "cleaning_report", "normalize_text", "clean_document", "outlet_names",
+           "corpus_overview", "cleaning_summary", "plot_corpus_timeline", "plot_words_per_story",
+           "plot_cleaning",
            "ARTICLE_COLUMNS", "REPORT_COLUMNS", "REPO_ROOT"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +92,7 @@ CREDIT_RULES: list[tuple[str, re.Pattern]] = [
     ("credit line (contributed)",
      re.compile(r"^.{0,200}\bcontributed (?:to )?(?:this )?(?:report|story|reporting)\.?$", re.I)),
     ("source line (site name)", re.compile(r"^source\s*:\s*\S.{0,120}$", re.I)),
-    ("byline", re.compile(r"^by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'’-]+"
+    ("byline", re.compile(r"^[Bb][Yy] [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'’-]+"
                           r"(?: [A-Z][\w.'’-]+){0,3})?$")),
 ]
 
@@ -542,3 +544,113 @@ def cleaning_report(source="seeds", errors: str = "ignore") -> pd.DataFrame:
             raise ValueError("this DataFrame carries no cleaning report; pass the source path instead")
         return rep.copy()
     return _load(source, errors, False)[1]
+
+
+# --------------------------------------------------------------------------- summaries and figures
+
+def outlet_names(articles: pd.DataFrame) -> pd.Series:
+    """The ``outlet`` column with blanks shown as "(unknown outlet)", for tables and figures."""
+    return articles["outlet"].fillna("").replace("", "(unknown outlet)")
+
+
+def corpus_overview(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: stories, files, first and last date, words (total and median).
+
+    In: the articles table.  Out: a new DataFrame sorted by outlet, with
+    ``outlet, stories, files, first_published, last_published, words, median_words``.
+    """
+    df = articles.assign(outlet=outlet_names(articles))
+    out = df.groupby("outlet", sort=True).agg(
+        stories=("article_id", "size"), files=("source", "nunique"),
+        first_published=("published", "min"), last_published=("published", "max"),
+        words=("n_words", "sum"), median_words=("n_words", "median"))
+    return out.reset_index()
+
+
+def cleaning_summary(report: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Lines removed per story and reason (skipped files listed under their file name).
+
+    In: the cleaning report (and optionally the articles, to include stories
+    with nothing removed).  Out: ``article_id, reason, lines`` sorted by
+    article_id then reason.
+    """
+    rep = report.assign(article_id=report["article_id"].fillna(report["source"]))
+    out = rep.groupby(["article_id", "reason"], sort=True).size().rename("lines").reset_index()
+    if articles is not None:
+        missing = sorted(set(articles["article_id"]) - set(out["article_id"]))
+        out = pd.concat([out, pd.DataFrame({"article_id": missing, "reason": "(nothing removed)",
+                                            "lines": 0})], ignore_index=True)
+    return out.sort_values(["article_id", "reason"]).reset_index(drop=True)
+
+
+def plot_corpus_timeline(articles: pd.DataFrame):
+    """Dot plot of stories by publication date and outlet, dot size = words.
+
+    In: the articles table.  Out: (figure, the DataFrame plotted).  Stories
+    without a date are counted in the title, not drawn.
+    """
+    import matplotlib.pyplot as plt
+
+    from .figures import outlet_colors
+
+    df = articles.assign(outlet=outlet_names(articles))[
+        ["article_id", "outlet", "published", "n_words", "title"]].sort_values(["published", "article_id"])
+    dated = df.dropna(subset=["published"])
+    colors = outlet_colors(df["outlet"])
+    outlets = sorted(df["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(outlets) + 1.8))
+    for o in outlets:
+        d = dated[dated["outlet"] == o]
+        ax.scatter(d["published"], [o] * len(d), s=d["n_words"] / 3, color=colors[o], alpha=0.8,
+                   edgecolor="black", linewidth=0.5)
+    undated = len(df) - len(dated)
+    extra = f"; {undated} without a date not shown" if undated else ""
+    ax.set_title(f"{len(df)} stories from {len(outlets)} outlets, "
+                 f"{dated['published'].min():%b %Y} to {dated['published'].max():%b %Y}{extra}"
+                 if len(dated) else f"{len(df)} stories, none dated")
+    ax.set_xlabel("publication date (dot area = words in the story)")
+    ax.set_ylabel("")
+    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    fig.autofmt_xdate()
+    return fig, df
+
+
+def plot_words_per_story(articles: pd.DataFrame):
+    """Horizontal bars: words per story, coloured by outlet.  Out: (figure, data)."""
+    import matplotlib.pyplot as plt
+
+    from .figures import outlet_colors
+
+    df = articles.assign(outlet=outlet_names(articles))[
+        ["article_id", "outlet", "title", "n_words", "n_paragraphs"]].sort_values("article_id")
+    colors = outlet_colors(df["outlet"])
+    fig, ax = plt.subplots(figsize=(8, 0.4 * len(df) + 1.5))
+    ax.barh(df["article_id"], df["n_words"], color=[colors[o] for o in df["outlet"]])
+    for y, (w, p) in enumerate(zip(df["n_words"], df["n_paragraphs"])):
+        ax.text(w, y, f" {w} words, {p} ¶", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("words in the cleaned story")
+    ax.set_title(f"Stories run from {df['n_words'].min()} to {df['n_words'].max()} words "
+                 f"(median {int(df['n_words'].median())})")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[o]) for o in sorted(colors)]
+    ax.legend(handles, sorted(colors), loc="lower right", fontsize=8)
+    ax.set_xlim(0, df["n_words"].max() * 1.35)
+    return fig, df
+
+
+def plot_cleaning(summary: pd.DataFrame):
+    """Stacked bars: lines removed per story, by reason.  In: :func:`cleaning_summary`.  Out: (figure, data)."""
+    import matplotlib.pyplot as plt
+
+    wide = summary.pivot_table(index="article_id", columns="reason", values="lines",
+                               aggfunc="sum", fill_value=0).drop(columns="(nothing removed)", errors="ignore")
+    wide = wide.loc[sorted(wide.index)]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(wide) + 2.5))
+    wide.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.7)
+    ax.invert_yaxis()
+    ax.set_xlabel("lines removed or changed by cleaning")
+    ax.set_ylabel("")
+    ax.set_title(f"Cleaning removed or changed {int(wide.values.sum())} lines; "
+                 f"every one is listed with its reason")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return fig, summary

@@ -1,0 +1,62 @@
+# How news outlets reported the US troop withdrawals from Syria and Iraq.
+#   make                 the whole report on the seeds: venv, install, notebooks, figures/, HTML
+#   make CORPUS=path     the same on your own articles (folder of .txt, or CSV/JSONL/Parquet table)
+#   make test            the tests (installs first)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+CORPUS ?= seeds
+ifeq ($(CORPUS),seeds)
+  NAME := seeds
+  FIGURES := figures
+else
+  NAME := $(basename $(notdir $(patsubst %/,%,$(CORPUS))))
+  FIGURES := build/$(NAME)/figures
+endif
+OUT := build/$(NAME)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+CODE := utils.py $(wildcard withdrawals/*.py)
+CORPUS_FILES := $(if $(wildcard $(CORPUS)/.),$(wildcard $(CORPUS)/*),$(wildcard $(CORPUS)))
+STORIES ?= 10000
+JOBS ?= 2
+
+.PHONY: all report test bench score lab clean help
+.DEFAULT_GOAL := all
+
+all: $(OUT)/.built ## Build the whole report: figures, executed HTML and index (rebuilds only what changed)
+	@echo "Report: $(OUT)/html/index.html   Figures: $(FIGURES)/"
+
+report: all ## Same as `make`
+
+$(STAMP): requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	@touch $@
+
+$(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
+	@test -e "$(CORPUS)" || { echo "CORPUS not found: $(CORPUS)" >&2; exit 2; }
+	$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(OUT)/cache" \
+		--html "$(OUT)/html" --jobs $(JOBS) --changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
+	@touch $@
+
+test: $(STAMP) ## Run the tests: unit tests, every notebook executed, notebooks committed clean
+	$(PY) -m pytest tests
+
+bench: $(STAMP) ## Benchmark the analysis on a synthetic corpus (STORIES=10000 by default)
+	$(PY) bench/benchmark.py --stories $(STORIES)
+
+score: $(STAMP) ## Print the accuracy of the quote and troop-figure extractors on the hand fixtures
+	$(PY) bench/score_quotes.py
+	$(PY) bench/score_troops.py
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab
+	$(VENV)/bin/jupyter lab notebooks
+
+clean: ## Remove build output (HTML, caches); keeps .venv and figures/
+	rm -rf build
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10

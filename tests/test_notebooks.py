@@ -1,0 +1,35 @@
+"""Every notebook executes headless on the seeds (into a temporary folder) and is committed clean."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from withdrawals.build import execute_notebook
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9]*.ipynb"))
+
+
+def test_there_are_notebooks():
+    assert [p.name[:3] for p in NOTEBOOKS][:4] == ["01-", "02-", "03-", "04-"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert sum("parameters" in c.get("metadata", {}).get("tags", []) for c in code) == 1
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_executes(path, tmp_path):
+    params = {"CORPUS": str(REPO / "seeds"), "FIGURES": str(tmp_path / "figures"),
+              "CACHE": str(tmp_path / "cache")}
+    execute_notebook(path, params, html_dir=tmp_path / "html")
+    assert (tmp_path / "html" / f"{path.stem}.html").stat().st_size > 10_000
+    pngs = sorted((tmp_path / "figures").glob("*.png"))
+    assert pngs, "every notebook writes at least one figure"
+    for png in pngs:
+        assert png.with_suffix(".csv").exists(), f"{png.name} has no CSV beside it"
+        assert png.name.startswith(path.name[:3])

@@ -1,0 +1,72 @@
+"""Sentence boundaries (hand-checked on the seeds and on sentences written here) and quote spans."""
+import pandas as pd
+
+import utils
+
+
+def _split(text: str) -> list[str]:
+    return utils.split_sentences(pd.DataFrame({"article_id": ["x"], "text": [text]}))["text"].tolist()
+
+
+def test_abbreviations_do_not_split():
+    assert _split("Marine Gen. Joseph Dunford spoke. U.S. troops left. It backed the U.N.-mandated process.") == [
+        "Marine Gen. Joseph Dunford spoke.", "U.S. troops left.", "It backed the U.N.-mandated process."]
+    assert _split("Sen. Angus King and Rep. Adam Smith met Mr. Trump on Dec. 11 in Washington, D.C. today.") == [
+        "Sen. Angus King and Rep. Adam Smith met Mr. Trump on Dec. 11 in Washington, D.C. today."]
+
+
+def test_quotation_with_attribution_stays_together_and_multi_sentence_quote_splits():
+    text = ("“These victories do not signal the end of its campaign,” Sanders said. "
+            "“We have started returning troops. We will finish.” "
+            "“Why now?” he asked. “A. B.” she said.")
+    assert _split(text) == ["“These victories do not signal the end of its campaign,” Sanders said.",
+                            "“We have started returning troops.", "We will finish.”",
+                            "“Why now?” he asked.", "“A.", "B.” she said."]
+
+
+def test_seed_boundaries(sentences):
+    s = sentences[sentences["article_id"] == "001_7df7893154ea7ee7-1"]
+    texts = s["text"].tolist()
+    assert texts[3] == ("“These victories over ISIS in Syria do not signal the end of the Global Coalition "
+                        "or its campaign,” Sanders said in a statement.")
+    assert texts[4] == ("“We have started returning United States troops home as we transition to the next "
+                        "phase of this campaign.”")
+    assert texts[15].startswith("Marine Gen. Joseph Dunford, chairman of the Joint Chiefs of Staff, declined")
+    assert texts[21] == "“We want to support the Geneva process, the U.N.-mandated process,” Mattis said in September."
+    assert len(s) == 23 and s["paragraph"].max() == 17
+    s4 = sentences[sentences["article_id"] == "004_ad856336adfc54f5-1"]["text"].tolist()
+    assert "McGurk told reporters on December 11." in s4[s4.index(next(t for t in s4 if t.startswith("\"I think")))]
+    assert sum(t.startswith("And two weeks ago Gen. Joseph Dunford") for t in s4) == 1
+
+
+def test_columns_offsets_and_voice(sentences, articles):
+    assert list(sentences.columns) == utils.SENTENCE_COLUMNS
+    text = articles.set_index("article_id")["text"]
+    for row in sentences.head(60).itertuples():
+        assert text[row.article_id][row.start:row.end] == row.text
+    assert sentences.groupby("article_id")["sentence"].apply(lambda s: list(s) == list(range(len(s)))).all()
+    s = sentences.set_index(["article_id", "sentence"])
+    assert s.loc[("001_7df7893154ea7ee7-1", 3), "voice"] == "quoted"      # “…,” Sanders said …
+    assert s.loc[("001_7df7893154ea7ee7-1", 2), "voice"] == "mixed"       # partial quote
+    assert s.loc[("001_7df7893154ea7ee7-1", 0), "voice"] == "reporter"
+    assert set(sentences["voice"]) == {"reporter", "quoted", "mixed"}
+
+
+def test_quote_spans_curly_straight_nested_and_broken():
+    t = 'He said “a ‘big’ win,” and "another one" too.'
+    assert [t[a:b] for a, b in utils.quote_spans(t)] == ["a ‘big’ win,", "another one"]
+    # a quote running over paragraphs: open at the end of the first, reopened in the second
+    t = "King said: “This is bad.\n\n“It hands a victory to ISIS.”\n\nThen he left."
+    assert [t[a:b] for a, b in utils.quote_spans(t)] == ["This is bad.", "It hands a victory to ISIS."]
+    # a closing mark whose opening was lost: the quote starts at its sentence
+    t = "Troops left. We won the war,” he said."
+    assert [t[a:b] for a, b in utils.quote_spans(t)] == ["We won the war,"]
+    # a stray opening mark with no end, and an empty input, never raise
+    assert utils.quote_spans("“") == [] and utils.quote_spans("") == []
+    t = "“One” and “two"
+    assert [t[a:b] for a, b in utils.quote_spans(t)] == ["One", "two"]
+
+
+def test_empty_input():
+    out = utils.split_sentences(pd.DataFrame({"article_id": [], "text": []}))
+    assert list(out.columns) == utils.SENTENCE_COLUMNS and len(out) == 0

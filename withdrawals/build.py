@@ -1,0 +1,180 @@
+"""Build: execute notebooks headless with parameters, export each to HTML, write an index.
+
+Used by the Makefile (``python -m withdrawals.build ...``) and by the notebook
+tests.  Parameters are injected the way papermill does it: a cell tagged
+``injected-parameters`` right after the cell tagged ``parameters``, so the same
+notebooks run on the seeds or on a user's corpus without edits.
+
+A failing cell stops the build with the notebook's name, the cell's number and
+the error, and the exit status is non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+
+__all__ = ["execute_notebook", "build", "write_index", "NotebookError"]
+
+REPO = Path(__file__).resolve().parent.parent
+CODE_SUFFIXES = {".py", ".txt", ".csv", ".jsonl", ".json", ".parquet", ".pq", ".ndjson"}
+
+
+class NotebookError(RuntimeError):
+    """A cell of a notebook failed; the message names the notebook and the cell."""
+
+
+def _inject(nb, params: dict) -> None:
+    """Insert an ``injected-parameters`` cell after the ``parameters`` cell (papermill style)."""
+    src = "# Parameters injected by the build\n" + "".join(
+        f"{k} = {v!r}\n" for k, v in params.items())
+    cell = nbformat.v4.new_code_cell(src, metadata={"tags": ["injected-parameters"]})
+    nb.cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    idx = next((i for i, c in enumerate(nb.cells)
+                if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    nb.cells.insert(0 if idx is None else idx + 1, cell)
+
+
+def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: int = 1200):
+    """Execute one notebook in its own folder and optionally export it to HTML.
+
+    In: the ``.ipynb`` path, parameters to inject (name -> value), a folder for
+    the HTML (``None``: no export).  Out: the executed notebook node; the HTML
+    is written to ``html_dir/<stem>.html``.  Raises :class:`NotebookError`
+    naming the notebook and the failing cell.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    if params:
+        _inject(nb, params)
+    failed = {}
+
+    def on_error(cell, cell_index, execute_reply):
+        failed["index"] = cell_index
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}},
+                            on_cell_error=on_error)
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        i = failed.get("index", -1)
+        code_no = sum(1 for c in nb.cells[: i + 1] if c.cell_type == "code")
+        first = str(exc).strip().splitlines()
+        raise NotebookError(f"{path}: cell {i + 1} (code cell {code_no}) failed:\n"
+                            + "\n".join(first[-15:])) from None
+    if html_dir is not None:
+        from nbconvert import HTMLExporter
+
+        html_dir = Path(html_dir)
+        html_dir.mkdir(parents=True, exist_ok=True)
+        body, _ = HTMLExporter().from_notebook_node(nb)
+        (html_dir / f"{path.stem}.html").write_text(body, encoding="utf-8")
+    return nb
+
+
+def _summary(path: Path) -> tuple[str, str]:
+    """Title and bottom line of a notebook: the first markdown cell's heading and text."""
+    nb = nbformat.read(path, as_version=4)
+    md = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    lines = [ln.strip() for ln in md.splitlines() if ln.strip()]
+    title = lines[0].lstrip("# ").strip() if lines else path.stem
+    rest = " ".join(ln for ln in lines[1:4])
+    return title, rest
+
+
+def write_index(notebooks, html_dir, corpus: str) -> Path:
+    """Write ``html_dir/index.html`` linking each exported notebook with its title and bottom line."""
+    html_dir = Path(html_dir)
+    items = []
+    for nb in notebooks:
+        nb = Path(nb)
+        title, rest = _summary(nb)
+        items.append(f'<li><a href="{nb.stem}.html"><b>{html.escape(title)}</b></a>'
+                     f'<br><span>{html.escape(rest)}</span></li>')
+    page = ("<!doctype html><html><head><meta charset='utf-8'>"
+            "<title>US troop withdrawals in the news</title>"
+            "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
+            "li{margin-bottom:1em}</style></head><body>"
+            "<h1>How news outlets reported the US troop withdrawals from Syria and Iraq</h1>"
+            f"<p>Corpus: <code>{html.escape(corpus)}</code></p><ol>" + "".join(items)
+            + "</ol></body></html>\n")
+    out = html_dir / "index.html"
+    html_dir.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
+def build(notebooks, corpus, figures, cache, html_dir, changed=(), jobs: int = 2) -> list[Path]:
+    """Run the notebooks that need it and write the index.
+
+    In: all notebooks (in order), the corpus path, figure / cache / HTML
+    folders, the prerequisites Make found newer than the last build
+    (``changed``; empty = rebuild everything) and how many kernels to run at
+    once.  A changed code or corpus file reruns every notebook; a changed
+    notebook reruns itself; a missing HTML file reruns its notebook.
+    Out: the notebooks that were executed.
+    """
+    notebooks = [Path(n) for n in notebooks]
+    changed = [Path(c) for c in changed]
+    html_dir = Path(html_dir)
+    everything = not changed or any(c.suffix != ".ipynb" for c in changed)
+    todo = [n for n in notebooks
+            if everything or n in changed or not (html_dir / f"{n.stem}.html").exists()]
+    params = {"CORPUS": str(Path(corpus).resolve()), "FIGURES": str(Path(figures).resolve()),
+              "CACHE": str(Path(cache).resolve())}
+    if todo:
+        # Warm the analysis cache once, so notebooks running side by side don't each compute it.
+        sys.path.insert(0, str(REPO))
+        import utils
+
+        t0 = time.perf_counter()
+        if hasattr(utils, "analyze_cached"):
+            utils.analyze_cached(utils.load_articles(params["CORPUS"]), params["CACHE"])
+        print(f"analysis ready in {time.perf_counter() - t0:.1f} s", flush=True)
+
+    def run(nb: Path) -> Path:
+        t = time.perf_counter()
+        execute_notebook(nb, params, html_dir)
+        print(f"  {nb.name}: executed and exported in {time.perf_counter() - t:.1f} s", flush=True)
+        return nb
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        done = list(pool.map(run, todo))
+    write_index(notebooks, html_dir, str(corpus))
+    return done
+
+
+def main(argv=None) -> int:
+    """Command line: ``python -m withdrawals.build --corpus C --figures F --cache D --html H nb...``."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("notebooks", nargs="+")
+    ap.add_argument("--corpus", default=str(REPO / "seeds"))
+    ap.add_argument("--figures", default=str(REPO / "figures"))
+    ap.add_argument("--cache", default=str(REPO / "build" / "seeds" / "cache"))
+    ap.add_argument("--html", default=str(REPO / "build" / "seeds" / "html"))
+    ap.add_argument("--changed", default="", help="prerequisites newer than the last build ($? in Make)")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    try:
+        done = build(args.notebooks, args.corpus, args.figures, args.cache, args.html,
+                     args.changed.split(), args.jobs)
+    except NotebookError as exc:
+        print(f"BUILD FAILED: {exc}", file=sys.stderr)
+        return 1
+    print(f"{len(done)} notebook(s) executed in {time.perf_counter() - t0:.1f} s; "
+          f"HTML in {args.html}/index.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
