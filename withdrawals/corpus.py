@@ -520,13 +520,14 @@ def load_articles(source="seeds", errors: str = "warn", progress=None) -> pd.Dat
     paragraphs separated by one blank line), ``n_words``, ``n_paragraphs``,
     plus ``url``, ``credits`` (credit lines moved out of the body) and
     ``encoding``.  The cleaning report rides along in
-    ``articles.attrs["cleaning_report"]``.
+    ``articles.attrs["cleaning_report"]`` (read it with :func:`cleaning_report`).
 
     Raises ``FileNotFoundError`` naming a missing path.  Non-UTF-8 files load
     with a UserWarning naming the encoding used.
     """
     articles, report = _load(source, errors, progress)
-    articles.attrs["cleaning_report"] = report
+    # Kept as plain lists: pandas compares attrs when it combines frames, and a DataFrame there breaks that.
+    articles.attrs["cleaning_report"] = report.to_dict("list")
     return articles
 
 
@@ -542,7 +543,7 @@ def cleaning_report(source="seeds", errors: str = "ignore") -> pd.DataFrame:
         rep = source.attrs.get("cleaning_report")
         if rep is None:
             raise ValueError("this DataFrame carries no cleaning report; pass the source path instead")
-        return rep.copy()
+        return pd.DataFrame(rep, columns=REPORT_COLUMNS).astype({"line_no": "int64"})
     return _load(source, errors, False)[1]
 
 

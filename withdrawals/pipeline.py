@@ -1,2 +1,188 @@
-"""Stage module; see utils.py."""
-__all__: list = []
+"""Pipeline: the whole analysis as one pure function of a partition of stories.
+
+``analyze(articles)`` runs every stage on a pandas DataFrame and returns a dict
+of DataFrames.  The same function runs unchanged across all cores
+(``workers=N``, a process pool over contiguous chunks of stories, results
+identical to one core and in the same order) and on a Dask DataFrame
+(:func:`analyze_dask`, one task per partition), because every stage gives the
+same rows for a story whatever else is in the batch.
+
+``analyze_cached`` keeps the results as Parquet in a cache folder, keyed on the
+stories and on the source of the analysis code, so a notebook rerun does not
+redo the analysis.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import PROGRESS_MIN
+from .numbers import extract_casualties, extract_timelines, extract_troop_mentions
+from .segment import split_sentences
+from .sentiment import score_sentiment
+from .speakers import extract_quotes
+
+__all__ = ["analyze", "analyze_partition", "analyze_dask", "analyze_cached", "analysis_key",
+           "TABLES"]
+
+#: The tables ``analyze`` returns, in order.
+TABLES = ("sentences", "quotes", "troops", "timelines", "casualties")
+_ARTICLE_INPUT = ["article_id", "text"]
+
+
+def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Run every stage on one partition of stories.
+
+    In: a DataFrame with at least ``article_id`` and ``text`` (the articles
+    table, or any slice of it).  Out: a dict with ``sentences`` (split, voice
+    and VADER scores), ``quotes``, ``troops``, ``timelines`` and
+    ``casualties``, each a new DataFrame with a fresh index.  Pure: the input
+    is not changed, and the rows for a story do not depend on the other
+    stories in the partition.
+    """
+    stories = articles[_ARTICLE_INPUT].reset_index(drop=True)
+    sentences = split_sentences(stories)
+    return {
+        "sentences": score_sentiment(sentences),
+        "quotes": extract_quotes(stories),
+        "troops": extract_troop_mentions(stories, sentences=sentences),
+        "timelines": extract_timelines(stories, sentences=sentences),
+        "casualties": extract_casualties(stories, sentences=sentences),
+    }
+
+
+def _chunks(articles: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:
+    """Contiguous slices of ``articles`` with about the same number of characters each."""
+    sizes = articles["text"].str.len().fillna(0).to_numpy()
+    total = max(int(sizes.sum()), 1)
+    bounds, acc, target = [0], 0, total / n_chunks
+    for i, s in enumerate(sizes):
+        acc += s
+        if acc >= target * len(bounds) and i + 1 < len(sizes):
+            bounds.append(i + 1)
+    bounds.append(len(sizes))
+    bounds = sorted(set(bounds))
+    return [articles.iloc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _concat(parts: list[dict]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-partition results table by table, keeping the order of the partitions."""
+    return {t: pd.concat([p[t] for p in parts], ignore_index=True) for t in TABLES}
+
+
+def analyze(articles: pd.DataFrame, workers: int | None = 1, progress=None,
+            chunks_per_worker: int = 4) -> dict[str, pd.DataFrame]:
+    """The whole analysis: sentences with sentiment, quotes, troop figures, time frames, casualties.
+
+    In: the articles table (or any DataFrame with ``article_id`` and
+    ``text``); ``workers``: processes to use (1 = this process; ``None`` or 0 =
+    all cores); ``progress``: show a progress bar (default: only for 200+
+    stories, never under pytest).  Out: a dict of DataFrames keyed by
+    :data:`TABLES`.  With several workers the stories are cut into contiguous
+    chunks, analysed in a process pool and put back in order, so the result
+    equals the one-core result row for row.
+    """
+    missing = [c for c in _ARTICLE_INPUT if c not in articles.columns]
+    if missing:
+        raise KeyError(f"analyze needs the columns {missing}")
+    workers = int(workers) if workers else (os.cpu_count() or 1)
+    n = len(articles)
+    show = progress if progress is not None else (
+        n >= PROGRESS_MIN and "PYTEST_CURRENT_TEST" not in os.environ)
+    n_chunks = 1 if workers == 1 and not show else max(1, min(n, workers * chunks_per_worker))
+    chunks = _chunks(articles[_ARTICLE_INPUT], n_chunks) if n else [articles[_ARTICLE_INPUT]]
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+        bar = tqdm(total=n, desc="analysing", unit="story")
+    results = []
+    if workers == 1 or len(chunks) == 1:
+        for c in chunks:
+            results.append(analyze_partition(c))
+            if bar is not None:
+                bar.update(len(c))
+    else:
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for c, r in zip(chunks, pool.map(analyze_partition, chunks)):
+                results.append(r)
+                if bar is not None:
+                    bar.update(len(c))
+    if bar is not None:
+        bar.close()
+    return _concat(results)
+
+
+def _empty_tables() -> dict[str, pd.DataFrame]:
+    """Each table with its columns and dtypes and no rows (the ``meta`` Dask needs)."""
+    return analyze_partition(pd.DataFrame({"article_id": pd.Series([], dtype=str),
+                                           "text": pd.Series([], dtype=str)}))
+
+
+def _pick(result: dict, table: str) -> pd.DataFrame:
+    """One table out of a partition's result (a picklable function for Dask)."""
+    return result[table]
+
+
+def analyze_dask(ddf) -> dict:
+    """The same analysis on a Dask DataFrame of stories, one task per partition.
+
+    In: a ``dask.dataframe.DataFrame`` with ``article_id`` and ``text``.  Out: a
+    dict of lazy Dask DataFrames keyed by :data:`TABLES`; computing them
+    together (``dask.compute(*out.values())``) runs :func:`analyze_partition`
+    once per partition, on whatever cluster the active ``distributed.Client``
+    points at.  Partitions are kept in order, so the computed tables equal the
+    pandas path row for row (up to the index).
+    """
+    import dask
+    import dask.dataframe as dd
+
+    parts = ddf[_ARTICLE_INPUT].to_delayed()
+    results = [dask.delayed(analyze_partition)(p) for p in parts]
+    meta = _empty_tables()
+    return {t: dd.from_delayed([dask.delayed(_pick)(r, t) for r in results], meta=meta[t],
+                               verify_meta=False)
+            for t in TABLES}
+
+
+def analysis_key(articles: pd.DataFrame) -> str:
+    """A hex key naming one analysis: the stories' ids and texts, and the analysis code.
+
+    In: the articles table.  Out: a 16-character key that changes when a story
+    or any ``.py`` file of the analysis changes (``utils.py`` and the
+    ``withdrawals`` package), so a cache keyed on it is never stale.
+    """
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.glob("*.py")) + [here.parent / "utils.py"]:
+        if path.exists():
+            h.update(path.name.encode() + path.read_bytes())
+    ids = pd.util.hash_pandas_object(articles[_ARTICLE_INPUT].astype(str), index=False)
+    h.update(ids.to_numpy().tobytes())
+    return h.hexdigest()[:16]
+
+
+def analyze_cached(articles: pd.DataFrame, cache, workers: int | None = 1) -> dict[str, pd.DataFrame]:
+    """:func:`analyze` with its results kept as Parquet under ``cache/<key>/``.
+
+    In: the articles table, a cache folder (created if missing), workers as
+    in :func:`analyze`.  Out: the same dict of DataFrames.  The key
+    (:func:`analysis_key`) covers the stories and the analysis code, so a
+    changed story or a changed rule recomputes; anything else is read back.
+    """
+    folder = Path(cache) / analysis_key(articles)
+    files = {t: folder / f"{t}.parquet" for t in TABLES}
+    if all(f.exists() for f in files.values()):
+        return {t: pd.read_parquet(f) for t, f in files.items()}
+    result = analyze(articles, workers=workers)
+    folder.mkdir(parents=True, exist_ok=True)
+    for t, f in files.items():
+        tmp = f.with_suffix(f".{os.getpid()}.tmp")
+        result[t].to_parquet(tmp, index=False)
+        tmp.replace(f)
+    return result
