@@ -1,2 +1,1063 @@
-"""Stage module; see utils.py."""
-__all__: list = []
+"""Troop figures, casualties and withdrawal time frames, read from story text.
+
+Three public functions, each ``articles`` (the articles table: ``article_id``,
+``text``) in, a NEW DataFrame out, one row per thing found:
+
+* :func:`extract_troop_mentions` -- every reported troop figure ("roughly 2,000
+  US troops in Syria") with its range, hedge, unit, actor, place and whether it
+  sits inside a quotation.
+* :func:`extract_casualties` -- deaths and injuries ("2,300 have died", "29 were
+  injured"); these never appear among the troop figures.
+* :func:`extract_timelines` -- withdrawal / drawdown / evacuation time frames
+  ("within six months", "60 to 100 days", "within weeks").
+
+The rules know English (number words, hedges, unit nouns, country names and
+demonyms), never particular stories.  They run on the sentences of
+``withdrawals.segment.split_sentences`` (pass ``sentences=`` to reuse a table
+you already have) and mark quotations with ``withdrawals.segment.quote_spans``.
+Sentences without a digit or a number word are skipped by one compiled regex,
+so the cost is a few microseconds per sentence on ordinary news text.
+The counting rules are written down in ``docs/counting-rules-troops.md``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+import pandas as pd
+
+__all__ = [
+    "extract_troop_mentions",
+    "extract_casualties",
+    "extract_timelines",
+    "parse_number",
+    "TROOP_COLUMNS",
+    "CASUALTY_COLUMNS",
+    "TIMELINE_COLUMNS",
+    "HEDGES",
+]
+
+TROOP_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge",
+                 "unit", "actor", "place", "quoted", "sentence_index", "start", "end"]
+CASUALTY_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge",
+                    "kind", "who", "actor", "place", "quoted", "sentence_index", "start",
+                    "end"]
+TIMELINE_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "unit",
+                    "quoted", "sentence_index", "start", "end"]
+HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_than")
+
+_DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
+           "span": "object", "low": "Int64", "high": "Int64", "hedge": "object",
+           "unit": "object", "kind": "object", "who": "object", "actor": "object",
+           "place": "object", "quoted": "bool", "sentence_index": "int64",
+           "start": "int64", "end": "int64"}
+
+# --------------------------------------------------------------------------
+# Countries: canonical name | other names | demonyms.  The United States is
+# an actor ("us"), never a place.
+# --------------------------------------------------------------------------
+_COUNTRY_TABLE = """
+Afghanistan||Afghan,Afghans,Afghani
+Syria||Syrian,Syrians
+Iraq||Iraqi,Iraqis
+Iran||Iranian,Iranians,Persian
+Turkey|Türkiye,Turkiye|Turkish,Turk,Turks
+Israel||Israeli,Israelis
+Lebanon||Lebanese
+Jordan||Jordanian,Jordanians
+Saudi Arabia|Saudi|Saudi,Saudis
+Yemen||Yemeni,Yemenis
+Oman||Omani,Omanis
+United Arab Emirates|UAE,U.A.E.,Emirates|Emirati,Emiratis
+Qatar||Qatari,Qataris
+Kuwait||Kuwaiti,Kuwaitis
+Bahrain||Bahraini,Bahrainis
+Egypt||Egyptian,Egyptians
+Libya||Libyan,Libyans
+Palestine|Gaza,West Bank,Palestinian territories|Palestinian,Palestinians
+Cyprus||Cypriot,Cypriots
+Pakistan||Pakistani,Pakistanis
+India||Indian,Indians
+Bangladesh||Bangladeshi
+Uzbekistan||Uzbek
+Tajikistan||Tajik
+Kyrgyzstan||Kyrgyz
+Kazakhstan||Kazakh
+Turkmenistan||Turkmen
+Germany||German,Germans
+France||French
+United Kingdom|Britain,Great Britain,UK,U.K.,England,Scotland,Wales|British,Briton,Britons,English
+Italy||Italian,Italians
+Spain||Spanish
+Portugal||Portuguese
+Netherlands|Holland|Dutch
+Belgium||Belgian,Belgians
+Luxembourg||
+Ireland||Irish
+Iceland||Icelandic
+Norway||Norwegian,Norwegians
+Denmark||Danish,Danes
+Sweden||Swedish,Swedes
+Finland||Finnish,Finns
+Estonia||Estonian,Estonians
+Latvia||Latvian,Latvians
+Lithuania||Lithuanian,Lithuanians
+Poland||Polish,Poles
+Germany||German,Germans
+Czech Republic|Czechia|Czech
+Slovakia||Slovak
+Austria||Austrian,Austrians
+Switzerland||Swiss
+Hungary||Hungarian,Hungarians
+Romania||Romanian,Romanians
+Bulgaria||Bulgarian,Bulgarians
+Greece||Greek,Greeks
+Serbia||Serbian,Serbs
+Kosovo||Kosovar,Kosovars
+Bosnia|Bosnia and Herzegovina|Bosnian,Bosnians
+Croatia||Croatian,Croats
+Slovenia||Slovenian
+Albania||Albanian,Albanians
+North Macedonia|Macedonia|Macedonian
+Montenegro||Montenegrin
+Moldova||Moldovan
+Ukraine||Ukrainian,Ukrainians
+Belarus||Belarusian
+Russia|Russian Federation|Russian,Russians
+Georgia||Georgian
+Armenia||Armenian,Armenians
+Azerbaijan||Azerbaijani,Azeri
+China||Chinese
+Japan||Japanese
+South Korea|Korea|South Korean,South Koreans,Korean
+North Korea||North Korean,North Koreans
+Taiwan||Taiwanese
+Philippines||Filipino,Filipinos,Philippine
+Vietnam||Vietnamese
+Indonesia||Indonesian
+Thailand||Thai
+Malaysia||Malaysian
+Singapore||Singaporean
+Australia||Australian,Australians
+New Zealand||
+Canada||Canadian,Canadians
+Mexico||Mexican,Mexicans
+Cuba||Cuban,Cubans
+Venezuela||Venezuelan
+Colombia||Colombian
+Brazil||Brazilian
+Argentina||Argentine,Argentinian
+Panama||Panamanian
+Haiti||Haitian
+Honduras||Honduran
+Somalia||Somali,Somalis
+Niger||Nigerien
+Nigeria||Nigerian,Nigerians
+Mali||Malian
+Chad||Chadian
+Burkina Faso||Burkinabe
+Sudan||Sudanese
+South Sudan||South Sudanese
+Ethiopia||Ethiopian
+Eritrea||Eritrean
+Kenya||Kenyan
+Djibouti||Djiboutian
+Uganda||Ugandan
+Algeria||Algerian
+Tunisia||Tunisian
+Morocco||Moroccan
+Mauritania||Mauritanian
+Cameroon||Cameroonian
+Mozambique||Mozambican
+Democratic Republic of Congo|Congo,DRC|Congolese
+Central African Republic||
+South Africa||South African
+"""
+
+_REGIONS = {"Middle East": "Middle East", "Europe": "Europe", "Persian Gulf": "Persian Gulf",
+            "Gulf": "Gulf", "Balkans": "Balkans", "Baltics": "Baltics", "Asia": "Asia",
+            "Africa": "Africa", "Sahel": "Sahel", "Horn of Africa": "Horn of Africa",
+            "Korean Peninsula": "South Korea", "Kurdistan": "Iraq"}
+
+# cities, provinces and bases often named instead of their country
+_CITIES = {
+    "Iraq": "Baghdad,Erbil,Irbil,Mosul,Kirkuk,Basra,Anbar,Fallujah,Ramadi,Tikrit,Sulaimaniyah,"
+            "Ain al-Asad,Al-Asad,Taji",
+    "Syria": "Damascus,Aleppo,Raqqa,Deir ez-Zor,Deir el-Zour,Deir Ezzor,Manbij,Kobani,Idlib,Homs,"
+             "Hasakah,Hasaka,Qamishli,Tanf,Al-Tanf,al-Tanf,Tanaf,Al-Tanaf,Darbasiya,Baghouz,"
+             "Afrin,Tal Abyad",
+    "Afghanistan": "Kabul,Kandahar,Helmand,Bagram,Herat,Kunduz,Jalalabad,Mazar-i-Sharif",
+    "Iran": "Tehran,Isfahan", "Turkey": "Ankara,Istanbul,Incirlik",
+    "Germany": "Berlin,Ramstein,Stuttgart,Grafenwoehr,Vilseck",
+    "Poland": "Warsaw", "Ukraine": "Kyiv,Kiev", "Russia": "Moscow", "China": "Beijing",
+    "South Korea": "Seoul", "Japan": "Tokyo,Okinawa", "Qatar": "Doha,Al Udeid",
+    "Saudi Arabia": "Riyadh", "Jordan": "Amman", "Lebanon": "Beirut", "Somalia": "Mogadishu",
+    "Niger": "Niamey", "Israel": "Jerusalem,Tel Aviv", "Kuwait": "Camp Arifjan",
+    "Bahrain": "Manama", "Yemen": "Sanaa,Aden", "Libya": "Tripoli,Benghazi",
+    "Pakistan": "Islamabad", "United Kingdom": "London", "France": "Paris",
+}
+_CITY_TO_COUNTRY = {n: c for c, names in _CITIES.items() for n in names.split(",")}
+
+_NAME_TO_COUNTRY: dict = {}      # country name or alias -> canonical
+_DEMONYM_TO_COUNTRY: dict = {}   # demonym -> canonical
+for _line in _COUNTRY_TABLE.strip().splitlines():
+    _canon, _aliases, _dems = _line.split("|")
+    _NAME_TO_COUNTRY[_canon] = _canon
+    for _a in filter(None, _aliases.split(",")):
+        _NAME_TO_COUNTRY[_a] = _canon
+    for _d in filter(None, _dems.split(",")):
+        _DEMONYM_TO_COUNTRY.setdefault(_d, _canon)
+_NAME_TO_COUNTRY["Saudi"] = "Saudi Arabia"
+for _n, _c in _CITY_TO_COUNTRY.items():
+    _NAME_TO_COUNTRY.setdefault(_n, _c)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# a country name or demonym (case-sensitive; "’s"/"'s" possessive allowed)
+_COUNTRY_ANY = re.compile(r"(?<![\w.-])(" + _alt(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY))
+                          + r")(?![\w-])")
+# a place right after a preposition: country name, region, or demonym + soil/territory
+_DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
+        r"|(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)")
+_PLACE_AT = re.compile(
+    r"(?:the\s+)?(?:" + _DIR + r")?(?:(?P<name>" + _alt(list(_NAME_TO_COUNTRY) + list(_REGIONS))
+    + r")(?![\w-])|(?P<dem>" + _alt(_DEMONYM_TO_COUNTRY)
+    + r")\s+(?:soil|territory|territories|ground|border|borders|bases?|side)\b)")
+_PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
+                         r"on|for|towards?|near|stationed\s+in|based\s+in)\s+", re.I)
+_PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
+_ANAPHOR = re.compile(r"\b(?:the\s+country|there|the\s+nation)\b", re.I)
+
+# --------------------------------------------------------------------------
+# Actors
+# --------------------------------------------------------------------------
+_US_TOKENS = {"US", "U.S.", "U.S", "USA", "U.S.A.", "American", "Americans", "America",
+              "Pentagon", "United States", "american", "Washington's"}
+_ISIS_TOKENS = {"isis", "isil", "daesh", "islamic state", "islamic", "jihadist", "jihadists",
+                "jihadi", "jihadis", "al-qaeda", "al-qaida", "qaeda", "al-shabaab",
+                "shabaab", "taliban", "nusra", "hts", "extremist", "extremists",
+                "terrorist", "terrorists", "isis-k", "militant", "militants",
+                "insurgent", "insurgents"}
+_LOCAL_TOKENS = {"local", "kurdish", "kurds", "kurd", "sdf", "ypg", "peshmerga", "pmf",
+                 "hashd", "partner", "partnered", "indigenous", "rebel", "rebels",
+                 "opposition", "tribal", "syrian democratic", "popular mobilization",
+                 "free syrian", "government", "regime", "syrian", "iraqi", "afghan",
+                 "syrians", "iraqis", "afghans", "arab"}
+_OTHER_TOKENS = {"nato", "coalition", "allied", "allies", "european", "international",
+                 "foreign", "western", "un", "u.n.", "peacekeeping", "multinational"}
+_ACTOR_SKIP_SUFFIX = re.compile(r"-(?:backed|trained|supported|funded|armed|allied|aligned|"
+                                r"sponsored|controlled|equipped|affiliated|linked)$", re.I)
+
+
+def _classify_actor(tok: str):
+    """Return (actor, country or None) for one token / bigram, or None."""
+    t = re.sub(r"(?:['’]s|['’])$", "", tok)
+    if _ACTOR_SKIP_SUFFIX.search(t):
+        return None
+    if t.lower().endswith("-led"):
+        t = t[:-4]
+    if t in _US_TOKENS or t.lower() in {"american", "americans", "united states"}:
+        return ("us", None)
+    if t == "IS" or t == "ISIS" or t.lower() in _ISIS_TOKENS:
+        return ("isis", None)
+    if t.lower() in _LOCAL_TOKENS:
+        return ("local", _DEMONYM_TO_COUNTRY.get(t))
+    if t.lower() in _OTHER_TOKENS:
+        return ("other", None)
+    c = _DEMONYM_TO_COUNTRY.get(t) or _NAME_TO_COUNTRY.get(t)
+    if c:
+        return ("other", c)
+    return None
+
+
+_BIGRAMS = {"united states", "islamic state", "syrian democratic", "popular mobilization",
+            "free syrian", "saudi arabia", "united kingdom", "south korean", "north korean",
+            "al qaeda", "united arab", "great britain", "south korea", "north korea"}
+
+# --------------------------------------------------------------------------
+# Numbers
+# --------------------------------------------------------------------------
+_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_VAGUE_MULT = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 2),
+               "a couple": (2, 2), "a": (1, 1), "an": (1, 1), "half a": (0.5, 0.5)}
+_VAGUE_PLURAL = {"dozens": (24, 99), "hundreds": (200, 900), "thousands": (2000, 9000),
+                 "tens of thousands": (20_000, 90_000),
+                 "hundreds of thousands": (200_000, 900_000), "millions": (2_000_000, 9_000_000)}
+
+_W = _alt(list(_ONES) + list(_TENS))
+_S = r"hundred|thousand|million|billion|dozen"
+_NUM_RE = re.compile(
+    r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions)"
+    r"\s+of\b)"
+    r"|(?P<digits>(?<![\w$£€.,:/])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+    r"(?:(?P<k>\s?[kK])|\s+(?P<dscale>hundred|thousand|million|billion)|(?P<m>m|bn))?"
+    r"(?![\w/:]|,\d|\.\d)"
+    r"|(?P<words>\b(?:(?:several|a\s+few|a\s+couple(?:\s+of)?|half\s+a|an?)\s+(?=" + _S + r"))?"
+    r"(?:" + _W + "|" + _S + r")(?:(?:\s+and\s+|\s+|-)(?:" + _W + "|" + _S + r"))*\b)",
+    re.I)
+_PREFILTER = re.compile(r"\d|\b(?:" + _W + "|" + _S + r"|dozens|hundreds|thousands|millions)\b",
+                        re.I)
+
+
+def _parse_words(phrase: str):
+    """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900)."""
+    p = re.sub(r"\s+", " ", phrase.lower()).strip()
+    mult = (1, 1)
+    for key in ("a couple of", "a couple", "a few", "several", "half a", "an", "a"):
+        if p.startswith(key + " "):
+            mult = _VAGUE_MULT[key]
+            p = p[len(key) + 1:]
+            break
+    total, cur, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", p):
+        if w == "and" or not w:
+            continue
+        seen = True
+        if w in _ONES:
+            cur += _ONES[w]
+        elif w in _TENS:
+            cur += _TENS[w]
+        elif w == "dozen":
+            cur = (cur or 1) * 12
+        elif w == "hundred":
+            cur = (cur or 1) * 100
+        elif w in _SCALES:
+            total += (cur or 1) * _SCALES[w]
+            cur = 0
+    if not seen:
+        return None
+    v = total + cur
+    return (int(v * mult[0]), int(v * mult[1]))
+
+
+def parse_number(text: str):
+    """Parse one number phrase into ``(low, high)`` ints, or ``None``.
+
+    In: "2,000", "5k", "1.5 million", "two thousand", "a dozen", "several hundred",
+    "hundreds of", "tens of thousands of".  Out: (2000, 2000), (5000, 5000),
+    (1500000, 1500000), (2000, 2000), (12, 12), (300, 900), (200, 900),
+    (20000, 90000).  Vague words give a range: several = 3-9, a few = 2-5,
+    dozens = 24-99, hundreds = 200-900, thousands = 2,000-9,000.
+    """
+    m = _NUM_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    return _value(m)[:2]
+
+
+def _value(m):
+    """(low, high, scale, is_year_like) of a _NUM_RE match."""
+    if m.group("vague"):
+        key = re.sub(r"\s+", " ", m.group("vague").lower())[:-3].strip()
+        lo, hi = _VAGUE_PLURAL[key]
+        return lo, hi, 1, False
+    if m.group("digits"):
+        raw = m.group("digits")
+        v = float(raw.replace(",", ""))
+        scale = 1
+        if m.group("k"):
+            scale = 1000
+        elif m.group("dscale"):
+            scale = _SCALES[m.group("dscale").lower()]
+        elif m.group("m"):
+            scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
+        year = scale == 1 and "," not in raw and "." not in raw and 1800 <= v <= 2099 and len(raw) == 4
+        n = int(round(v * scale))
+        return n, n, scale, year
+    r = _parse_words(m.group("words"))
+    if r is None:
+        return None
+    return r[0], r[1], 1, False
+
+
+# --------------------------------------------------------------------------
+# Hedges
+# --------------------------------------------------------------------------
+_HEDGE_WORDS = {
+    "about": ["about", "around", "roughly", "approximately", "approx.", "some", "an estimated",
+              "estimated", "an approximate", "circa", "or so", "an additional estimated",
+              "upward of some"],
+    "more_than": ["more than", "over", "just over", "well over", "slightly more than",
+                  "a little more than", "a little over", "just more than", "upwards of",
+                  "upward of", "in excess of", "above", "north of", "well above"],
+    "nearly": ["nearly", "almost", "close to", "just shy of", "just under", "nearly all",
+               "approaching"],
+    "up_to": ["up to", "as many as", "no more than", "not more than", "at most",
+              "a maximum of", "as much as"],
+    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
+    "fewer_than": ["fewer than", "less than", "under", "below", "slightly less than",
+                   "a little less than", "just less than"],
+}
+_HEDGE_OF = {w: h for h, ws in _HEDGE_WORDS.items() for w in ws}
+_HEDGE_PRE = re.compile(r"(?<![\w-])(" + _alt(_HEDGE_OF) + r")\s+$", re.I)
+_HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+))", re.I)
+_BETWEEN_PRE = re.compile(r"(?<![\w-])(between|from)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$",
+                          re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
+
+# --------------------------------------------------------------------------
+# Units, modifiers, exclusions
+# --------------------------------------------------------------------------
+_UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servicewomen|"
+               r"service\s+personnel|military\s+personnel|troops?|forces|soldiers|personnel|"
+               r"marines|sailors|airmen|paratroopers|commandos|advisers|advisors|trainers|"
+               r"boots|peacekeepers|reservists|guardsmen|fighters|militants|jihadists|jihadis|"
+               r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
+               r"gunmen|terrorists|extremists|contingent|force|americans|members")
+_UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
+_STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier)\b", re.I)
+_TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
+_MODIFIERS = {
+    "additional", "more", "extra", "new", "fresh", "combat", "ground", "special", "operations",
+    "operation", "military", "active-duty", "active", "duty", "reserve", "elite", "regular",
+    "foreign", "local", "allied", "coalition", "government", "rebel", "opposition", "army",
+    "naval", "air", "navy", "marine", "trained", "armed", "remaining", "deployed", "stationed",
+    "uniformed", "international", "western", "non-combat", "noncombat", "support", "security",
+    "defense", "defence", "partner", "partnered", "heavily", "frontline", "front-line", "pro-government",
+    "shiite", "sunni", "tribal", "rotational", "permanent", "temporary", "other", "american",
+    "of", "the", "its", "their", "our", "his", "her", "those", "these", "regime", "paramilitary",
+    "militia", "well-armed", "battle-hardened", "hardened", "seasoned", "veteran", "kurdish-led",
+    "arab", "allied", "partner-force", "mostly", "u.s.", "airborne", "infantry", "national",
+    "guard", "state", "islamic", "syrian", "iraqi", "afghan", "kurdish", "local", "nato",
+    "un", "us", "and", "or", "multinational", "conventional", "armored", "mechanized",
+    "american-led", "full-time", "part-time", "career", "contract", "private",
+}
+_MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|trained|supported|funded|armed|allied|aligned|"
+                              r"sponsored|controlled|equipped|based)$", re.I)
+_CASUALTY_AFTER = re.compile(
+    r"(?:[ \t]+(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|since|"
+    r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
+    r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
+    r"treated\s+for|suffered|suffering)\b", re.I)
+_CASUALTY_NOUN = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|casualties|fatalities|"
+                            r"killed|wounded|injured|injuries|lives|bodies|victims)\b", re.I)
+_CASUALTY_BEFORE = re.compile(
+    r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
+    r"left|leaving|claimed|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
+    r"stands\s+at)|deaths\s+of|lives\s+of))\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
+    r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
+_DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
+                "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
+                "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
+_INJURY_WORDS = {"wounded", "injured", "hurt", "maimed", "diagnosed", "injuries",
+                 "treated for", "suffered", "suffering", "wounding", "wounds", "injuring",
+                 "injures"}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
+_DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\b")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|after|before|during|of|from|through|"
+                          r"early|late|mid|summer|winter|spring|autumn|fall|year|the)\s+$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|USD\s?|EUR\s?|GBP\s?)\s*$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|pc\b)", re.I)
+_MONEY_AFTER = re.compile(r"\s+(?:dollars|pounds|euros)\b", re.I)
+_TROOP_LEFT = re.compile(
+    r"\b(?P<u>troop\s+(?:levels?|numbers?|presence|strength|count|ceiling|cap|total)|"
+    r"service\s*members|troops|forces|soldiers|personnel|marines|presence|contingent|"
+    r"garrison|deployment|force|footprint)\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
+    r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
+    r"around|about|roughly|approximately|nearly|almost|some|under|over|below|above|is|was|"
+    r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$", re.I)
+_AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
+                       r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
+                       r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
+                       r"was|will|would|could|in|there|stationed|deployed|based)\b)", re.I)
+_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into)\s+(?:the\s+)?(?=[A-Z])")
+_MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|"
+                          r"pull|garrison|base", re.I)
+_SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", "also", "keeps",
+                  "kept", "keep", "maintains", "maintain", "maintained", "deployed", "deploys",
+                  "deploy", "sent", "sends", "send", "will", "would", "could", "may", "might",
+                  "possess", "possesses", "possessed", "stations", "stationed", "station",
+                  "fields", "fielded", "commands", "withdrew", "withdraw", "withdrawing",
+                  "pulled", "pull", "pulling", "boasts", "numbered", "still", "only",
+                  "retains", "retain", "plans", "to", "is", "was", "added", "adding", "count",
+                  "counts", "of", "the", "its", "an", "estimated", "roughly", "about", "some",
+                  "around", "nearly", "approximately", "more", "than", "over", "between",
+                  "sending", "deploying", "keeping", "committed", "commits", "mobilized",
+                  "army", "military", "forces", "government", "regime", "alliance", "navy",
+                  "command", "coalition", "numbers", "number", "it", "they", "now"}
+_WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
+
+
+# --------------------------------------------------------------------------
+# Per-story context: countries mentioned, quotation spans
+# --------------------------------------------------------------------------
+class _Story:
+    """Lazily computed facts about one story's text."""
+
+    __slots__ = ("text", "_countries", "_quotes", "_qstarts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._countries = None
+        self._quotes = None
+        self._qstarts = None
+
+    def countries(self):
+        if self._countries is None:
+            out = []
+            for m in _COUNTRY_ANY.finditer(self.text):
+                w = m.group(1)
+                c = _NAME_TO_COUNTRY.get(w) or _DEMONYM_TO_COUNTRY.get(w)
+                out.append((m.start(), m.end(), c))
+            self._countries = out
+        return self._countries
+
+    def quoted(self, pos: int) -> bool:
+        if self._quotes is None:
+            from withdrawals.segment import quote_spans
+            self._quotes = sorted(quote_spans(self.text))
+            self._qstarts = [s for s, _ in self._quotes]
+        i = bisect_right(self._qstarts, pos) - 1
+        return i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]
+
+    def context_place(self, pos: int, skip=()):
+        """Most recent country mentioned before ``pos`` (not inside ``skip`` spans)."""
+        best = ""
+        for s, e, c in self.countries():
+            if s >= pos:
+                break
+            if any(a <= s < b for a, b in skip):
+                continue
+            best = c
+        return best
+
+
+def _sentence_rows(articles, sentences):
+    """Yield (article_id, story, paragraph, sentence_index, start, end) for each sentence."""
+    if sentences is None:
+        from withdrawals.segment import split_sentences
+        sentences = split_sentences(articles)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    stories = {}
+    cols = [sentences[c].tolist() for c in ("article_id", "paragraph", "sentence", "start", "end")]
+    for aid, par, idx, s, e in zip(*cols):
+        story = stories.get(aid)
+        if story is None:
+            text = texts.get(aid)
+            if not isinstance(text, str):
+                continue
+            story = stories[aid] = _Story(text)
+        yield aid, story, int(par), int(idx), int(s), int(e)
+
+
+def _frame(rows, columns) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=columns)
+    return df.astype({c: _DTYPES[c] for c in columns})
+
+
+# --------------------------------------------------------------------------
+# The figure finder: one sentence at a time
+# --------------------------------------------------------------------------
+def _numbers(text, s0, s1):
+    """All usable number matches in text[s0:s1] as dicts (start, end, low, high, scale, year)."""
+    out = []
+    for m in _NUM_RE.finditer(text, s0, s1):
+        v = _value(m)
+        if v is None:
+            continue
+        a, b = m.start(), m.end()
+        if m.group("words") and m.group("words").lower() in ("a", "an"):
+            continue
+        pre = text[max(s0, a - 12):a]
+        if _MONEY_BEFORE.search(pre) or _PERCENT_AFTER.match(text, b, s1) \
+                or _MONEY_AFTER.match(text, b, s1):
+            continue
+        if m.group("digits") and (_DATE_BEFORE.search(text[max(s0, a - 11):a])
+                                  or _DATE_AFTER.match(text, b, s1)):
+            continue
+        out.append({"start": a, "end": b, "low": v[0], "high": v[1], "scale": v[2],
+                    "year": v[3], "vague": bool(m.group("vague"))})
+    return out
+
+
+def _group_ranges(nums, text, s0):
+    """Merge '20,000 to 30,000' / 'between 60 and 100' into one figure; 'from A to B' stays two."""
+    figs, i = [], 0
+    while i < len(nums):
+        n = nums[i]
+        lead = _BETWEEN_PRE.search(text, max(s0, n["start"] - 40), n["start"])
+        lead_word = lead.group(1).lower() if lead else ""
+        if i + 1 < len(nums):
+            nx = nums[i + 1]
+            sep = _RANGE_SEP.fullmatch(text, n["end"], nx["start"])
+            if sep and not nx["year"] and not n["year"]:
+                sept = sep.group(0).strip().lower()
+                if lead_word == "from" and sept in ("to", "-", "–", "—"):
+                    figs.append(dict(n, pair_end=nx["end"]))
+                    figs.append(dict(nx, pair_start=n["start"]))
+                    i += 2
+                    continue
+                if sept != "and" or lead_word == "between":
+                    lo, hi = n["low"], nx["high"]
+                    if n["scale"] == 1 and nx["scale"] > 1 and lo * nx["scale"] <= hi:
+                        lo *= nx["scale"]
+                    figs.append({"start": n["start"], "end": nx["end"], "low": min(lo, hi),
+                                 "high": max(lo, hi), "scale": nx["scale"], "year": False,
+                                 "vague": False, "lead": lead.start() if lead else n["start"],
+                                 "range": True})
+                    i += 2
+                    continue
+        figs.append(n)
+        i += 1
+    return figs
+
+
+def _hedge(text, fig, s0, s1):
+    """(hedge, start of the hedge words) for a figure, from the words before it."""
+    a = fig.get("lead", fig["start"])
+    m = _HEDGE_PRE.search(text, max(s0, a - 30), a)
+    if m:
+        return _HEDGE_OF[m.group(1).lower()], m.start()
+    return "exact", a
+
+
+def _post_hedge(text, p, s1):
+    """Hedge written after the figure ("2,000 troops or more", "2,000-plus"), or None."""
+    post = _HEDGE_POST.match(text, p, s1)
+    if not post:
+        return None
+    if post.group("more"):
+        return "at_least" if post.group("more").lower() == "more" else "about"
+    return "more_than"
+
+
+def _scan_unit(text, p, s1):
+    """From the end of a number, walk modifier tokens to a unit noun.
+
+    Returns (unit, unit_end, modifier_tokens[(tok, start, end)]) or None.
+    """
+    mods = []
+    strong = _STRONG_AT.match(text, p, s1)
+    if strong:
+        p = strong.end()
+        for _ in range(4):
+            u = _UNIT_AT.match(text, p, s1)
+            if u:
+                return u.group(1), u.end(), mods
+            t = _TOKEN_AT.match(text, p, s1)
+            if not t:
+                break
+            mods.append((t.group(1), t.start(1), t.end(1)))
+            p = t.end()
+        return "troops", strong.end(), mods
+    for _ in range(6):
+        u = _UNIT_AT.match(text, p, s1)
+        if u:
+            unit, end = u.group(1), u.end()
+            nxt = _UNIT_AT.match(text, end, s1)      # "Forces fighters", "militia fighters"
+            if nxt:
+                unit, end = nxt.group(1), nxt.end()
+            low = unit.lower()
+            if low == "members" and not (mods and mods[-1][0].lower() in ("service", "military",
+                                                                           "coalition", "nato")):
+                return None
+            if low == "americans" and not _MIL_CONTEXT.search(text, max(0, p - 150), s1):
+                return None
+            return unit, end, mods
+        t = _TOKEN_AT.match(text, p, s1)
+        if not t:
+            return None
+        tok = t.group(1)
+        if any(ch.isdigit() for ch in tok):
+            return None
+        tl = tok.lower().rstrip("’'s") if tok.lower().endswith(("'s", "’s")) else tok.lower()
+        if not (tl in _MODIFIERS or tok[0].isupper() or _MODIFIER_SUFFIX.search(tok)
+                or _classify_actor(tok)):
+            return None
+        if tok[0].isupper() and tl in _MONTH_SET:
+            return None
+        mods.append((tok, t.start(1), t.end(1)))
+        p = t.end()
+    return None
+
+
+_WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?(people|civilians|children|women|men|"
+                     r"persons|residents|workers|contractors|police(?:men)?|officers|"
+                     r"Americans|" + _UNIT_WORDS + r")\b", re.I)
+_MONTH_SET = {m.lower() for m in _MONTHS.split("|")}
+
+
+def _actor_from_tokens(toks):
+    """Leftmost actor among tokens [(tok, start, end)], with bigrams; -> (actor, country, span)."""
+    for i, (tok, a, b) in enumerate(toks):
+        if i + 1 < len(toks):
+            bi = (tok + " " + toks[i + 1][0]).lower()
+            if bi in _BIGRAMS:
+                r = _classify_actor(bi) or (("other", _NAME_TO_COUNTRY.get(
+                    tok + " " + toks[i + 1][0]) or _DEMONYM_TO_COUNTRY.get(
+                    tok + " " + toks[i + 1][0])) if (tok + " " + toks[i + 1][0]) in
+                    _NAME_TO_COUNTRY or (tok + " " + toks[i + 1][0]) in _DEMONYM_TO_COUNTRY
+                    else None)
+                if r:
+                    return r[0], r[1], (a, toks[i + 1][2])
+        r = _classify_actor(tok)
+        if r:
+            return r[0], r[1], (a, b)
+    return None
+
+
+_UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
+               "terrorists": "isis", "extremists": "isis", "rebels": "local",
+               "americans": "us", "guerrillas": "isis", "guerillas": "isis",
+               "gunmen": "isis", "militiamen": "local", "militia": "local", "militias": "local"}
+
+
+def _words_before(text, pos, s0, n):
+    """Up to n word tokens before pos within the sentence, nearest first, as (tok, start, end)."""
+    out = []
+    for _ in range(n):
+        m = _WORD_BACK.search(text, max(s0, pos - 40), pos)
+        if not m:
+            break
+        out.append((m.group(1), m.start(1), m.end(1)))
+        pos = m.start(1)
+    return out
+
+
+def _actor(text, fig, mods, unit, s0, hstart):
+    """(actor, actor country, actor span) of a figure."""
+    r = _actor_from_tokens(mods)
+    if r:
+        return r
+    ua = _UNIT_ACTOR.get(unit.lower())
+    # directly before the number: "America's 2,000 troops", "the US's roughly 2,000"
+    before = _words_before(text, hstart, s0, 6)
+    if before:
+        tok, a, b = before[0]
+        if tok.endswith(("'s", "’s")) or tok.lower().endswith("-led"):
+            r = _classify_actor(tok)
+            if r:
+                return r[0], r[1], (a, b)
+    # subject: "The United States currently has 14,000 troops", "ISIS may still possess ..."
+    for i, (tok, a, b) in enumerate(before):
+        r = None
+        if i + 1 < len(before):
+            bi = before[i + 1][0] + " " + tok
+            if bi.lower() in _BIGRAMS:
+                r = _classify_actor(bi) or (("other", _NAME_TO_COUNTRY.get(bi)) if bi in
+                                            _NAME_TO_COUNTRY else None)
+        r = r or _classify_actor(tok)
+        if r and tok.lower() in ("coalition", "allied", "international") and i + 1 < len(before) \
+                and before[i + 1][0].lower().endswith("-led"):
+            tok, a, b = before[i + 1]
+            r = _classify_actor(tok)
+        if r:
+            if ua and ua != r[0]:
+                break
+            return r[0], r[1], (a, b)
+        if tok.lower() not in _SUBJECT_VERBS:
+            break
+    if ua:
+        return ua, None, None
+    if unit.lower() == "fighters":
+        for tok, a, b in _words_before(text, hstart, s0, 12):
+            r = _classify_actor(tok)
+            if r and r[0] != "us":
+                return r[0], r[1], (a, b)
+        return "isis", None, None
+    return "us", None, None
+
+
+def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
+    """Place of a figure spanning text[a:b]: sentence first, then the story's context."""
+    after, before = None, None
+    for m in _PLACE_PREP.finditer(text, s0, s1):
+        pm = _PLACE_AT.match(text, m.end(), s1)
+        if not pm:
+            continue
+        if m.start() >= b and m.start() < next_start and after is None:
+            after = pm
+        elif m.end() <= a:
+            before = pm
+    pm = after or before
+    if pm is not None:
+        places = [_place_name(pm)]
+        p = pm.end()
+        while True:
+            ch = _PLACE_CHAIN.match(text, p, s1)
+            if not ch:
+                break
+            nxt = _PLACE_AT.match(text, ch.end(), s1)
+            if not nxt:
+                break
+            places.append(_place_name(nxt))
+            p = nxt.end()
+        places = sorted(set(places))
+        if len(places) == 1:
+            return places[0]
+        return ", ".join(places[:-1]) + " and " + places[-1]
+    if not context and not _ANAPHOR.search(text, s0, s1):
+        return ""
+    c = story.context_place(a, skip)
+    if c:
+        return c
+    for s, e, c in story.countries():       # nothing before: first mention later in the sentence
+        if s >= b and s < s1 and not any(x <= s < y for x, y in skip):
+            return c
+    return ""
+
+
+def _place_name(pm):
+    if pm.group("name"):
+        w = pm.group("name")
+        return _NAME_TO_COUNTRY.get(w) or _REGIONS.get(w, w)
+    return _DEMONYM_TO_COUNTRY[pm.group("dem")]
+
+
+def _casualty(text, fig, s0, s1, unit_end, hstart):
+    """'death' / 'injury' when the figure counts casualties, else None."""
+    p = unit_end if unit_end else fig["end"]
+    m = _CASUALTY_AFTER.match(text, p, s1) or (None if unit_end else
+                                              _CASUALTY_NOUN.match(text, fig["end"], s1))
+    if m is None:
+        m = _CASUALTY_BEFORE.search(text, max(s0, hstart - 60), hstart)
+    if m is None:
+        return None
+    w = re.sub(r"\s+", " ", m.group("c").lower())
+    if w.startswith("death toll"):
+        w = "death toll"
+    return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
+
+
+def _figures(aid, story, par, idx, s0, s1, troops, casualties):
+    """Append the troop-figure rows and casualty rows of one sentence text[s0:s1]."""
+    text = story.text
+    nums = _numbers(text, s0, s1)
+    if not nums:
+        return
+    figs = _group_ranges(nums, text, s0)
+    sentence = text[s0:s1]
+    last_troop = None
+    pair = None                     # unit/actor of the first figure of "from A to B"
+    for k, fig in enumerate(figs):
+        next_start = figs[k + 1]["start"] if k + 1 < len(figs) else s1
+        hedge, hstart = _hedge(text, fig, s0, s1)
+        if fig["year"] and hedge == "exact" and (
+                hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
+            continue
+        found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
+        if fig["year"] and found is None:
+            continue
+        unit, unit_end, mods = found if found else ("", None, [])
+        kind = _casualty(text, fig, s0, s1, unit_end, hstart)
+        if kind:
+            if not found:
+                w = _WHO_AT.match(text, fig["end"], s1)
+                if w:
+                    unit, unit_end = w.group(1), w.end()
+            end = unit_end or fig["end"]
+            actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart) if found \
+                else ("", None, None)
+            place = _place(text, story, s0, s1, hstart, end, next_start,
+                           [aspan] if aspan else [], context=False)
+            casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
+                               hedge, kind, re.sub(r"\s+", " ", unit.lower()), actor, place,
+                               story.quoted(fig["start"]), idx, hstart, end))
+            continue
+        inherited = None
+        if "pair_start" in fig and pair is not None:
+            inherited = pair                        # "... from 5,200 to 2,500"
+        if not found:
+            unit_end = fig["end"]
+            if inherited:
+                unit = inherited[0]
+            else:
+                # "troop levels ... to 2,500", "a force of 5,000", "... and 900 in Syria"
+                if fig["vague"] or not _AFTER_OK.match(text, fig["end"], s1):
+                    continue
+                lstart = fig["start"] if "pair_end" in fig and hedge == "exact" else hstart
+                left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
+                    if lstart > s0 else None
+                if left and not _NUM_RE.search(left.group("gap") or ""):
+                    unit = left.group("u")
+                    inherited = (unit,) + _actor_from_left(text, left, s0)
+                elif last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
+                    unit = last_troop[0]
+                    inherited = last_troop
+                else:
+                    continue
+        post = _post_hedge(text, fig["end"], s1) or (
+            _post_hedge(text, unit_end, s1) if unit_end else None)
+        if post and hedge == "exact":
+            hedge = post
+        if inherited:
+            actor, acountry, aspan = inherited[1], inherited[2], None
+        else:
+            actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart)
+        place = _place(text, story, s0, s1, hstart, unit_end, next_start,
+                       [aspan] if aspan else [])
+        if acountry and place == acountry:
+            actor = "local"
+        if not place and actor == "local" and acountry:
+            place = acountry
+        unit_out = re.sub(r"\s+", " ", unit)
+        if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
+            unit_out = unit_out.lower()
+        troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
+                       hedge, unit_out, actor, place, story.quoted(fig["start"]), idx, hstart,
+                       unit_end))
+        last_troop = (unit, actor, acountry)
+        if "pair_end" in fig:
+            pair = (unit, actor, acountry)
+
+
+def _actor_from_left(text, left, s0):
+    """(actor, country) for "US troop levels ... to 2,500": words before the troop noun."""
+    toks = list(reversed(_words_before(text, left.start("u"), s0, 2)))
+    r = _actor_from_tokens(toks)
+    return (r[0], r[1]) if r else ("us", None)
+
+
+def _run(articles, sentences):
+    troops, casualties = [], []
+    for aid, story, par, idx, s0, s1 in _sentence_rows(articles, sentences):
+        if _PREFILTER.search(story.text, s0, s1):
+            _figures(aid, story, par, idx, s0, s1, troops, casualties)
+    return troops, casualties
+
+
+def extract_troop_mentions(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+                           ) -> pd.DataFrame:
+    """Every reported troop figure in the stories, one row per figure.
+
+    In: the articles table (``article_id``, ``text``); optionally the sentences
+    table of ``split_sentences(articles)`` to reuse (else it is computed).
+    Out: a new DataFrame with ``TROOP_COLUMNS``: ``article_id, paragraph``,
+    ``sentence`` (the sentence text), ``span`` (hedge + number + unit words,
+    a substring of the story text), ``low, high`` (nullable ints, equal for a
+    single figure), ``hedge`` (one of ``HEDGES``), ``unit`` ("troops",
+    "forces", "Marines", ...), ``actor`` ("us", "isis", "local", "other"),
+    ``place`` ("Syria", "Iraq and Syria", "" when unknown), ``quoted`` (the
+    number sits inside quotation marks), ``sentence_index`` (0-based position
+    of the sentence in the story), ``start, end`` (offsets of ``span`` in the
+    story text).  Years, dates, percentages, money, ages of wars, population,
+    airstrikes, vehicles and casualties are never returned.
+    """
+    troops, _ = _run(articles, sentences)
+    return _frame(troops, TROOP_COLUMNS)
+
+
+def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+                       ) -> pd.DataFrame:
+    """Deaths and injuries ("2,300 have died", "29 were injured"), one row per figure.
+
+    In: as :func:`extract_troop_mentions`.  Out: a new DataFrame with
+    ``CASUALTY_COLUMNS``: as the troop table, but ``kind`` ("death" or
+    "injury") and ``who`` (the noun counted, e.g. "service members",
+    "civilians"; "" when the sentence names none) instead of ``unit``.
+    """
+    _, casualties = _run(articles, sentences)
+    return _frame(casualties, CASUALTY_COLUMNS)
+
+
+# --------------------------------------------------------------------------
+# Time frames
+# --------------------------------------------------------------------------
+_TNUM = r"(?:\d+(?:\.\d+)?|(?:" + _W + r")(?:-(?:" + _W + r"))?|a\s+dozen)"
+_TL_RE = re.compile(
+    r"\b(?P<pre>within(?:\s+the\s+(?:next|coming))?|in\s+the\s+(?:next|coming)|"
+    r"over\s+the\s+(?:next|coming)|during\s+the\s+next|the\s+next|in|over|takes?|taking|"
+    r"took|a\s+period\s+of|between|of|for\s+the\s+next)"
+    r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|"
+    r"less\s+than|fewer\s+than|more\s+than|as\s+little\s+as|just)\s+)?"
+    r"(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM + r")?\s+|a\s+few\s+|several\s+|"
+    r"an?\s+|a\s+couple\s+of\s+|)"
+    r"(?P<u>hours?|days?|weeks?|months?|years?|decades?)\b"
+    r"(?!\s*-?\s*old|\s+ago|-long|\s+(?:of|into)\s+(?:the\s+)?(?:war|fighting|conflict|"
+    r"occupation|presence|deployment|involvement)|\s+(?:since|after)\b)", re.I)
+_TL_HYPHEN = re.compile(
+    r"\b(?P<n>" + _TNUM + r")-(?P<u>hour|day|week|month|year)\s+(?:withdrawal|pullout|"
+    r"pull-out|drawdown|draw-down|timeline|time-?frame|deadline|window|exit|evacuation|"
+    r"departure|period|pullback|wind-down)\b", re.I)
+_TL_CUE = re.compile(r"withdr|pull(?:ing|ed|s)?\s+(?:\w+\s+){0,4}?(?:out|back)|pullout|"
+                     r"pull-out|pull\s+troops|drawdown|draw(?:ing|n)?\s+down|\bleav|\bexit|"
+                     r"depart|evacuat|return(?:ing|ed)?\s+home|home\b|redeploy|relocat|"
+                     r"reduc|\bcut|remov|time-?line|time-?frame|time\s+frame|deadline|"
+                     r"be\s+out|\bout\s+of|\bgone\b|wind(?:ing)?\s+down|end\s+(?:the|its)\s+"
+                     r"(?:mission|presence|deployment)", re.I)
+_TL_PREFILTER = re.compile(r"hour|day|week|month|year|decade", re.I)
+_TL_UNIT = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
+            "decade": "decade"}
+
+
+def _time_value(n: str):
+    n = n.strip().lower()
+    if not n or n in ("a few", "several", "a couple of"):
+        return None
+    if n in ("a", "an"):
+        return (1, 1)
+    parts = re.split(r"\s*(?:\s-\s|–|\bto\b|\band\b|\bor\b)\s*|(?<=\d)-(?=\d)", n)
+    vals = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", p):
+            vals.append(int(float(p)))
+        else:
+            r = _parse_words(p)
+            if r is None:
+                return None
+            vals.append(r[0])
+    if not vals:
+        return None
+    return (min(vals), max(vals))
+
+
+def extract_timelines(articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
+    """Withdrawal, drawdown and evacuation time frames, one row per time frame.
+
+    In: as :func:`extract_troop_mentions`.  Out: a new DataFrame with
+    ``TIMELINE_COLUMNS``: ``article_id, paragraph, sentence`` (text), ``span``,
+    ``low, high`` (nullable ints; <NA> for "within weeks", "years"), ``unit``
+    ("hour", "day", "week", "month", "year", "decade"), ``quoted``,
+    ``sentence_index, start, end``.  "within ..." always counts; other
+    phrasings ("in the next three years", "60 to 100 days", "a 30-day
+    withdrawal") count only in a sentence about leaving (withdraw, pull out,
+    evacuate, return home, drawdown, timeline, ...).  Ages of wars ("seven-
+    year-old war", "17 years of war"), "two weeks ago" and dates are not time
+    frames.
+    """
+    rows = []
+    for aid, story, par, idx, s0, s1 in _sentence_rows(articles, sentences):
+        text = story.text
+        if not _TL_PREFILTER.search(text, s0, s1):
+            continue
+        cue = None
+        for m in _TL_RE.finditer(text, s0, s1):
+            pre = re.sub(r"\s+", " ", m.group("pre").lower())
+            n = m.group("n")
+            if not pre.startswith("within"):
+                if cue is None:
+                    cue = bool(_TL_CUE.search(text, s0, s1))
+                if not cue:
+                    continue
+                if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
+                    continue
+            if n.strip().lower() in ("a", "an") and pre in ("of", "in"):
+                continue
+            val = _time_value(n)
+            unit = _TL_UNIT[m.group("u").lower().rstrip("s")]
+            a = m.start("pre")
+            rows.append((aid, par, text[s0:s1], text[a:m.end()],
+                         val[0] if val else None, val[1] if val else None, unit,
+                         story.quoted(m.start()), idx, a, m.end()))
+        for m in _TL_HYPHEN.finditer(text, s0, s1):
+            val = _time_value(m.group("n"))
+            rows.append((aid, par, text[s0:s1], text[m.start():m.end()],
+                         val[0] if val else None, val[1] if val else None,
+                         _TL_UNIT[m.group("u").lower()], story.quoted(m.start()), idx,
+                         m.start(), m.end()))
+    return _frame(rows, TIMELINE_COLUMNS)

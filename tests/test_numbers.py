@@ -1,0 +1,189 @@
+"""Troop figures, casualties and time frames: exact rows on the seeds and on sentences written here."""
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import utils
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+sys.path.insert(0, str(REPO / "bench"))
+import score_troops  # noqa: E402
+
+KEY = ["article_id", "span", "low", "high", "hedge", "actor", "place"]
+
+
+def _story(text: str, aid: str = "x") -> pd.DataFrame:
+    return pd.DataFrame({"article_id": [aid], "text": [text]})
+
+
+def _rows(df: pd.DataFrame, cols=("span", "low", "high", "hedge", "actor", "place")) -> list:
+    return [tuple(r) for r in df[list(cols)].astype(object).itertuples(index=False)]
+
+
+def _troops(text: str) -> list:
+    return _rows(utils.extract_troop_mentions(_story(text)))
+
+
+# ---------------------------------------------------------------- the hand fixtures
+@pytest.fixture(scope="module")
+def seed_troops(articles):
+    return utils.extract_troop_mentions(articles)
+
+
+def test_seed_figures_are_exactly_the_hand_fixture(seed_troops):
+    gold = pd.read_csv(FIXTURES / "troops_seeds.csv", dtype=str, keep_default_na=False)
+    got = seed_troops[KEY + ["unit", "quoted"]].astype(str)
+    want = gold[KEY + ["unit", "quoted"]]
+    assert sorted(map(tuple, got.values)) == sorted(map(tuple, want.values))
+
+
+def test_tricky_sentences_give_exactly_the_fixture_rows():
+    fixture = pd.read_csv(FIXTURES / "troops_tricky.csv", dtype=str, keep_default_na=False)
+    got = utils.extract_troop_mentions(score_troops.tricky_articles(fixture))
+    want = fixture[fixture["low"] != ""]
+    assert sorted(map(tuple, got[KEY].astype(str).values)) == sorted(map(tuple, want[KEY].values))
+    # every story with no figure in the fixture gives none
+    empty = set(fixture.loc[fixture["low"] == "", "article_id"])
+    assert empty and not empty & set(got["article_id"])
+
+
+def test_scorer_counts_a_wrong_field_as_a_miss_and_a_false_alarm():
+    gold = pd.DataFrame([{"article_id": "a", "low": "2000", "high": "2000", "hedge": "about",
+                          "actor": "us", "place": "Syria"}])
+    pred = gold.assign(place="Iraq")
+    r = score_troops.score(pred, gold)
+    assert (r["right"], r["precision"], r["recall"], r["f1"]) == (0, 0.0, 0.0, 0.0)
+    assert score_troops.score(gold, gold)["f1"] == 1.0
+
+
+def test_seed_spans_and_offsets_point_into_the_story_text(articles, seed_troops):
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for r in seed_troops.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.span
+        assert r.span in r.sentence
+        assert r.paragraph == [i for i, p in enumerate(texts[r.article_id].split("\n\n"))
+                               if r.span in p][0]
+
+
+def test_seed_figure_columns_and_types(seed_troops):
+    assert list(seed_troops.columns) == utils.TROOP_COLUMNS
+    assert str(seed_troops["low"].dtype) == "Int64"
+    assert seed_troops["hedge"].isin(utils.HEDGES).all()
+
+
+def test_empty_input_gives_empty_frames_with_all_columns():
+    empty = _story("Nothing to count here.")
+    for fn, cols in ((utils.extract_troop_mentions, utils.TROOP_COLUMNS),
+                     (utils.extract_casualties, utils.CASUALTY_COLUMNS),
+                     (utils.extract_timelines, utils.TIMELINE_COLUMNS)):
+        out = fn(empty)
+        assert out.empty and list(out.columns) == cols
+        assert str(out["low"].dtype) == "Int64"
+
+
+def test_input_is_not_mutated_and_rows_do_not_depend_on_the_batch(articles):
+    before = articles.copy()
+    whole = utils.extract_troop_mentions(articles)
+    one = utils.extract_troop_mentions(articles.iloc[[2]])
+    pd.testing.assert_frame_equal(articles, before)
+    part = whole[whole["article_id"] == articles["article_id"].iloc[2]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(one, part)
+
+
+# ---------------------------------------------------------------- number parsing
+@pytest.mark.parametrize("phrase, value", [
+    ("2,000", (2000, 2000)), ("5k", (5000, 5000)), ("1.5 million", (1_500_000, 1_500_000)),
+    ("two thousand", (2000, 2000)), ("seven thousand", (7000, 7000)), ("a dozen", (12, 12)),
+    ("several hundred", (300, 900)), ("two hundred and fifty", (250, 250)),
+    ("twenty-nine", (29, 29)), ("hundreds of", (200, 900)), ("tens of thousands of", (20_000, 90_000)),
+])
+def test_parse_number(phrase, value):
+    assert utils.parse_number(phrase) == value
+
+
+def test_ranges_and_from_to_pairs():
+    assert _troops("The Pentagon wants 2 to 3 thousand troops in Iraq.") == [
+        ("2 to 3 thousand troops", 2000, 3000, "exact", "us", "Iraq")]
+    assert _troops("Troop numbers in Iraq will fall from roughly 5,200 to 3,000.") == [
+        ("roughly 5,200", 5200, 5200, "about", "us", "Iraq"), ("3,000", 3000, 3000, "exact", "us", "Iraq")]
+
+
+def test_figures_inside_quotations_are_flagged():
+    out = utils.extract_troop_mentions(_story(
+        "“We have 2,000 troops in Syria,” he said. Another 500 troops are in Jordan."))
+    assert out[["low", "quoted"]].values.tolist() == [[2000, True], [500, False]]
+
+
+def test_place_from_the_story_context_uses_the_latest_country_before_the_figure():
+    text = ("Trump spoke about Iraq.\n\nHe then turned to Afghanistan, where the war goes on.\n\n"
+            "The 8,400 troops there will stay.")
+    assert _troops(text) == [("8,400 troops", 8400, 8400, "exact", "us", "Afghanistan")]
+
+
+# ---------------------------------------------------------------- casualties
+def test_casualties_go_to_their_own_table_and_never_to_troops():
+    text = ("About 2,300 US service members have died in Afghanistan since 2001. "
+            "Twenty-nine were injured in the attack. The bombing killed 13 US troops at Kabul airport. "
+            "About 2,500 troops remain in Afghanistan.")
+    assert _troops(text) == [("About 2,500 troops", 2500, 2500, "about", "us", "Afghanistan")]
+    cas = utils.extract_casualties(_story(text))
+    assert _rows(cas, ("span", "low", "hedge", "kind", "who")) == [
+        ("About 2,300 US service members", 2300, "about", "death", "service members"),
+        ("Twenty-nine", 29, "exact", "injury", ""),
+        ("13 US troops", 13, "exact", "death", "troops"),
+    ]
+
+
+def test_seed_casualties(articles):
+    cas = utils.extract_casualties(articles)
+    assert _rows(cas, ("article_id", "span", "low", "high", "kind")) == [
+        ("001_7df7893154ea7ee7-1", "hundreds of thousands of civilians", 200_000, 900_000, "death"),
+        ("004_ad856336adfc54f5-1", "hundreds of thousands of people", 200_000, 900_000, "death"),
+    ]
+
+
+# ---------------------------------------------------------------- time frames
+def _timelines(text):
+    return _rows(utils.extract_timelines(_story(text)), ("span", "low", "high", "unit"))
+
+
+def test_timelines_from_the_issue():
+    na = pd.NA
+    assert _timelines("Trump wants all troops out of Syria within six months.") == [
+        ("within six months", 6, 6, "month")]
+    assert _timelines("Washington aimed to withdraw troops within 60 to 100 days.") == [
+        ("within 60 to 100 days", 60, 100, "day")]
+    assert _timelines("The State Department is evacuating its personnel within 24 hours.") == [
+        ("within 24 hours", 24, 24, "hour")]
+    got = _timelines("Trump ordered 7,000 troops to return home within weeks.")
+    assert len(got) == 1 and got[0][0] == "within weeks" and got[0][1] is na and got[0][3] == "week"
+    assert _timelines("The Pentagon announced a 30-day withdrawal from northern Syria.") == [
+        ("30-day withdrawal", 30, 30, "day")]
+
+
+def test_ages_of_wars_and_dates_are_not_timelines():
+    assert _timelines("They are fighting in the seven-year-old war, which began in 2011.") == []
+    assert _timelines("Two weeks ago the general said troops would leave Syria.") == []
+    assert _timelines("US troops have fought in Afghanistan for 18 years of war.") == []
+    assert _timelines("Without us you wouldn't last two weeks.") == []
+
+
+def test_seed_timelines(articles):
+    got = _rows(utils.extract_timelines(articles), ("article_id", "span", "low", "high", "unit"))
+    na = pd.NA
+    assert [(a[:3], s, lo if lo is not na else None, hi if hi is not na else None, u)
+            for a, s, lo, hi, u in got] == [
+        ("000", "within six months", 6, 6, "month"),
+        ("000", "within six months", 6, 6, "month"),
+        ("002", "within 60 to 100 days", 60, 100, "day"),
+        ("002", "within 60 to 100 days", 60, 100, "day"),
+        ("002", "within 24 hours", 24, 24, "hour"),
+        ("002", "within weeks", None, None, "week"),
+        ("003", "in the next three years", 3, 3, "year"),
+        ("003", "take years", None, None, "year"),
+        ("004", "within 24 hours", 24, 24, "hour"),
+        ("004", "between 60 to 100 days", 60, 100, "day"),
+    ]
