@@ -57,7 +57,8 @@ __all__ = ["score_sentiment", "polarity", "normalize_quotes", "score_by_voice",
            "sentiment_summary", "target_sentiment", "lexicon_contributors",
            "token_valences", "DEFAULT_TARGETS", "SCORE_COLUMNS", "NEG_THRESHOLD",
            "POS_THRESHOLD", "FIXES", "SUMMARY_COLUMNS", "VOICE_COLUMNS",
-           "read_ratings", "human_agreement"]
+           "read_ratings", "human_agreement", "PITFALL_EXAMPLES", "pitfall_table", "fix_effects",
+           "story_labels", "plot_summary", "plot_voice", "plot_target_heatmap", "plot_contributors"]
 
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 #: Polarity bands of the compound score: < -0.05 negative, > 0.05 positive, else neutral
@@ -401,14 +402,23 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
 def _with_articles(scored: pd.DataFrame, articles: pd.DataFrame | None, need: list[str]) -> pd.DataFrame:
     """``scored`` with the columns in ``need`` it lacks joined from ``articles`` by article_id."""
     missing = [c for c in need if c not in scored.columns]
-    if not missing:
-        return scored
-    if articles is None:
-        raise KeyError(f"columns {missing} are not in the scored table and no articles were given")
-    right = articles[["article_id"] + missing].drop_duplicates("article_id")
-    out = scored.merge(right, on="article_id", how="left", validate="many_to_one")
-    assert len(out) == len(scored), "join with articles changed the number of rows"
+    out = scored
+    if missing:
+        if articles is None:
+            raise KeyError(f"columns {missing} are not in the scored table and no articles were given")
+        right = articles[["article_id"] + missing].drop_duplicates("article_id")
+        out = scored.merge(right, on="article_id", how="left", validate="many_to_one")
+        assert len(out) == len(scored), "join with articles changed the number of rows"
+    if "outlet" in need:
+        out = out.assign(outlet=_outlet_names(out["outlet"]))
     return out
+
+
+def _outlet_names(outlets: pd.Series) -> pd.Series:
+    """Outlet names as the collection shows them (blank -> "(unknown outlet)", via corpus.outlet_names)."""
+    from withdrawals.corpus import outlet_names
+
+    return outlet_names(pd.DataFrame({"outlet": outlets.to_numpy()}, index=outlets.index))
 
 
 def _bootstrap_ci(x: np.ndarray, n_boot: int, seed: int) -> tuple[float, float]:
@@ -536,3 +546,181 @@ def lexicon_contributors(scored: pd.DataFrame, articles: pd.DataFrame | None = N
     out = pd.concat(parts).sort_values([by, "direction", "rank"], ascending=[True, False, True],
                                        kind="stable")
     return out[cols].reset_index(drop=True).astype({"rank": "int64", "count": "int64"})
+
+
+# ----------------------------------------------------------------------------- tables for the notebook
+
+#: One example sentence per fix: (fix name, what goes wrong, sentence).
+PITFALL_EXAMPLES = [
+    ("quotes", "curly apostrophe hides the negation", "The plan isn’t good."),
+    ("quotes", "curly quotation marks hide a lexicon word", "He called it a “great” victory."),
+    ("bomb", "slang idiom 'the bomb' (+3) overwrites the next words", "Officials said the bomb struck the convoy."),
+    ("no", "'no' as a determiner scored -1.2 on its own", "There were no casualties."),
+    ("names", "lexicon word inside a name", "The United States will pull its troops out."),
+]
+
+
+def pitfall_table(examples=None) -> pd.DataFrame:
+    """Before/after scores of example sentences, one per fix.
+
+    In: a list of ``(fix, problem, sentence)`` (default ``PITFALL_EXAMPLES``).
+    Out: DataFrame ``fix, problem, sentence, plain_vader, this_fix_only, all_fixes``
+    (compound scores).
+    """
+    rows = [(fix, problem, text, polarity(text, False)["compound"],
+             polarity(text, {fix})["compound"], polarity(text)["compound"])
+            for fix, problem, text in (PITFALL_EXAMPLES if examples is None else examples)]
+    return pd.DataFrame(rows, columns=["fix", "problem", "sentence", "plain_vader",
+                                       "this_fix_only", "all_fixes"])
+
+
+def fix_effects(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The sentences whose compound score the fixes change, and by how much.
+
+    In: a sentences table (``text``; ``article_id, sentence`` kept if present).
+    Out: DataFrame with the input's id columns, ``text, plain_vader, fixed,
+    change`` and ``fixes`` (the names of the fixes that change it alone,
+    comma-separated), sorted by the size of the change, largest first.
+    """
+    ids = [c for c in ("article_id", "sentence") if c in sentences.columns]
+    plain = score_sentiment(sentences, fixes=False)["compound"].to_numpy()
+    fixed = score_sentiment(sentences)["compound"].to_numpy()
+    alone = {f: score_sentiment(sentences, fixes={f})["compound"].to_numpy() != plain for f in FIXES}
+    out = sentences[ids + ["text"]].copy()
+    out["plain_vader"], out["fixed"] = plain, fixed
+    out["change"] = (out["fixed"] - out["plain_vader"]).round(4)
+    out["fixes"] = [",".join(f for f in FIXES if alone[f][i]) for i in range(len(out))]
+    out = out[out["change"] != 0]
+    return out.iloc[np.argsort(-out["change"].abs().to_numpy(), kind="stable")].reset_index(drop=True)
+
+
+def story_labels(articles: pd.DataFrame, width: int = 40) -> pd.Series:
+    """A short label per story, "outlet · date · title…", indexed by article_id."""
+    def one(row):
+        date = row["published"].strftime("%Y-%m-%d") if pd.notna(row.get("published")) else "undated"
+        title = str(row.get("title") or row["article_id"])
+        title = title if len(title) <= width else title[:width - 1].rstrip() + "…"
+        return f"{_outlet_names(pd.Series([row.get('outlet')]))[0]} · {date} · {title}"
+    return pd.Series([one(r) for _, r in articles.iterrows()], index=articles["article_id"],
+                     dtype=object)
+
+
+# ----------------------------------------------------------------------------- figures
+
+def plot_summary(summary: pd.DataFrame, label: str, title: str, colors: dict | None = None):
+    """Mean compound with its 95% interval (left) and the polarity shares (right), one row per group.
+
+    In: ``sentiment_summary`` output with a ``label`` column naming each row and an
+    ``outlet`` column for the colours (``colors``: outlet -> colour).
+    Out: a matplotlib Figure; rows keep the table's order, top to bottom.
+    """
+    import matplotlib.pyplot as plt
+
+    n = len(summary)
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 1.6 + 0.45 * max(n, 1)), sharey=True,
+                                  gridspec_kw={"width_ratios": [3, 2]})
+    y = np.arange(n)[::-1]
+    cols = [(colors or {}).get(o, "#444444") for o in summary.get("outlet", [None] * n)]
+    mean = summary["mean_compound"].to_numpy()
+    for yy, lo, hi, colour in zip(y, summary["ci_low"], summary["ci_high"], cols):
+        ax.plot([lo, hi], [yy, yy], color=colour, lw=2, solid_capstyle="butt")
+    ax.scatter(mean, y, c=cols, s=40, zorder=3)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_yticks(y, [f"{lab} (n={k})" for lab, k in zip(summary[label], summary["n"])])
+    ax.set_xlabel("mean compound score per sentence (−1 to +1)\nline: 95% bootstrap interval")
+    left = np.zeros(n)
+    for key, colour in (("negative", "#d1495b"), ("neutral", "#bbbbbb"), ("positive", "#1b6ca8")):
+        share = summary[f"share_{key}"].to_numpy()
+        ax2.barh(y, share, left=left, color=colour, label=key, height=0.6)
+        left += share
+    ax2.set_xlim(0, 1)
+    ax2.set_xlabel("share of sentences\n(compound < −0.05 / neutral / > 0.05)")
+    ax2.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
+    """Reporter's voice vs quoted speech per outlet: mean compound and 95% interval.
+
+    In: ``sentiment_summary(score_by_voice(...), articles, by=["outlet", "voice"])``.
+    Out: a Figure, one row per outlet, a filled dot for the reporter and an open one for quotes.
+    """
+    import matplotlib.pyplot as plt
+
+    outlets = sorted(summary["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.6 * max(len(outlets), 1)))
+    for k, outlet in enumerate(outlets):
+        colour = (colors or {}).get(outlet, "#444444")
+        for voice, dy, face in (("reporter", 0.15, colour), ("quoted", -0.15, "white")):
+            row = summary[(summary["outlet"] == outlet) & (summary["voice"] == voice)]
+            if row.empty:
+                continue
+            r = row.iloc[0]
+            yy = len(outlets) - 1 - k + dy
+            ax.plot([r["ci_low"], r["ci_high"]], [yy, yy], color=colour, lw=2)
+            ax.scatter([r["mean_compound"]], [yy], s=50, facecolors=face, edgecolors=colour,
+                       zorder=3, label=voice if k == 0 else None)
+            ax.annotate(f"{voice} n={r['n']}", (r["ci_high"], yy), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=8)
+    ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_yticks(range(len(outlets))[::-1], outlets)
+    ax.set_xlabel("mean compound score per sentence part (−1 to +1), 95% bootstrap interval")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_target_heatmap(table: pd.DataFrame, title: str, by: str = "outlet"):
+    """Outlet x target heatmap of mean compound, each cell annotated with its mean and n.
+
+    In: ``target_sentiment`` output.  Out: a Figure; cells with n = 0 are blank.
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    order = list(dict.fromkeys(table["target"]))
+    mean = table.pivot(index=by, columns="target", values="mean_compound").reindex(columns=order)
+    n = table.pivot(index=by, columns="target", values="n").reindex(columns=order)
+    annot = np.where(n.to_numpy() > 0,
+                     [[f"{m:+.2f}\nn={k}" if k else "" for m, k in zip(mr, nr)]
+                      for mr, nr in zip(mean.to_numpy(), n.to_numpy())], "n=0")
+    fig, ax = plt.subplots(figsize=(1.3 * len(order) + 2.5, 0.8 * len(mean) + 1.8))
+    sns.heatmap(mean, annot=annot, fmt="", cmap="RdBu", center=0, vmin=-1, vmax=1, ax=ax,
+                cbar_kws={"label": "mean compound score (−1 to +1)"}, linewidths=0.5,
+                annot_kws={"fontsize": 8})
+    ax.set_facecolor("#f2f2f2")   # cells with n = 0
+    ax.grid(False)
+    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_xlabel("actor named in the sentence (grey: no sentence)")
+    ax.set_ylabel(by)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet"):
+    """Per outlet, the lexicon words that add most to (blue) and take most from (red) its score.
+
+    In: ``lexicon_contributors`` output.  Out: a Figure, one panel per outlet.
+    """
+    import matplotlib.pyplot as plt
+
+    groups = sorted(table[by].unique())
+    height = max([len(table[table[by] == g]) for g in groups] + [1])
+    fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(3.2 * max(len(groups), 1) + 1,
+                                                              0.28 * height + 1.6), squeeze=False)
+    for ax, g in zip(axes[0], groups):
+        sub = table[table[by] == g].sort_values("valence_sum")
+        ax.barh(range(len(sub)), sub["valence_sum"],
+                color=np.where(sub["valence_sum"] > 0, "#1b6ca8", "#d1495b"))
+        ax.set_yticks(range(len(sub)), [f"{w} ({c})" for w, c in zip(sub["word"], sub["count"])],
+                      fontsize=8)
+        ax.axvline(0, color="#888888", lw=0.8)
+        ax.set_title(g, fontsize=10, loc="center")
+        ax.set_xlabel("summed valence in context")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout()
+    return fig
