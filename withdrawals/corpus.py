@@ -37,8 +37,9 @@ PROGRESS_MIN = 200
 
 # --------------------------------------------------------------------------- normalising
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_EDGES = re.compile(r" ?\n ?")
 
 
 def normalize_text(text: str) -> str:
@@ -46,13 +47,15 @@ def normalize_text(text: str) -> str:
 
     In: a decoded string.  Out: Unicode NFC, CRLF/CR turned into LF, BOM,
     zero-width characters and soft hyphens removed, non-breaking and other
-    Unicode spaces turned into one plain space, trailing spaces stripped.
+    Unicode spaces turned into one plain space, spaces at line ends stripped.
     Curly quotation marks and apostrophes are kept (the speaker analysis needs
     them).
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_ZERO_WIDTH)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    return _LINE_EDGES.sub("\n", text).strip(" ")
 
 
 # --------------------------------------------------------------------------- furniture rules
@@ -95,6 +98,16 @@ CREDIT_RULES: list[tuple[str, re.Pattern]] = [
     ("byline", re.compile(r"^[Bb][Yy] [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'’-]+"
                           r"(?: [A-Z][\w.'’-]+){0,3})?$")),
 ]
+
+
+
+def _any_of(rules) -> re.Pattern:
+    """One pattern matching where any of ``rules`` matches (a cheap first test per line)."""
+    return re.compile("|".join(("(?i:%s)" if pat.flags & re.I else "(?:%s)") % pat.pattern
+                               for _, pat in rules))
+
+
+_ANY_RULE = _any_of(FURNITURE_RULES + CREDIT_RULES)
 
 # A name pop-up (hover card) inlined after a name, as some sites print it:
 # "Sen. Jane Doe Jane Q. DoeDoe pushes new bill MORE (R-Maine)".  The card repeats the
@@ -194,10 +207,11 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
         if not line:
             blanks += 1
             continue
-        reason = next((r for r, pat in FURNITURE_RULES if pat.match(line)), None)
+        flagged = _ANY_RULE.match(line) is not None
+        reason = next((r for r, pat in FURNITURE_RULES if pat.match(line)), None) if flagged else None
         if reason is None and prev_key is not None and _key(line) == prev_key and blanks == 0:
             reason = "repeated line (e.g. a caption printed twice)"
-        if reason is None:
+        if reason is None and flagged:
             credit = next((r for r, pat in CREDIT_RULES if pat.match(line)), None)
             if credit is not None and not (has_title and not kept):
                 credits.append((no, line))

@@ -47,6 +47,7 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 # A sentence that Punkt cut off after a quotation ending in .” ?” or !” and that goes on in lower case.
 _ENDS_QUOTED_QUESTION = re.compile(r"[.?!]['\"”’]\s*$")
 _STARTS_LOWER = re.compile(r"[a-z]")
+_INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
 QUOTED_THRESHOLD = 0.5
@@ -70,6 +71,9 @@ def paragraph_offsets(text: str) -> list[tuple[int, int]]:
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets (absolute) inside ``text[start:end]``, with the quotation repair."""
     para = text[start:end]
+    if not _INNER_END.search(para):
+        # No full stop, question or exclamation mark before a space: one sentence, no Punkt needed.
+        return [(start + len(para) - len(para.lstrip()), start + len(para.rstrip()))]
     out: list[list[int]] = []
     for s, e in _TOKENIZER.span_tokenize(para):
         if out and _STARTS_LOWER.match(para, s) and _ENDS_QUOTED_QUESTION.search(para, out[-1][0], out[-1][1]):

@@ -1,0 +1,222 @@
+"""Benchmark the analysis on a synthetic corpus built from the seeds.
+
+    python bench/benchmark.py --stories 10000          # what `make bench` runs
+    python bench/benchmark.py --stories 500 --no-build # a quick look
+
+Prints, per stage (load, clean, split, sentiment, quotes, troops, timelines,
+casualties): seconds, stories/s, MB/s and sentences/s on one core; the same
+sentences through VADER alone (vaderSentiment's polarity_scores, the cost no
+analysis can avoid); the whole analysis on 1 worker and on all cores; peak
+memory at a quarter, half and all of the corpus (each in a fresh process); and
+`make` on the seeds against the floor of executing and exporting as many
+notebooks that only import the libraries.  Targets from the issue are printed
+beside each figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+FIRST = ("Alex Maria James Fatima Chen Olga Kwame Priya Lucas Amira Diego Hannah Omar Ingrid Tomas "
+         "Leila Samuel Yuki Nadia Pedro").split()
+LAST = ("Carter Haddad Novak Okafor Lindqvist Moreau Tanaka Alvarez Kowalski Rahman Brennan Castillo "
+        "Petrov Mensah Hughes Dubois Ferreira Sato Nguyen Weber").split()
+_NAME = re.compile(r"\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\b")
+_NUMBER = re.compile(r"\b\d{2,3}(?:,\d{3})?\b")
+
+
+def synth_corpus(folder: Path, n: int, seed: int = 7) -> int:
+    """Write ``n`` .txt stories into ``folder``: the seed files, with names and numbers varied.
+
+    Each copy keeps a seed's layout (page furniture included, so cleaning does
+    real work) but replaces two-word capitalised names and 2-3 digit figures
+    with random ones.  Returns the bytes written.
+    """
+    rng = random.Random(seed)
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    raws = [p.read_text(encoding="utf-8") for p in seeds]
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(n):
+        raw = raws[i % len(raws)]
+        names: dict[str, str] = {}
+
+        def name(m):
+            key = m.group(0)
+            if key not in names:
+                names[key] = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            return names[key]
+
+        def number(m):
+            digits = len(m.group(0).replace(",", ""))
+            value = rng.randint(10 ** (digits - 1), 10 ** digits - 1)
+            return f"{value:,}"
+
+        text = _NUMBER.sub(number, _NAME.sub(name, raw))
+        data = text.encode("utf-8")
+        (folder / f"{i:06d}_synthetic.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def _peak_mb() -> float:
+    """Peak resident memory of this process and its finished children, in MiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def child(corpus: Path, n: int, workers: int) -> dict:
+    """In a fresh process: load the first ``n`` stories and analyse them; report time and peak memory."""
+    import utils
+
+    t = time.perf_counter()
+    arts = utils.load_articles(corpus, progress=False)
+    arts = arts.iloc[:n]
+    load = time.perf_counter() - t
+    t = time.perf_counter()
+    out = utils.analyze(arts, workers=workers, progress=False)
+    return {"stories": len(arts), "workers": workers, "load_s": load,
+            "analyze_s": time.perf_counter() - t, "peak_mb": _peak_mb(),
+            "sentences": len(out["sentences"])}
+
+
+def _run_child(corpus: Path, n: int, workers: int) -> dict:
+    """Run :func:`child` in a new interpreter so its peak memory is its own."""
+    out = subprocess.run([sys.executable, __file__, "--child", str(corpus), "--stories", str(n),
+                          "--workers", str(workers)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def stages(corpus: Path, mb: float) -> tuple[list[tuple], float, int]:
+    """Time each stage on one core.  Returns rows, VADER-alone seconds and the sentence count."""
+    import utils
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from withdrawals.corpus import clean_document, normalize_text
+
+    rows = []
+
+    def timed(name, fn, *args, **kw):
+        t = time.perf_counter()
+        res = fn(*args, **kw)
+        rows.append((name, time.perf_counter() - t))
+        return res
+
+    arts = timed("load (read + clean)", utils.load_articles, corpus, progress=False)
+    raws = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    timed("  of which clean", lambda: [clean_document(normalize_text(r)) for r in raws])
+    sents = timed("split", utils.split_sentences, arts)
+    timed("sentiment", utils.score_sentiment, sents)
+    timed("quotes", utils.extract_quotes, arts)
+    timed("troops", utils.extract_troop_mentions, arts, sentences=sents)
+    timed("timelines", utils.extract_timelines, arts, sentences=sents)
+    timed("casualties", utils.extract_casualties, arts, sentences=sents)
+    vader = SentimentIntensityAnalyzer()
+    texts = sents["text"].tolist()
+    t = time.perf_counter()
+    for s in texts:
+        vader.polarity_scores(s)
+    return rows, time.perf_counter() - t, len(texts)
+
+
+def make_floor(jobs: int) -> tuple[float, float, int]:
+    """Seconds to build the real notebooks on the seeds (fresh cache) and to build as many
+    notebooks that only import the libraries, with the same runner and settings."""
+    import nbformat
+
+    from withdrawals.build import build
+
+    notebooks = sorted((REPO / "notebooks").glob("[0-9]*.ipynb"))
+    tmp = Path(tempfile.mkdtemp(prefix="floor-"))
+    try:
+        empty = []
+        for nb in notebooks:
+            node = nbformat.v4.new_notebook(cells=[
+                nbformat.v4.new_code_cell('CORPUS = FIGURES = CACHE = ""', metadata={"tags": ["parameters"]}),
+                nbformat.v4.new_code_cell("import pandas, numpy, matplotlib.pyplot, seaborn, nltk\n"
+                                          "import vaderSentiment.vaderSentiment")])
+            path = tmp / "nb" / nb.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(node, path)
+            empty.append(path)
+        t = time.perf_counter()
+        build(empty, REPO / "seeds", tmp / "f0", tmp / "c0", tmp / "h0", jobs=jobs)
+        floor = time.perf_counter() - t
+        t = time.perf_counter()
+        build(notebooks, REPO / "seeds", tmp / "f1", tmp / "c1", tmp / "h1", jobs=jobs)
+        real = time.perf_counter() - t
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return real, floor, len(notebooks)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--stories", type=int, default=10000)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--no-build", action="store_true", help="skip the make-vs-floor measurement")
+    ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.stories, args.workers)))
+        return 0
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        corpus = tmp / "corpus"
+        nbytes = synth_corpus(corpus, args.stories)
+        mb = nbytes / 2 ** 20
+        n = args.stories
+        print(f"Synthetic corpus: {n} stories, {mb:.1f} MB, in {corpus}  "
+              f"(cores: {os.cpu_count()}, python {sys.version.split()[0]})\n")
+
+        rows, vader_s, n_sent = stages(corpus, mb)
+        print(f"{'stage (1 core)':24} {'seconds':>8} {'stories/s':>10} {'MB/s':>8} {'sent/s':>9}")
+        for name, s in rows:
+            print(f"{name:24} {s:8.2f} {n / s:10.0f} {mb / s:8.2f} {n_sent / s:9.0f}")
+        print(f"{'VADER alone':24} {vader_s:8.2f} {n / vader_s:10.0f} {mb / vader_s:8.2f} "
+              f"{n_sent / vader_s:9.0f}   ({n_sent} sentences)")
+        analysis = sum(s for name, s in rows if name in ("split", "sentiment", "quotes", "troops",
+                                                         "timelines", "casualties"))
+        print(f"\nanalysis stages, summed: {analysis:.2f} s = {analysis / vader_s:.2f}x VADER alone "
+              f"(target <= 1.5x)")
+
+        one = _run_child(corpus, n, 1)
+        many = _run_child(corpus, n, args.workers)
+        speed = one["analyze_s"] / many["analyze_s"]
+        print(f"analyze(workers=1): {one['analyze_s']:.2f} s = {one['analyze_s'] / vader_s:.2f}x VADER alone; "
+              f"{n / one['analyze_s']:.0f} stories/s")
+        print(f"analyze(workers={args.workers}): {many['analyze_s']:.2f} s; speed-up {speed:.2f}x "
+              f"(target >= 1.7x with 2 workers)")
+
+        print("\npeak memory (load + analyze, one worker, fresh process each):")
+        for k in (4, 2, 1):
+            r = one if k == 1 else _run_child(corpus, n // k, 1)
+            print(f"  {r['stories']:>7} stories: {r['peak_mb']:8.0f} MiB  "
+                  f"({r['peak_mb'] / max(r['stories'], 1) * 1000:.0f} MiB per 1,000 stories)")
+        print(f"  target: linear, under 2048 MiB at 10,000 stories")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    if not args.no_build:
+        real, floor, k = make_floor(jobs=2)
+        print(f"\nmake on the seeds ({k} notebooks, fresh cache): {real:.1f} s; floor ({k} notebooks "
+              f"that only import the libraries): {floor:.1f} s; ratio {real / floor:.2f} (target <= 1.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
