@@ -1,2 +1,1270 @@
-"""Stage module; see utils.py."""
-__all__: list = []
+"""Speakers: every quotation in a story, attributed to a canonical speaker.
+
+Public functions
+----------------
+``extract_quotes(articles) -> DataFrame``
+    One row per quotation (``direct=True``: words inside quotation marks) or
+    reported statement (``direct=False``: "X said (that) ...", "according to X").
+    Columns: ``article_id, paragraph, quote, speaker, speaker_kind, speaker_role,
+    cue, direct, start, end, quote_words, mention``.
+``speaker_table(quotes, articles) -> DataFrame``
+    Quotations and quoted words per speaker x outlet, direct and reported apart.
+``voice_group(quotes, groups=None) -> DataFrame``
+    Adds a ``group`` column (administration, military, Congress, foreign
+    governments and forces, other) from ``speaker_role``/``speaker`` using an
+    editable keyword mapping (``DEFAULT_GROUPS``).
+``merge_speakers(quotes) -> DataFrame``
+    Across stories: a surname-only speaker becomes the one full name that
+    other stories in the table gave that surname.
+
+How it works (rules only; no names of people are known to the code):
+quotation marks are paired per paragraph (straight or curly; unclosed marks
+run to the paragraph end; a closing mark whose opening was lost opens at the
+paragraph start).  Each quoted span is attributed from the words after it
+("Q," X said / "Q," said X), else the words before it in the same sentence
+(X said: "Q" / X called it "a mistake"), else the quotation before it in the
+paragraph (interrupted quotes), else the last speaker of the previous
+paragraph (multi-paragraph quotes).  A speaker phrase is classified as a
+person (capitalised name after titles are stripped), a pronoun or a definite
+role ("the senator", resolved to the story's person with that role), an
+anonymous source ("a US official", "officials") or an organisation ("the
+Pentagon", "the statement").  Page junk (hover-card name pop-ups, "JUST
+WATCHED" video teasers, photo captions, "READ MORE" links) is masked first.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+import pandas as pd
+
+from withdrawals.segment import quote_spans
+
+__all__ = ["extract_quotes", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
+           "DEFAULT_GROUPS", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = ["article_id", "paragraph", "quote", "speaker", "speaker_kind",
+                 "speaker_role", "cue", "direct", "start", "end", "quote_words", "mention"]
+
+# --------------------------------------------------------------------------- word lists
+_W = lambda s: frozenset(s.split())  # noqa: E731
+
+# reporting verbs (all forms); "according to" handled separately
+_CUE_BASES = """say said says saying tell told tells telling add added adds adding tweet tweeted
+tweets tweeting write wrote writes writing written state stated states stating warn warned warns
+warning claim claimed claims claiming insist insisted insists insisting note noted notes noting
+explain explained explains explaining continue continued continues continuing argue argued argues
+arguing ask asked asks asking reply replied replies replying respond responded responds responding
+boast boasted boasts boasting describe described describes describing call called calls calling
+urge urged urges urging emphasize emphasized emphasizes emphasizing emphasise emphasised emphasises
+stress stressed stresses stressing reiterate reiterated reiterates reiterating declare declared
+declares declaring announce announced announces announcing acknowledge acknowledged acknowledges
+admit admitted admits admitting allege alleged alleges assert asserted asserts asserting caution
+cautioned cautions comment commented comments complain complained complains complaining concede
+conceded concedes confirm confirmed confirms contend contended contends deny denied denies
+predict predicted predicts promise promised promises recall recalled recalls remark remarked
+remarks reveal revealed reveals suggest suggested suggests suggesting testify testified testifies
+vow vowed vows vowing post posted posts blast blasted blasts slam slammed slams criticize
+criticized criticised criticizes pledge pledged pledges threaten threatened threatens accuse accused
+accuses quip quipped joke joked lament lamented lamenting mock mocked mocking wonder wondered
+observe observed observes maintain maintained maintains agree agreed agrees counter countered
+recount recounted charge charged charges hail hailed hails praise praised praises dismiss dismissed
+dismisses scoff scoffed shout shouted yell yelled answer answered answers report reported reports
+mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats"""
+CUE_WORDS = _W(_CUE_BASES)
+# verbs that certainly introduce speech (used for reported speech without quotes)
+SPEECH_VERBS = _W("""say said says told tells added adds tweeted wrote stated warned claimed insisted
+noted explained argued announced stressed emphasized emphasised reiterated acknowledged admitted
+confirmed denied suggested contended asserted predicted declared maintained cautioned""")
+# participles: the speaker is the subject of the main clause
+PARTICIPLE_CUES = frozenset(w for w in CUE_WORDS if w.endswith("ing"))
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": None, "we": "p", "it": "n"}
+AUX_ADV = _W("""also reportedly allegedly later then further previously again repeatedly once
+publicly privately separately earlier recently has had have was were is are would will could
+should may might did does do has been be not never just already even still finally quickly
+only first initially subsequently simply bluntly flatly angrily told""") - {"told"}
+DETERMINERS = _W("a an the one two three four several some many other another these those this that "
+                 "his her their its our every both")
+PREPOSITIONS = _W("""to with by for from of in on at about against after before during over under
+between among into onto toward towards than like via per without within upon across behind
+beside besides near meeting met""")
+
+# titles and honorifics (lowercase, no dot)
+HONORIFICS = _W("""mr mrs ms miss dr sir dame lord lady sen senator rep representative gov governor
+gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
+cpl pvt brig president premier chancellor prof professor rev pope ayatollah sheikh emir king queen
+prince princess speaker secretary minister ambassador judge justice mayor chairman chairwoman
+leader envoy spokesman spokeswoman spokesperson congressman congresswoman director chief""")
+TITLE_WORDS = HONORIFICS | _W("""vice prime supreme deputy acting former press special presidential
+national security adviser advisor counselor undersecretary assistant senior junior top marine
+marines army navy air force independent republican republicans democrat democrats democratic gop
+majority minority whip foreign defense defence interior economy finance treasury homeland state
+attorney general joint staff of for the and house white chiefs first lady elect retired ret
+lieutenant major brigadier rear staff sgt commanding""")
+ROLE_HEADS = _W("""president leader senator secretary minister spokesman spokeswoman spokesperson
+envoy ambassador chairman chairwoman chair general commander admiral adviser advisor governor
+congressman congresswoman representative lawmaker chief director speaker king queen emir prince
+premier chancellor mayor diplomat analyst expert professor lieutenant colonel major captain
+sergeant officer aide candidate nominee monarch ruler head negotiator attorney judge justice
+counselor strategist veteran republican democrat independent""")
+ANON_HEADS = _W("""official officials source sources aide aides diplomat diplomats insider insiders
+person people officer officers spokesman spokeswoman spokesperson analyst analysts expert experts
+adviser advisers advisor advisors staffer staffers lawmaker lawmakers critic critics observer
+observers fighters militants rebels residents witnesses activists protesters soldiers commanders
+republicans democrats members representatives negotiators investigators analysts""")
+STATEMENT_HEADS = _W("""statement statements release communique communiqué letter post tweet message
+memo document report readout announcement declaration""")
+ORG_WORDS = _W("""house senate congress pentagon department ministry office command forces force army
+navy corps coalition council committee agency administration government party parliament assembly
+court commission union nations organization organisation institute center centre university
+foundation group bank fund post times news journal network press reuters afp ap cnn bbc fox msnbc
+nbc cbs abc today telegraph guardian express tribune herald kremlin guard chiefs cabinet
+mobilization mobilisation brigade brigades militia militias movement front alliance staff
+airport embassy consulate presidency agency authority authorities bureau service services inc
+corp company airlines state states kingdom republic emirates police unit units media""")
+PLACES = _W("""us u.s. usa america american americans united uk u.k. britain british england
+english france french germany german syria syrian syrians iraq iraqi iraqis iran iranian iranians
+turkey turkish turks russia russian russians israel israeli israelis afghanistan afghan pakistan
+pakistani india indian china chinese japan japanese korea korean north south east west northern
+southern eastern western middle gulf arab arabia saudi emirati qatar qatari kuwait kuwaiti jordan
+jordanian lebanon lebanese egypt egyptian yemen yemeni libya libyan bahrain bahraini oman europe
+european eu nato asia africa african washington moscow tehran baghdad damascus ankara beirut
+london paris berlin geneva brussels kabul riyadh doha jerusalem kurd kurds kurdish kurdistan
+shiite shia sunni islamic muslim western mexico mexican canada canadian ukraine ukrainian australia
+australian italy italian spain spanish poland polish city county district province region
+mehrabad raqqa manbij idlib aleppo mosul kobani erbil tanaf alabama alaska arizona arkansas
+california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas
+kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode
+island tennessee texas utah vermont virginia wisconsin wyoming new""")
+COMMON_CAPS = _W("""the a an in on at but and or so yet for despite however during after before as
+while when where since although though because if unless until speaking according further
+currently earlier later meanwhile also still just even then now today yesterday tomorrow this that
+these those there here it its he she they we i you his her their our my your who what which how
+why monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december mon tue wed thu fri sat sun jan feb mar apr jun jul
+aug sep sept oct nov dec no not more most many some all both each every other another one two
+three upon with without within by from of to into about above below over under again once
+nearly almost around roughly about last next first second third new old show read watch click
+sign follow share photo image video contributing editing reporting writing additional""")
+_PARTY_AFTER = re.compile(r"\s*[(,]\s*([RDI])-([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[),]")
+PARTY_STATE = re.compile(r"^\(?[RDI]-[A-Z][\w. ]*\)?$")
+ABBREV = _W("""mr mrs ms dr gen sen rep gov lt col maj capt adm sgt st jr sr prof rev cmdr brig sec
+no vs etc inc corp co dept ft mt""")
+
+HEAD_OF_STATE = ("president", "prime minister", "premier", "king", "chancellor", "supreme leader",
+                 "emir", "leader", "monarch", "ruler")
+_ROLE_NORMALISE = {"sen": "senator", "gen": "general", "rep": "representative", "gov": "governor",
+                   "adm": "admiral", "lt": "lieutenant", "col": "colonel", "sec": "secretary",
+                   "capt": "captain", "maj": "major", "cmdr": "commander", "spokeswoman": "spokesman",
+                   "spokesperson": "spokesman", "advisor": "adviser", "lawmaker": "senator",
+                   "congressman": "representative", "congresswoman": "representative"}
+MALE = _W("mr sir lord king prince sheikh emir ayatollah pope father congressman chairman spokesman")
+FEMALE = _W("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman")
+
+# --------------------------------------------------------------------------- regexes
+QMARKS = "\"“”„‟«»"
+_QM_RE = re.compile(r"[\"“”„«»]")
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]|[,;:()—–]")
+_NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr"
+             r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
+             r"[\w'’\-]*|[A-Z][\w'’\-]*)")
+_RUN_RE = re.compile(_NAME_TOK + r"(?:\s+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)\s+)?" + _NAME_TOK + r")*")
+_BOUNDARY_RE = re.compile(r"([.!?])([”\"’)\]]*)\s+(?=[“\"‘(\[A-Z0-9])")
+_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) +
+                     r"|[Aa]ccording to)\b")
+_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) +
+                        r"|[Aa]ccording to)\b")
+_PAREN_RE = re.compile(r"\([^()]{0,60}\)")
+_GLUED_RE = re.compile(r"\b([A-Z][a-z'’\-]{2,})\1\b")
+_MORE_RE = re.compile(r"\bMORE\b")
+_TEASER_RE = re.compile(r"JUST WATCHED|MUST WATCH|^Replay$|More Videos|^Video Ad Feedback", re.M)
+_CAPTION_RE = re.compile(r"(\((?:AP|AFP|Reuters|Getty|EPA|Photo|Image|File|Credit)[^()]*\)\s*$)|"
+                         r"(Getty Images|AP Photo|/AFP via|Photograph:|Photo:|Image:|Credit:|"
+                         r"\(Photo by|\bPictured:)|(\([A-Z][\w ]{1,40}\)\s*$)")
+_LINK_RE = re.compile(r"^\s*(?:READ MORE|Read more|MORE:|More:|RELATED:|Related:|WATCH:|Watch:|"
+                      r"Click here|Sign up|Subscribe|Follow us|Contributing:|Reporting by|Editing by)")
+
+
+# --------------------------------------------------------------------------- small helpers
+def _strip_poss(tok: str):
+    if tok.endswith(("’s", "'s")):
+        return tok[:-2], True
+    if tok.endswith(("s’", "s'")) and len(tok) > 3:
+        return tok[:-1], True
+    return tok, False
+
+
+def _low(tok: str) -> str:
+    return tok.lower().rstrip(".")
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[:3] in ("al-", "el-") or tok[:4] == "bin-")
+
+
+def _is_acronym(tok: str) -> bool:
+    t = tok.replace(".", "")
+    return len(t) >= 2 and t.isupper() and t.isalpha()
+
+
+def _surname_key(tok: str) -> str:
+    t = _strip_poss(tok)[0]
+    t = re.sub(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-", "", t)
+    return t.lower()
+
+
+def _norm_role(role: str) -> str:
+    words = [_ROLE_NORMALISE.get(_low(w), _low(w)) for w in re.findall(r"[\w.]+", role)]
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- page junk
+def _mask_junk(par: str) -> str:
+    """Blank out hover-card pop-ups inlined after a name (same length string)."""
+    if "MORE" not in par:
+        return par
+    for m in list(_GLUED_RE.finditer(par)):
+        more = _MORE_RE.search(par, m.end(), m.end() + 300)
+        if not more:
+            continue
+        sur = m.group(1)
+        prev = par.rfind(sur, max(0, m.start() - 120), m.start())
+        if prev >= 0:
+            start = prev + len(sur)
+            # a possessive or parenthesis right after the real mention stays
+            while start < m.start() and par[start] in " \t":
+                start += 1
+        else:
+            start = m.start()
+        if start >= m.start() + len(sur):  # nothing between: junk starts at the glued token
+            start = m.start()
+        par = par[:start] + " " * (more.end() - start) + par[more.end():]
+    return par
+
+
+def _junk_paragraphs(pars):
+    """Indices of paragraphs that are page furniture, not the story's prose."""
+    junk = set()
+    in_teaser = -1
+    for i, p in enumerate(pars):
+        s = p.strip()
+        if _TEASER_RE.search(s):
+            junk.add(i)
+            if "JUST WATCHED" in s:
+                in_teaser = i
+            elif "MUST WATCH" in s:
+                in_teaser = -1
+            continue
+        if in_teaser >= 0 and i - in_teaser <= 6:
+            junk.add(i)
+            continue
+        in_teaser = -1
+        if _LINK_RE.match(s) or re.search(r"\b\d{1,2}:\d{2}\s*$", s):
+            junk.add(i)
+        elif _CAPTION_RE.search(s) and len(s.split()) <= 60 and not re.search(r"[.!?][”\"]?\s*$", s[:-1] if s.endswith(")") else s) is None:
+            junk.add(i)
+        elif _CAPTION_RE.search(s) and len(s.split()) <= 60 and s.endswith(")"):
+            junk.add(i)
+    return junk
+
+
+# --------------------------------------------------------------------------- sentences
+def _boundaries(par: str, spans):
+    """Sentence start offsets in a paragraph (ignoring full stops inside quotes)."""
+    starts = [0]
+    for m in _BOUNDARY_RE.finditer(par):
+        pos = m.end()
+        dot = m.start(1)
+        if any(s <= dot < e for s, e, *_ in spans) and not m.group(2):
+            continue  # a full stop inside a quotation, not at its closing mark
+        if any(s < pos < e for s, e, *_ in spans):
+            continue
+        if m.group(1) == ".":
+            wm = re.search(r"([\w.]+)$", par[:dot])
+            w = wm.group(1) if wm else ""
+            if _low(w) in ABBREV or re.fullmatch(r"[A-Z]", w) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", w):
+                # "U.S." at a real sentence end is ambiguous: accept when next word is not a name
+                if not (re.fullmatch(r"(?:[A-Z]\.){2,}[A-Z]?", w + ".") and
+                        re.match(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b", par[pos:])):
+                    continue
+        starts.append(pos)
+    return starts
+
+
+# --------------------------------------------------------------------------- story model
+class _Entity:
+    __slots__ = ("key", "full", "ntok", "roles", "gender", "kind", "last")
+
+    def __init__(self, key, full, ntok, kind="person"):
+        self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
+        self.roles = []
+        self.gender = None
+        self.last = -1
+
+
+class _Story:
+    """Per-story state: people and organisations met so far, sentence subjects."""
+
+    def __init__(self):
+        self.people = {}        # surname key -> _Entity
+        self.orgs = {}          # acronym -> full name
+        self.subjects = []      # (pos, entity-or-speaker tuple) for pronoun resolution
+        self.last_anon = {}     # head -> speaker string
+        self.last_speaker = None  # (speaker, kind, role, cue)
+
+    # -- people
+    def person(self, name_toks, role="", pos=0, honorific=None):
+        key = _surname_key(name_toks[-1])
+        full = " ".join(_strip_poss(t)[0] for t in name_toks)
+        ent = self.people.get(key)
+        if ent is None:
+            ent = _Entity(key, full, len(name_toks))
+            self.people[key] = ent
+        elif len(name_toks) > ent.ntok:
+            ent.full, ent.ntok = full, len(name_toks)
+        if role and role not in ent.roles:
+            ent.roles.append(role)
+        if honorific:
+            h = _low(honorific)
+            if h in MALE:
+                ent.gender = ent.gender or "m"
+            elif h in FEMALE:
+                ent.gender = ent.gender or "f"
+        ent.last = max(ent.last, pos)
+        return ent
+
+    def by_role(self, head, mods, pos):
+        head = _ROLE_NORMALISE.get(head, head)
+        best, best_score = None, -1
+        for ent in self.people.values():
+            roles = " | ".join(_norm_role(r) for r in ent.roles)
+            if not roles:
+                continue
+            if re.search(r"\b" + re.escape(head) + r"\b", roles):
+                score = 10
+            elif head in ("leader", "head", "ruler") and any(h in roles for h in HEAD_OF_STATE):
+                score = 5
+            else:
+                continue
+            score += sum(1 for m in mods if re.search(r"\b" + re.escape(m) + r"\b", roles))
+            if score > best_score or (score == best_score and ent.last > best.last):
+                best, best_score = ent, score
+        return best
+
+    def pronoun(self, pron, pos):
+        g = PRONOUNS.get(pron)
+        for spos, subj in reversed(self.subjects):
+            if spos >= pos:
+                continue
+            if isinstance(subj, _Entity):
+                if g == "p":
+                    continue
+                if g in ("m", "f") and subj.gender not in (None, g):
+                    continue
+                return subj
+            else:  # (speaker, kind, role)
+                if g == "p" and subj[1] in ("organization", "anonymous"):
+                    return subj
+                if g in ("m", "f") and subj[1] == "anonymous" and not subj[0].endswith("s"):
+                    return subj
+        return None
+
+
+# --------------------------------------------------------------------------- names in text
+def _parse_run(toks):
+    """Split a run of capitalised tokens into (titles, name tokens, kind).
+
+    kind: "person", "org", "place", "role" or None. The last token always stays
+    in the name part unless the whole run is titles.
+    """
+    n = len(toks)
+    i = 0
+    while i < n - 1:
+        lt = _low(_strip_poss(toks[i])[0])
+        if lt in TITLE_WORDS or lt in PLACES or lt in COMMON_CAPS or lt in ORG_WORDS or _is_acronym(toks[i]):
+            i += 1
+        else:
+            break
+    titles, name = toks[:i], toks[i:]
+    low_name = [_low(_strip_poss(t)[0]) for t in name]
+    last = low_name[-1]
+    if any(w in ORG_WORDS for w in low_name) or (len(name) == 1 and _is_acronym(name[0])):
+        return titles, name, "org"
+    if len(name) == 1:
+        if last in PLACES:
+            return titles, name, "place"
+        if last in COMMON_CAPS:
+            return titles, name, None
+        if last in TITLE_WORDS:
+            prev = _low(titles[-1]) if titles else ""
+            if prev in HONORIFICS and prev not in ("chief", "leader", "speaker"):
+                return titles, name, "person"
+            if any(_low(t) in ORG_WORDS or _is_acronym(t) for t in titles):
+                return titles, name, "role"
+            return titles, name, "role"
+    if all(w in PLACES for w in low_name):
+        return titles, name, "place"
+    if any(w in PLACES or w in COMMON_CAPS for w in low_name[1:]) and not titles:
+        return titles, name, None
+    return titles, name, "person"
+
+
+def _role_before(text: str, start: int) -> str:
+    """Role words just before a name: 'White House press secretary', or the
+    comma chunk of 'Trump's national security adviser, John Bolton'."""
+    seg = text[max(0, start - 140):start]
+    seg = seg[seg.rfind("\n") + 1:]
+    sm = list(re.finditer(r"[.!?][”\"’)]*\s+(?=\S)", seg))
+    if sm:
+        tail_from = sm[-1].end()
+        w = re.search(r"([\w.]+)[.!?]?$", seg[:sm[-1].start() + 1])
+        if not (w and _low(w.group(1)) in ABBREV):
+            seg = seg[tail_from:]
+    if re.search(r",\s*$", seg):
+        chunk = re.split(r"[,;:—–]", seg.rstrip()[:-1])[-1].strip()
+        words = [_low(x) for x in re.findall(r"[\w.]+", chunk)]
+        if words and any(x in ROLE_HEADS for x in words) and len(words) <= 12:
+            return chunk
+        return ""
+    toks = re.findall(r"[\w.'’\-]+|,", seg)
+    out = []
+    for t in reversed(toks):
+        lt = _low(t)
+        if t == ",":
+            break
+        if lt in DETERMINERS or lt in PREPOSITIONS - {"of", "for"} or lt in CUE_WORDS:
+            break
+        if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ("of", "for") or \
+                _strip_poss(t)[1]:
+            out.append(t)
+        else:
+            break
+    while out and _low(out[-1]) in ("of", "for", "and", "the"):
+        out.pop()
+    role = " ".join(reversed(out))
+    if role and not any(_low(w) in ROLE_HEADS or _low(w) in TITLE_WORDS for w in out):
+        return ""
+    return role
+
+
+def _appositive_after(text: str, end: int) -> str:
+    m = re.match(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| said| told| added)", text[end:end + 120])
+    if not m:
+        return ""
+    ap = m.group(1).strip()
+    words = [_low(w) for w in re.findall(r"[\w.]+", ap)]
+    if words and (words[0] in ("who", "which", "whose", "where")):
+        return ""
+    if any(w in ROLE_HEADS for w in words[:6]):
+        return ap
+    return ""
+
+
+def _scan_people(story: _Story, text: str, outside):
+    """Register people (names with titles or two name tokens) and acronyms in a story."""
+    for m in _RUN_RE.finditer(text):
+        if not outside(m.start()):
+            continue
+        toks = m.group().split()
+        titles, name, kind = _parse_run(toks)
+        if kind == "person":
+            strong = bool(titles) or len(name) >= 2
+            if not strong:
+                continue
+            if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
+                continue
+            role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
+            rb = _role_before(text, m.start())
+            if rb:
+                role = (rb + " " + role).strip()
+            pm = _PARTY_AFTER.match(text, m.end())
+            if pm:
+                party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
+                role = (role + f" ({party}, {pm.group(2)})").strip()
+            ap = _appositive_after(text, m.end()) if not pm else ""
+            if ap:
+                role = (role + ", " + ap).strip(", ")
+            hon = titles[-1] if titles else None
+            story.person(name, role, m.start(), hon)
+        elif kind == "org":
+            am = re.match(r"\s*\(([A-Z]{2,})\)", text[m.end():m.end() + 12])
+            if am:
+                story.orgs[am.group(1)] = " ".join(t for t in toks if _low(t) not in COMMON_CAPS)
+
+
+# --------------------------------------------------------------------------- speaker phrases
+def _tokens(s: str):
+    return _TOKEN_RE.findall(s)
+
+
+def _np_tail(chunk: str):
+    """The noun phrase at the end of a clause (before a reporting verb)."""
+    toks = [t for t in _tokens(_PAREN_RE.sub(" ", chunk)) if t not in ("(", ")")]
+    while toks and (_low(toks[-1]) in AUX_ADV or (toks[-1].endswith("ly") and toks[-1][0].islower()
+                                                   and len(toks[-1]) > 4)):
+        toks.pop()
+    if not toks:
+        return []
+    if _low(toks[-1]) in PRONOUNS:
+        return [toks[-1]]
+    out = []
+    for t in reversed(toks):
+        lt = _low(_strip_poss(t)[0])
+        if t in (",", ";", ":", "—", "–"):
+            break
+        if lt in DETERMINERS:
+            out.append(t)
+            break
+        if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
+                or lt in PLACES or lt in ("of", "administration", "military", "government", "intelligence",
+                                          "security", "defense", "defence", "white", "house", "police",
+                                          "familiar", "knowledgeable", "iranian", "local", "foreign",
+                                          "western", "arab", "u.s.", "us", "american", "military",
+                                          "pentagon", "department", "regime", "rebel", "kurdish",
+                                          "opposition", "coalition", "joint", "spokesperson", "press",
+                                          "campaign", "party", "congressional", "republican",
+                                          "democratic", "senior", "top", "former", "current",
+                                          "unnamed", "anonymous", "high-ranking", "several", "european"):
+            out.append(t)
+            if len(out) > 12:
+                break
+        else:
+            break
+    out.reverse()
+    while out and _low(out[0]) in ("of", "and"):
+        out.pop(0)
+    return out
+
+
+def _np_head(text: str):
+    """The noun phrase right after an inverted reporting verb ("said X, ...")."""
+    toks = [t for t in _tokens(_PAREN_RE.sub(" ", text[:160]))]
+    out = []
+    for t in toks:
+        lt = _low(_strip_poss(t)[0])
+        if t in (",", ";", ":", "(", ")", "—", "–"):
+            break
+        if not out and lt in ("on", "in", "at", "late", "early", "last", "this") :
+            return []
+        if lt in DETERMINERS and not out:
+            out.append(t)
+            continue
+        if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
+                or lt in PLACES or lt in ("administration", "military", "government", "senior", "top",
+                                          "former", "white", "house", "defense", "defence", "press",
+                                          "state", "u.s.", "us", "of"):
+            if lt in COMMON_CAPS and lt not in DETERMINERS and t[0].isupper() and \
+                    lt in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+                break
+            out.append(t)
+        else:
+            break
+        if len(out) > 10:
+            break
+    while out and _low(out[-1]) in ("of", "the", "and"):
+        out.pop()
+    return out
+
+
+def _classify(toks, story: _Story, pos: int):
+    """(speaker, kind, role, mention, entity) for a speaker phrase, or None."""
+    if not toks:
+        return None
+    mention = " ".join(toks)
+    low = [_low(_strip_poss(t)[0]) for t in toks]
+    if len(toks) == 1 and low[0] in PRONOUNS:
+        ref = story.pronoun(low[0], pos)
+        if ref is None:
+            return ("", "unknown", "", mention, None) if low[0] in ("he", "she") else None
+        if isinstance(ref, _Entity):
+            return (ref.full, "person", ref.roles[0] if ref.roles else "", mention, ref)
+        return (ref[0], ref[1], ref[2], mention, None)
+    det = low[0] if low[0] in DETERMINERS else ""
+    # capitalised run inside the phrase
+    caps = []
+    cur = []
+    for t in toks:
+        if _is_cap(t) and _low(t) not in DETERMINERS:
+            cur.append(t)
+        else:
+            if cur:
+                caps.append(cur)
+            cur = []
+    if cur:
+        caps.append(cur)
+    head = low[-1]
+    # a person's name at the end ("White House press secretary Sarah Sanders", "Mr Trump")
+    if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in ANON_HEADS | STATEMENT_HEADS):
+        titles, name, kind = _parse_run(caps[-1])
+        if kind == "person" and not _strip_poss(toks[-1])[1]:
+            key = _surname_key(name[-1])
+            ent = story.people.get(key)
+            if ent is None:
+                role = " ".join(toks[:len(toks) - len(name)])
+                role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+                if len(name) == 1 and not titles and (det or _low(name[0]) in TITLE_WORDS):
+                    return None
+                ent = story.person(name, role, pos, titles[-1] if titles else None)
+            return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+    if head in STATEMENT_HEADS:
+        ls = story.last_speaker
+        if ls and ls[1] in ("organization", "person"):
+            return (ls[0], ls[1], ls[2], mention, None)
+        return ("statement", "organization", mention, mention, None)
+    if head in ANON_HEADS:
+        desc = " ".join(t for t in toks if _low(t) not in DETERMINERS)
+        hk = head.rstrip("s")
+        if det in ("the", "that", "this", "these", "those") and hk in story.last_anon:
+            sp = story.last_anon[hk]
+        else:
+            if head in ("spokesman", "spokeswoman", "spokesperson") and det == "the":
+                ent = story.by_role("spokesman", [], pos)
+                if ent is not None:
+                    return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+            sp = "unnamed " + desc
+            story.last_anon[hk] = sp
+        return (sp, "anonymous", mention, mention, None)
+    if head in ROLE_HEADS or (caps and _parse_run(caps[-1])[2] == "role"):
+        mods = [w for w in low[:-1] if w not in DETERMINERS]
+        if det in ("a", "an", "one"):
+            return ("unnamed " + " ".join(toks[1:]), "anonymous", mention, mention, None)
+        ent = story.by_role(head, mods, pos)
+        if ent is not None:
+            return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+        return ("", "unknown", mention, mention, None)
+    if caps:
+        run = caps[-1]
+        titles, name, kind = _parse_run(run)
+        name_s = " ".join(_strip_poss(t)[0] for t in run if _low(t) not in COMMON_CAPS)
+        if kind in ("org", "place") or (kind is None and run):
+            if len(run) == 1 and run[0] in story.orgs:
+                name_s = story.orgs[run[0]]
+            if not name_s:
+                return None
+            return (name_s, "organization", "", mention, None)
+    return None
+
+
+# --------------------------------------------------------------------------- attribution
+def _find_cues(s: str):
+    return list(_CUE_RE.finditer(s))
+
+
+def _clause_before(text: str):
+    """Split the text before a cue into comma chunks, last first, skipping appositives."""
+    chunks = re.split(r"\s*,\s*|\s+[—–]\s+", text)
+    return [c for c in reversed(chunks)]
+
+
+def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None):
+    """Speaker phrase before a cue (X said / X, a senator, said / X, who ..., said)."""
+    before = pre[:cue_m.start()]
+    chunks = [c.strip() for c in _clause_before(before)]
+    while chunks and not chunks[0]:
+        chunks.pop(0)
+    if not chunks:
+        return None
+    ch = chunks[0]
+    words = ch.split()
+    first = _low(words[0]) if words else ""
+    np = _np_tail(ch)
+    prev_res = None
+    if len(chunks) > 1:
+        relative = first in ("who", "which", "whose", "himself", "herself", "themselves")
+        appos = relative or first in ("a", "an", "the") or PARTY_STATE.match(ch) or \
+            re.fullmatch(r"\d{1,3}", ch) or (ch[:1].islower() and first not in PRONOUNS) or \
+            (np and _low(np[-1]) in ROLE_HEADS and not (np and _is_cap(np[-1]) and len(np) > 1 and
+                                                      _parse_run([t for t in np if _is_cap(t)])[2] == "person"))
+        if appos:
+            prev_np = _np_tail(chunks[1])
+            prev_res = _classify(prev_np, story, pos) if prev_np else None
+            if prev_res is not None and (relative or prev_res[1] in ("person", "anonymous")):
+                if prev_res[4] is not None and not relative and ch not in prev_res[4].roles:
+                    prev_res[4].roles.append(ch)
+                return prev_res
+    if np:
+        res = _classify(np, story, pos)
+        if res is not None and res[1] in ("organization",) or res is None:
+            pm = re.search(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$", ch)
+            if pm:
+                head_np = _np_tail(pm.group(1))
+                hres = _classify(head_np, story, pos) if head_np else None
+                if hres is not None and hres[1] in ("anonymous", "person"):
+                    if hres[1] == "anonymous":
+                        full = " ".join(t for t in _tokens(ch[len(ch) - len(ch.lstrip()):]) if t)
+                        return (hres[0], hres[1], ch.strip(), hres[3], None)
+                    return hres
+        return res
+    return None
+
+
+def _subject_of(sentence_part: str, story, pos, last: bool = False):
+    """The first (or, with ``last``, the nearest) person/role/pronoun mention
+    that no preposition governs; None if there is none."""
+    toks = _tokens(sentence_part)
+    found = None
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        lt = _low(_strip_poss(t)[0])
+        prev = _low(toks[i - 1]) if i else ""
+        res = None
+        if prev in PREPOSITIONS or prev == "of":
+            i += 1
+            while i < len(toks) and _is_cap(toks[i]):
+                i += 1
+            continue
+        if lt in CUE_WORDS:
+            i += 1
+            continue
+        if lt in ("he", "she", "they") and t == _strip_poss(t)[0]:
+            res = _classify([t], story, pos)
+        elif lt == "the" and i + 1 < len(toks):
+            j = i + 1
+            while j < len(toks) and j - i <= 4 and _low(toks[j]) not in ROLE_HEADS | ANON_HEADS:
+                j += 1
+            if j < len(toks) and j - i <= 4 and not _strip_poss(toks[j])[1]:
+                res = _classify(toks[i:j + 1], story, pos)
+                if res is not None and res[1] == "unknown":
+                    res = None
+                if res is not None:
+                    i = j
+        elif _is_cap(t) and not _strip_poss(t)[1]:
+            j = i
+            while j + 1 < len(toks) and _is_cap(toks[j + 1]):
+                j += 1
+            if not _strip_poss(toks[j])[1]:
+                res = _classify(toks[i:j + 1], story, pos)
+                if res is not None and res[1] != "person":
+                    res = None
+            i = j
+        if res is not None:
+            if not last:
+                return res
+            found = res
+        i += 1
+    return found
+
+
+def _attr_post(post: str, story, pos):
+    """'"Q," X said' or '"Q," said X' from the words after a quotation."""
+    m = re.match(r"[\s,—–-]*", post)
+    rest = post[m.end():]
+    if not rest:
+        return None
+    cues = _find_cues(rest[:160])
+    if not cues:
+        return None
+    cm = cues[0]
+    pre = rest[:cm.start()]
+    if len(pre.split()) > 12 or re.search(r"[.;:!?“”\"]", pre.replace("U.S.", "US").replace(".", "", 0)
+                                          if False else re.sub(r"\b(?:[A-Z]\.){1,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt)\.", "", pre)):
+        return None
+    cue = cm.group().lower()
+    if not pre.strip():
+        if cue == "according to":
+            np = _np_head(rest[cm.end():])
+        else:
+            np = _np_head(rest[cm.end():])
+        res = _classify(np, story, pos) if np else None
+        return (res, cue) if res else None
+    np = _np_tail(pre)
+    res = _classify(np, story, pos) if np else None
+    if res is None:
+        return None
+    # the phrase must be (almost) all of the words before the cue
+    if len(np) + 3 < len([t for t in _tokens(pre) if t not in (",",)]):
+        return None
+    return res, cue
+
+
+def _attr_pre(pre: str, story, pos):
+    """'X said: "Q"' / 'X called it "a mistake"' from the words before a quotation."""
+    cues = _find_cues(pre)
+    if not cues:
+        return None
+    cm = cues[-1]
+    cue = cm.group().lower()
+    if cue == "according to":
+        after = pre[cm.end():]
+        comma = after.find(",")
+        if comma >= 0 and after[comma + 1:].strip():
+            sub = _subject_of(after[comma + 1:], story, pos)
+            if sub is not None:
+                return sub, cue
+        np = _np_head(after)
+        res = _classify(np, story, pos) if np else None
+        return (res, cue) if res else None
+    # passive "is said to", "was told"
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", pre[:cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
+        if len(cues) > 1:
+            cm = cues[-2]
+            cue = cm.group().lower()
+        else:
+            return None
+    if cue in PARTICIPLE_CUES or re.search(r"\band\s+$", pre[:cm.start()]):
+        before = pre[:cm.start()]
+        res = _subject_of(before, story, pos)
+        return (res, cue) if res else None
+    res = _speaker_before(pre, cm, story, pos, pre[:cm.start()])
+    if res is None:
+        return None
+    return res, cue
+
+
+# --------------------------------------------------------------------------- per story
+def _outside_factory(spans_abs):
+    starts = [s for s, _ in spans_abs]
+
+    def outside(p):
+        i = bisect.bisect_right(starts, p) - 1
+        return i < 0 or p >= spans_abs[i][1]
+    return outside
+
+
+def _story_quotes(article_id, text):
+    rows = []
+    if not isinstance(text, str) or not text.strip():
+        return rows
+    pars = text.split("\n\n")
+    offsets, o = [], 0
+    for p in pars:
+        offsets.append(o)
+        o += len(p) + 2
+    junk = _junk_paragraphs(pars)
+    work = [("" if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
+    work = [" " * len(pars[i]) if i in junk else w for i, w in enumerate(work)]
+    # spans per paragraph (multi-paragraph aware)
+    masked = "\n\n".join(work)
+    par_spans = [[] for _ in pars]
+    for a, b in quote_spans(masked):
+        pi = bisect.bisect_right(offsets, a) - 1
+        s, e = a - offsets[pi], min(b, offsets[pi] + len(pars[pi])) - offsets[pi]
+        opened = s > 0 and masked[a - 1] in QMARKS
+        closed = b < len(masked) and masked[b] in QMARKS
+        while s < e and work[pi][s] in " \t":
+            s += 1
+        while e > s and work[pi][e - 1] in " \t":
+            e -= 1
+        if e > s and re.search(r"\w", work[pi][s:e]):
+            par_spans[pi].append((s, e, opened, closed))
+    spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
+    outside = _outside_factory(spans_abs)
+    story = _Story()
+    _scan_people(story, masked, outside)
+
+    prev_par_speaker = None
+    prev_par_open = False
+    for pi, w in enumerate(work):
+        if pi in junk or not w.strip():
+            continue
+        spans = par_spans[pi]
+        has_cue = bool(_SPEECH_RE.search(w)) if not spans else True
+        base = offsets[pi]
+        bounds = _boundaries(w, spans)
+        def sent_start(p):
+            return bounds[bisect.bisect_right(bounds, p) - 1]
+
+        def sent_end(p):
+            k = bisect.bisect_right(bounds, p)
+            return bounds[k] if k < len(bounds) else len(w)
+
+        # sentence subjects for pronoun resolution (named people, outside quotes)
+        attributed_sents = {}
+        for si, st in enumerate(bounds):
+            en = bounds[si + 1] if si + 1 < len(bounds) else len(w)
+            seg = w[st:en]
+            # mask quoted text inside the sentence
+            for s, e, *_ in spans:
+                if s < en and e > st:
+                    a, b = max(s, st) - st, min(e, en) - st
+                    seg = seg[:a] + " " * (b - a) + seg[b:]
+            if not seg.strip():
+                continue
+            subj = _subject_of(seg, story, base + st)
+            if subj is not None:
+                val = subj[4] if subj[4] is not None else (subj[0], subj[1], subj[2])
+                if subj[1] != "unknown":
+                    story.subjects.append((base + st, val))
+
+        par_rows = []
+        done = [0]
+
+        def rep_upto(limit):
+            """Reported speech in the quote-free sentences starting before ``limit``."""
+            while done[0] < len(bounds) and bounds[done[0]] < limit:
+                si = done[0]
+                done[0] += 1
+                if not has_cue:
+                    continue
+                st = bounds[si]
+                en = bounds[si + 1] if si + 1 < len(bounds) else len(w)
+                if any(s < en and e > st for s, e, *_ in spans):
+                    continue
+                sent = w[st:en]
+                row = _reported(sent, story, base + st)
+                if row is None:
+                    continue
+                res, cue, q_s, q_e = row
+                q = sent[q_s:q_e].strip(" ,.;")
+                if len(q.split()) < 3:
+                    continue
+                qs = base + st + sent.find(q, q_s)
+                par_rows.append({
+                    "article_id": article_id, "paragraph": pi, "quote": q,
+                    "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
+                    "direct": False, "start": qs, "end": qs + len(q),
+                    "quote_words": len(re.findall(r"\w+(?:['’]\w+)?", q)), "mention": res[3],
+                })
+                if res[1] != "unknown":
+                    story.last_speaker = (res[0], res[1], res[2], cue)
+                    val = res[4] if res[4] is not None else (res[0], res[1], res[2])
+                    story.subjects.append((base + st + 1, val))
+
+        last_in_par = None
+        for k, (s, e, opened, closed) in enumerate(spans):
+            quote = w[s:e]
+            qa = base + s
+            st = sent_start(s)
+            rep_upto(st)
+            prev_end = spans[k - 1][1] + 1 if k else 0
+            pre_from = max(st, prev_end)
+            pre = w[pre_from:max(pre_from, s - (1 if opened else 0))]
+            nxt = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(w)
+            post_to = min(max(sent_end(e + 1), e + 1), nxt)
+            if re.match(r"[”\"]?\s*[a-z,—–]", w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
+                post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
+            post = w[e + (1 if closed else 0):post_to]
+            res = cue = None
+            src = ""
+            ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
+            order = ("post", "pre") if (ends_comma or re.match(r"[\s]*[,—–]", post)) else ("pre", "post")
+            for which in order:
+                got = _attr_post(post, story, qa) if which == "post" else _attr_pre(pre, story, qa)
+                if got:
+                    res, cue = got
+                    src = which
+                    break
+            if res is None and k and (st <= spans[k - 1][0] or not pre.strip()) and last_in_par:
+                res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            if res is None and k and last_in_par and not pre.strip():
+                res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            if res is None and k == 0 and s <= 1 and prev_par_speaker is not None:
+                res, cue, src = prev_par_speaker[0], prev_par_speaker[1], "continued"
+            if res is None and pre.strip():
+                sub = _subject_of(pre, story, qa, last=True)
+                if sub is None and (re.match(r"\s*,", post) or ends_comma):
+                    sub = _subject_of(post.split(".")[0], story, qa)
+                if sub is not None:
+                    res, cue, src = sub, "", "subject"
+            if res is None and k and last_in_par:
+                res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            # drop titles of works / scare quotes with nobody behind them
+            if res is None and re.search(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$", pre):
+                continue
+            if res is None:
+                res = ("", "unknown", "", "", None)
+                cue = ""
+            if res[4] is not None and res[3].lower() in ("she", "he"):
+                res[4].gender = res[4].gender or ("f" if res[3].lower() == "she" else "m")
+            if res[1] != "unknown":
+                last_in_par = (res, cue)
+                story.last_speaker = (res[0], res[1], res[2], cue)
+                val = res[4] if res[4] is not None else (res[0], res[1], res[2])
+                story.subjects.append((base + st, val))
+                if res[4] is not None:
+                    res[4].last = max(res[4].last, qa)
+            q = quote.rstrip()
+            par_rows.append({
+                "article_id": article_id, "paragraph": pi, "quote": q,
+                "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
+                "direct": True, "start": qa, "end": qa + len(q),
+                "quote_words": len(re.findall(r"\w+(?:['’]\w+)?", q)), "mention": res[3],
+            })
+        rep_upto(len(w) + 1)
+        rows.extend(sorted(par_rows, key=lambda r: r["start"]))
+        direct_rows = [r for r in par_rows if r["direct"] and r["speaker_kind"] != "unknown"]
+        if direct_rows:
+            last = max(direct_rows, key=lambda r: r["start"])
+            lr = last_in_par if last_in_par else None
+            prev_par_speaker = lr
+            prev_par_open = bool(spans) and not spans[-1][3]
+        elif spans:
+            prev_par_speaker = None
+        else:
+            prev_par_speaker = None if not prev_par_open else prev_par_speaker
+            prev_par_open = False
+    return rows
+
+
+_END_TAIL_RE = re.compile(
+    r"\s*(?:(?:on|late|early|last|this|in|at)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|recently|earlier|later|(?:[A-Z][a-z]+|a|an|the)(?: [a-z]+)?\s+(?:statement|"
+    r"interview|briefing|press conference|tweet|post|email|letter|release))\b[^.]{0,30})?"
+    r"(?:\s+(?:to\s+)?(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?\s*[.!]?\s*$")
+_SAY_VERBS = _W("say said says")
+_TELL_VERBS = _W("told tells warned")
+
+
+def _reported(sent: str, story, pos):
+    """Reported speech in one sentence: (res, cue, quote_start, quote_end) or None.
+
+    Shapes: 'according to X, ...' / '..., according to X' / '..., X said.' /
+    'X said (that) ...' / 'X told Y (that) ...' / 'X <verb>ed that ...'.
+    """
+    m = re.search(r"\b[Aa]ccording to\s+", sent)
+    if m:
+        np = _np_head(sent[m.end():])
+        res = _classify(np, story, pos) if np else None
+        if res and res[1] != "unknown":
+            if m.start() < 3:
+                after = sent.find(",", m.end())
+                return (res, "according to", after + 1 if after > 0 else m.end(), len(sent))
+            return (res, "according to", 0, m.start())
+    for cm in _SPEECH_RE.finditer(sent):
+        cue = cm.group().lower()
+        if cue == "according to":
+            continue
+        before = sent[:cm.start()]
+        if re.search(r"\b(?:is|are|was|were|be|been|being|it)\s+$", before):
+            continue
+        tail = sent[cm.end():]
+        # "..., X said." at the end of the sentence
+        if "," in before and _END_TAIL_RE.match(tail):
+            head, _, np_txt = before.rpartition(",")
+            np = _np_tail(np_txt)
+            res = _classify(np, story, pos) if np else None
+            if res and res[1] != "unknown" and len(np) + 2 >= len(np_txt.split()):
+                return (res, cue, 0, len(head))
+        res = _speaker_before(sent, cm, story, pos)
+        if res is None or res[1] == "unknown":
+            continue
+        mention_at = before.rfind(res[3].split()[-1]) if res[3] else -1
+        between = re.sub(r",[^,]*,\s*$", " ", before[mention_at:]) if mention_at >= 0 else ""
+        if mention_at < 0 or len(between.split()) > 4:
+            continue
+        if cue in _TELL_VERBS:
+            om = re.match(r"\s+(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
+                          r"(?:the|a|an|his|her|their)\s+[\w ]{1,30}?)\s+(?:(?:on|late|early|last|this)\s+"
+                          r"\w+\s+|in [A-Z]\w+\s+)?(?:that\s+)?", tail)
+        elif cue in _SAY_VERBS:
+            om = re.match(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+|in (?:a|an) [\w ]{1,25}?\s+|"
+                          r"in [A-Z]\w+\s+|[A-Z][a-z]+day\s+)?(?:that\s+)?", tail)
+        else:  # other verbs report speech only with a that-clause
+            om = re.match(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?that\s+", tail)
+            if om is None:
+                continue
+        q_s = cm.end() + (om.end() if om else 0)
+        rest = sent[q_s:]
+        if len(rest.strip()) < 12 or rest[:1] in ("“", '"'):
+            continue
+        return (res, cue, q_s, len(sent))
+    return None
+
+
+# --------------------------------------------------------------------------- public API
+def _empty():
+    return pd.DataFrame({
+        "article_id": pd.Series(dtype="object"), "paragraph": pd.Series(dtype="int64"),
+        "quote": pd.Series(dtype="object"), "speaker": pd.Series(dtype="object"),
+        "speaker_kind": pd.Series(dtype="object"), "speaker_role": pd.Series(dtype="object"),
+        "cue": pd.Series(dtype="object"), "direct": pd.Series(dtype="bool"),
+        "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
+        "quote_words": pd.Series(dtype="int64"), "mention": pd.Series(dtype="object"),
+    })
+
+
+def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every quotation and reported statement in each story, with its speaker.
+
+    In: articles (``article_id``, ``text``; paragraphs separated by one blank line).
+    Out: a new DataFrame, one row per quotation, columns ``QUOTE_COLUMNS``:
+    ``quote`` is a substring of the story text at ``start:end``; ``paragraph`` is
+    the 0-based paragraph; ``speaker`` the canonical name ("Donald Trump"), an
+    anonymous description ("unnamed US official"), an organisation, or "" when
+    unknown; ``speaker_kind`` person | anonymous | organization | unknown;
+    ``speaker_role`` the title or description as written; ``cue`` the reporting
+    verb; ``direct`` True for words inside quotation marks; ``mention`` the words
+    that named the speaker at this quotation ("she", "the senator").
+    Rows for a story do not depend on the other stories in the batch.
+    """
+    rows = []
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        rows.extend(_story_quotes(aid, text))
+    if not rows:
+        return _empty()
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
+                      "quote_words": "int64", "direct": "bool"})
+
+
+def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Merge a surname-only person speaker into the one full name with that surname.
+
+    In: quotes (from :func:`extract_quotes`, any number of stories).
+    Out: a copy whose ``speaker`` is the full name when exactly one multi-word
+    person name in the table ends with that surname ("Sanders" -> "Sarah Sanders").
+    """
+    out = quotes.copy()
+    people = out.loc[out["speaker_kind"] == "person", "speaker"].dropna().unique()
+    full_by_last = defaultdict(set)
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2:
+            full_by_last[_surname_key(parts[-1])].add(name)
+    mapping = {}
+    for name in people:
+        parts = name.split()
+        if len(parts) == 1 and len(full_by_last.get(_surname_key(parts[0]), ())) == 1:
+            mapping[name] = next(iter(full_by_last[_surname_key(parts[0])]))
+    if mapping:
+        mask = out["speaker_kind"] == "person"
+        out.loc[mask, "speaker"] = out.loc[mask, "speaker"].replace(mapping)
+    return out
+
+
+def speaker_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Quotations and quoted words per speaker x outlet, direct and reported apart.
+
+    In: quotes (:func:`extract_quotes`) and articles (for ``outlet``).
+    Out: one row per (outlet, speaker, speaker_kind) with ``direct_quotes``,
+    ``direct_words``, ``reported``, ``reported_words``, ``stories`` and
+    ``speaker_role`` (the most frequent role); speakers merged with
+    :func:`merge_speakers`; unknown speakers appear as "(unknown)".
+    """
+    cols = ["outlet", "speaker", "speaker_kind", "speaker_role", "direct_quotes", "direct_words",
+            "reported", "reported_words", "stories"]
+    if quotes.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in cols[4:] else "object") for c in cols})
+    q = merge_speakers(quotes)
+    q = q.merge(articles[["article_id", "outlet"]], on="article_id", how="left", validate="many_to_one")
+    assert len(q) == len(quotes)
+    q["outlet"] = q["outlet"].fillna("unknown")
+    q["speaker"] = q["speaker"].where(q["speaker"] != "", "(unknown)")
+    q["dq"] = q["direct"].astype(int)
+    q["dw"] = q["quote_words"].where(q["direct"], 0)
+    q["rq"] = (~q["direct"]).astype(int)
+    q["rw"] = q["quote_words"].where(~q["direct"], 0)
+    g = q.groupby(["outlet", "speaker", "speaker_kind"], sort=True)
+    out = g.agg(direct_quotes=("dq", "sum"), direct_words=("dw", "sum"), reported=("rq", "sum"),
+                reported_words=("rw", "sum"), stories=("article_id", "nunique")).reset_index()
+    roles = (q[q["speaker_role"] != ""].groupby(["outlet", "speaker", "speaker_kind"])["speaker_role"]
+             .agg(lambda s: s.value_counts().sort_index().idxmax()))
+    out = out.merge(roles.rename("speaker_role").reset_index(), how="left",
+                    on=["outlet", "speaker", "speaker_kind"])
+    out["speaker_role"] = out["speaker_role"].fillna("")
+    out = out[cols].sort_values(["outlet", "direct_words", "speaker"], ascending=[True, False, True])
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- voice groups
+DEFAULT_GROUPS = {
+    # checked in this order; the first group with a keyword in speaker_role or speaker wins
+    "Congress": ["senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
+                 "lawmaker", "senate", "house speaker", "majority leader", "minority leader",
+                 "congress", "congressional"],
+    "foreign governments and forces": ["iranian", "iraqi", "syrian", "turkish", "russian", "british",
+                                       "french", "german", "israeli", "kurdish", "saudi", "afghan",
+                                       "sdf", "supreme leader", "prime minister", "minister", "kremlin",
+                                       "iraq", "iran", "syria", "turkey", "russia", "uk ", "nato",
+                                       "ministry", "mobilization forces", "taliban", "militia"],
+    "military": ["gen.", "general", "admiral", "adm.", "commander", "colonel", "col.", "military",
+                 "joint chiefs", "central command", "centcom", "army", "navy", "marine", "troops",
+                 "officer", "lt."],
+    "administration": ["president", "white house", "press secretary", "secretary", "administration",
+                       "state department", "pentagon", "defense department", "national security",
+                       "envoy", "spokeswoman", "spokesman", "spokesperson", "u.s. official",
+                       "us official", "american official", "ambassador", "adviser", "advisor"],
+}
+
+
+def voice_group(quotes: pd.DataFrame, groups: dict | None = None) -> pd.DataFrame:
+    """Add a ``group`` column mapping each speaker to a group of voices.
+
+    In: quotes; ``groups`` an ordered dict group -> list of lowercase keywords
+    (default :data:`DEFAULT_GROUPS`). A row belongs to the first group with a
+    keyword found (whole words) in ``speaker_role`` + ``speaker``; otherwise "other".
+    Out: a copy of ``quotes`` with ``group``.
+    """
+    groups = DEFAULT_GROUPS if groups is None else groups
+    pats = [(g, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k.strip()) for k in kws) + r")(?!\w)"))
+            for g, kws in groups.items() if kws]
+    out = quotes.copy()
+    labels = []
+    for role, sp in zip(out["speaker_role"].fillna(""), out["speaker"].fillna("")):
+        s = f"{role} | {sp}".lower()
+        labels.append(next((g for g, p in pats if p.search(s)), "other"))
+    out["group"] = pd.Series(labels, index=out.index, dtype="object")
+    return out
+
+
+# --------------------------------------------------------------------------- accuracy
+def _norm_text(s: str) -> str:
+    s = str(s).lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    return " ".join(re.findall(r"[\w']+", s))
+
+
+def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
+    if gold_kind == "anonymous":
+        return pred_kind == "anonymous"
+    if pred_kind != gold_kind:
+        return False
+    p, g = _norm_text(pred_speaker), _norm_text(gold_speaker)
+    if gold_kind == "person":
+        return p == g
+    pw = set(p.split()) - {"the", "and", "of", "s"}
+    gw = set(g.split()) - {"the", "and", "of", "s"}
+    return bool(pw & gw) or p == g
+
+
+def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Score extracted direct quotations against a hand-annotated table.
+
+    In: ``quotes`` from :func:`extract_quotes` (reported rows are ignored);
+    ``gold`` with ``article_id, quote, speaker, kind`` (``quote`` a snippet of
+    the quotation).  A gold quote is found when its snippet (case, quote marks
+    and punctuation ignored) lies inside an extracted quotation of the same
+    story; each extracted quotation serves one gold quote, the shortest fitting
+    one first.  A person's speaker is right when the canonical name matches
+    (after :func:`merge_speakers`), an anonymous source when the kind is
+    anonymous, an organisation when the kind matches and the names share a word.
+    Out: dict with ``gold, predicted, found, recall, precision,
+    speaker_accuracy, e2e_precision, e2e_recall, e2e_f1`` and ``misses``
+    (a DataFrame of gold rows not found or wrongly attributed).
+    """
+    pred = merge_speakers(quotes[quotes["direct"]]).reset_index(drop=True)
+    pred_norm = [_norm_text(q) for q in pred["quote"]]
+    used = set()
+    found = correct = 0
+    misses = []
+    for g in gold.itertuples(index=False):
+        snip = _norm_text(g.quote)
+        cands = [i for i in range(len(pred)) if i not in used and pred.at[i, "article_id"] == g.article_id
+                 and snip in pred_norm[i]]
+        if not cands:
+            misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
+                           "predicted": "(quote not found)"})
+            continue
+        i = min(cands, key=lambda k: (len(pred_norm[k]), k))
+        used.add(i)
+        found += 1
+        if _same_speaker(pred.at[i, "speaker"], pred.at[i, "speaker_kind"], g.speaker, g.kind):
+            correct += 1
+        else:
+            misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
+                           "predicted": f"{pred.at[i, 'speaker']} ({pred.at[i, 'speaker_kind']})"})
+    n_gold, n_pred = len(gold), len(pred)
+    ep = correct / n_pred if n_pred else 0.0
+    er = correct / n_gold if n_gold else 0.0
+    return {
+        "gold": n_gold, "predicted": n_pred, "found": found,
+        "recall": found / n_gold if n_gold else 0.0,
+        "precision": len(used) / n_pred if n_pred else 0.0,
+        "speaker_accuracy": correct / found if found else 0.0,
+        "e2e_precision": ep, "e2e_recall": er,
+        "e2e_f1": 2 * ep * er / (ep + er) if ep + er else 0.0,
+        "misses": pd.DataFrame(misses, columns=["article_id", "quote", "gold", "predicted"]),
+    }

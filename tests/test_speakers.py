@@ -1,0 +1,262 @@
+"""Tests for withdrawals.speakers: quotations found and attributed, on the seeds and on
+hand-written sentences in the styles of CNN, Fox News, The Hill, Reuters and AP."""
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import utils
+from withdrawals import speakers as sp
+
+GOLD = Path(__file__).parent / "fixtures" / "quotes_seeds.csv"
+
+
+def quotes_of(text, article_id="t"):
+    """Quotes of one hand-written story (paragraphs separated by blank lines)."""
+    return utils.extract_quotes(pd.DataFrame({"article_id": [article_id], "text": [text]}))
+
+
+def speaker_of(q, snippet, direct=True):
+    rows = q[q["quote"].str.contains(snippet, regex=False) & (q["direct"] == direct)]
+    assert len(rows) == 1, f"{len(rows)} rows hold {snippet!r}:\n{q[['quote', 'speaker']]}"
+    return rows.iloc[0]["speaker"], rows.iloc[0]["speaker_kind"]
+
+
+# ------------------------------------------------------------------ the seed stories
+
+@pytest.fixture(scope="module")
+def seed_quotes(articles):
+    return utils.extract_quotes(articles)
+
+
+def test_seed_accuracy_bar(seed_quotes):
+    gold = pd.read_csv(GOLD)
+    assert len(gold) == 61
+    s = utils.score_quotes(seed_quotes, gold)
+    assert s["recall"] >= 0.95, s["misses"]
+    assert s["speaker_accuracy"] >= 0.90, s["misses"]
+
+
+def test_seed_direct_quote_count(seed_quotes):
+    direct = seed_quotes[seed_quotes["direct"]]
+    assert direct.groupby("article_id").size().tolist() == [11, 10, 11, 10, 9, 10]
+
+
+def test_quote_is_substring_of_story(seed_quotes, articles):
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for r in seed_quotes.itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.quote
+
+
+@pytest.mark.parametrize("prefix, part, snippet, speaker, kind", [
+    ("000", 1, "Without us you wouldn’t last two weeks", "Donald Trump", "person"),   # "he allegedly told"
+    ("000", 1, "As the president has maintained", "Sarah Sanders", "person"),          # "she added"
+    ("000", 1, "The President blasted Obama", "unnamed administration official", "anonymous"),  # interrupted
+    ("000", 1, "it’s time", "Donald Trump", "person"),                                 # "the president is insistent"
+    ("000", 1, "situation at the border", "Donald Trump", "person"),                   # "Claiming “…,” he sent"
+    ("001", 1, "I think it’s fair to say", "Brett McGurk", "person"),                  # “Q,” said X, role
+    ("001", 1, "We still have a long way to go", "Joseph Dunford", "person"),          # surname -> full name
+    ("002", 1, "The worst thing about this", "Angus King", "person"),                  # "The US Senator continued:"
+    ("002", 1, "Iran likes the decision", "Angus King", "person"),                     # third paragraph of a run
+    ("002", 1, "neutralise", "Recep Erdogan", "person"),
+    ("002", 1, "the claws of hostile parties", "US-backed Syrian Democratic Forces", "organization"),  # "They warned"
+    ("003", 1, "we’ll be leaving shortly", "Trump", "person"),                          # "he said" after another name
+    ("003", 1, "That’s the mission he’s given us", "Mike Pompeo", "person"),           # continued paragraph
+    ("004", 1, "during the Trump Presidency", "Donald Trump", "person"),               # "the Republican leader"
+    ("004", 1, "Full withdrawal, all means all", "unnamed US official", "anonymous"),  # "the official said"
+    ("004", 1, "We're not going to leave", "John Bolton", "person"),
+    ("004", 2, "The indicators suggest", "Ali Khamenei", "person"),
+    ("004", 2, "negotiations and agreements signed", "Mohammed Shia al-Sudani", "person"),  # "According to X, Y hoped"
+    ("004", 2, "Iran constantly strives", "Masoud Pezeshkian", "person"),
+])
+def test_seed_speakers(seed_quotes, articles, prefix, part, snippet, speaker, kind):
+    aid = articles[articles["article_id"].str.startswith(prefix) & (articles["part"] == part)]["article_id"].iloc[0]
+    assert speaker_of(seed_quotes[seed_quotes["article_id"] == aid], snippet) == (speaker, kind)
+
+
+def test_statement_resolves_to_organisation(seed_quotes):
+    rows = seed_quotes[seed_quotes["quote"].str.startswith("We reaffirm our commitment")]
+    assert rows["speaker_kind"].tolist() == ["organization"]
+    assert rows["speaker"].tolist() == ["White House"]
+
+
+def test_nested_single_quotes_stay_inside(seed_quotes):
+    rows = seed_quotes[seed_quotes["quote"].str.contains("we defeated America", regex=False)]
+    assert len(rows) == 1
+    assert rows.iloc[0]["quote"].startswith("This is a recruiting tool")
+
+
+def test_reported_speech_rows(seed_quotes):
+    rep = seed_quotes[~seed_quotes["direct"]]
+    assert speaker_of(rep, "was intent on handing responsibility", direct=False) == ("Sarah Sanders", "person")
+    assert speaker_of(rep, "President Donald Trump wants to pull", direct=False) == ("unnamed officials", "anonymous")
+    assert speaker_of(rep, "the US would keep a military presence", direct=False) == ("John Bolton", "person")
+    # "is said to have exasperated" is passive: nobody speaks
+    assert not rep["quote"].str.contains("exasperated").any()
+
+
+def test_roles_kept(seed_quotes):
+    sanders = seed_quotes[seed_quotes["speaker"] == "Sarah Sanders"]["speaker_role"]
+    assert "White House press secretary" in set(sanders)
+    assert "Angus King" in set(seed_quotes["speaker"])
+    king = seed_quotes[seed_quotes["speaker"] == "Angus King"]["speaker_role"].iloc[0]
+    assert king == "US Independent Senator"
+
+
+# ------------------------------------------------------------------ hand-written stories
+
+CNN = """Washington (CNN) President Donald Trump on Wednesday defended his decision, telling reporters that the troops are "coming home."
+
+"We've won against ISIS," Trump said in a video posted to Twitter. "Our boys are all coming back, and they're coming back now."
+
+JUST WATCHED
+
+Trump: "We have won against ISIS"
+
+Replay
+
+More Videos ...
+
+MUST WATCH
+
+Sen. Lindsey Graham, a South Carolina Republican and close ally of the President, called the move "a huge Obama-like mistake."
+
+A senior administration official told CNN the decision was made Tuesday. "The President has made his decision," the official said."""
+
+HILL = """Sen. Bob Corker Robert (Bob) Phillips CorkerCorker slams Trump over Syria MORE (R-Tenn.) said Wednesday that the decision was "made without any process."
+
+"I've never seen a decision like this," Corker told reporters. "It's hard to believe."
+
+Senate Majority Leader Mitch McConnell (R-Ky.) said in a statement that he was "particularly concerned" about the decision.
+
+"Simply put, this is a grave error," the Kentucky Republican added."""
+
+AP = """BEIRUT (AP) — Kurdish-led fighters in Syria said Thursday that the U.S. withdrawal was "a stab in the back."
+
+"The decision will have dangerous repercussions on world stability," the Syrian Democratic Forces said in a statement.
+
+Mazloum Abdi, the SDF commander, told The Associated Press that his forces would "continue the fight."
+
+"We are not going to leave our positions," he said. "We will defend our people.
+
+"Nobody can push us out."
+
+Russian President Vladimir Putin welcomed the move, saying "Donald is right."
+
+Trump in Moscow, as seen in a file photo, says "I love Russia." (AP Photo/Evan Vucci)"""
+
+FOX = """White House press secretary Sarah Sanders said in a statement that the U.S. "has started returning" troops.
+
+"These victories do not signal the end of the Global Coalition," she said.
+
+Sources told Fox News that the decision was made after a call with Turkish President Recep Tayyip Erdogan.
+
+Sen. Marco Rubio, R-Fla., called the move a "grave mistake."
+
+"It's a major blunder," Rubio said. "If it isn't reversed it will haunt this administration."
+
+"It is not a calendar," said Adm. John Kirby, the Pentagon press secretary, adding that "we are not going to telegraph our moves.\""""
+
+STRAY = """The minister said the plan "would fail.
+
+He added that it was "a disaster" and "a shame, and then left.
+
+They have won," the commander said.
+
+"Unclosed at the end"""
+
+
+def test_cnn_style():
+    q = quotes_of(CNN)
+    assert speaker_of(q, "coming home") == ("Donald Trump", "person")
+    assert speaker_of(q, "Our boys are all coming back") == ("Donald Trump", "person")
+    assert speaker_of(q, "a huge Obama-like mistake") == ("Lindsey Graham", "person")    # appositive
+    assert speaker_of(q, "The President has made his decision") == ("unnamed senior administration official",
+                                                                     "anonymous")
+    # the video teaser never produces a quotation
+    assert not q["quote"].str.contains("We have won against ISIS").any()
+    assert len(q[q["direct"]]) == 5
+
+
+def test_hill_hover_card_junk():
+    q = quotes_of(HILL)
+    assert speaker_of(q, "made without any process") == ("Bob Corker", "person")
+    assert speaker_of(q, "It's hard to believe") == ("Bob Corker", "person")               # interrupted quote
+    assert speaker_of(q, "Simply put") == ("Mitch McConnell", "person")                   # the Kentucky Republican
+    assert not q["speaker"].str.contains("Phillips|Robert|slams|MORE").any()
+    assert q.loc[q["speaker"] == "Bob Corker", "speaker_role"].iloc[0] == "Sen. (Republican, Tenn.)"
+
+
+def test_ap_style():
+    q = quotes_of(AP)
+    assert speaker_of(q, "a stab in the back") == ("unnamed Kurdish-led fighters", "anonymous")
+    assert speaker_of(q, "dangerous repercussions") == ("Syrian Democratic Forces", "organization")
+    assert speaker_of(q, "continue the fight") == ("Mazloum Abdi", "person")
+    assert speaker_of(q, "We will defend our people") == ("Mazloum Abdi", "person")
+    assert speaker_of(q, "Nobody can push us out") == ("Mazloum Abdi", "person")         # next paragraph
+    assert speaker_of(q, "Donald is right") == ("Vladimir Putin", "person")               # participle
+    assert not q["quote"].str.contains("I love Russia").any()                            # photo caption
+
+
+def test_fox_style():
+    q = quotes_of(FOX)
+    assert speaker_of(q, "has started returning") == ("Sarah Sanders", "person")
+    assert speaker_of(q, "These victories") == ("Sarah Sanders", "person")
+    assert speaker_of(q, "grave mistake") == ("Marco Rubio", "person")
+    assert speaker_of(q, "haunt this administration") == ("Marco Rubio", "person")
+    assert speaker_of(q, "It is not a calendar") == ("John Kirby", "person")
+    assert speaker_of(q, "telegraph our moves") == ("John Kirby", "person")
+    assert speaker_of(q, "the decision was made after a call", direct=False) == ("unnamed Sources", "anonymous")
+
+
+def test_stray_and_unclosed_marks_never_crash():
+    q = quotes_of(STRAY)
+    assert q[q["direct"]]["quote"].str.contains("would fail").any()
+    assert q[q["direct"]]["quote"].str.contains("a disaster").any()
+    assert q[q["direct"]]["quote"].str.contains("They have won").any()
+    assert q[q["direct"]]["quote"].str.contains("Unclosed at the end").any()
+
+
+def test_empty_input_has_full_columns():
+    empty = utils.extract_quotes(pd.DataFrame({"article_id": [], "text": []}))
+    assert list(empty.columns) == sp.QUOTE_COLUMNS and len(empty) == 0
+    assert empty["direct"].dtype == bool
+    none = quotes_of("No quotation and no speech here at all.")
+    assert len(none) == 0 and list(none.columns) == sp.QUOTE_COLUMNS
+
+
+def test_rows_do_not_depend_on_batch(articles):
+    one = utils.extract_quotes(articles.iloc[[2]]).reset_index(drop=True)
+    allq = utils.extract_quotes(articles)
+    sub = allq[allq["article_id"] == articles["article_id"].iloc[2]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(one, sub)
+
+
+def test_input_not_mutated(articles):
+    before = articles.copy()
+    utils.extract_quotes(articles)
+    pd.testing.assert_frame_equal(before, articles)
+
+
+# ------------------------------------------------------------------ tables and groups
+
+def test_speaker_table(seed_quotes, articles):
+    t = utils.speaker_table(seed_quotes, articles)
+    row = t[(t["speaker"] == "Angus King")]
+    assert row["outlet"].tolist() == ["Daily Express"]
+    assert row["direct_quotes"].tolist() == [7]
+    # surname-only "Trump" in Express stories merged into the full name used elsewhere
+    assert "Trump" not in set(t["speaker"])
+    assert t["direct_quotes"].sum() == seed_quotes["direct"].sum()
+    assert t["reported"].sum() == (~seed_quotes["direct"]).sum()
+
+
+def test_voice_groups(seed_quotes):
+    g = utils.voice_group(seed_quotes)
+    first = g.drop_duplicates("speaker").set_index("speaker")["group"]
+    assert first["Angus King"] == "Congress"
+    assert first["Ali Khamenei"] == "foreign governments and forces"
+    assert first["Joseph Dunford"] == "military"
+    assert first["Sarah Sanders"] == "administration"
+    custom = utils.voice_group(seed_quotes, {"critics": ["senator"]})
+    assert set(custom["group"]) == {"critics", "other"}
