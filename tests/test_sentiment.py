@@ -259,3 +259,61 @@ def test_lexicon_contributors(scored):
     assert list(zip(a["direction"], a["word"], a["count"])) == [("positive", "won", 1)]
     empty = st.lexicon_contributors(scored.iloc[:0], ARTS)
     assert len(empty) == 0 and list(empty.columns) == list(out.columns)
+
+
+# ------------------------------------------------------------------ the seed corpus
+
+def test_seed_corpus_scores(sentences, articles):
+    scored = st.score_sentiment(sentences)
+    assert len(scored) == len(sentences)
+    row = scored[scored["text"] == SEED_ALLIES]
+    assert len(row) == 1 and row["compound"].iloc[0] == -0.2755
+    effects = st.fix_effects(sentences)
+    assert list(effects.columns) == ["article_id", "sentence", "text", "plain_vader", "fixed",
+                                     "change", "fixes"]
+    # The 2025 story's Khamenei sentence: "Supreme Leader", "Prime Minister", "Popular Mobilization
+    # Forces" are names, and “preserve and strengthen…” sits behind a curly quote.
+    top = effects.iloc[0]
+    assert top["text"].startswith("Iranian Supreme Leader Ali Khamenei urged")
+    assert (top["plain_vader"], top["fixed"], top["fixes"]) == (0.8658, -0.0772, "quotes,names")
+    assert set(effects["fixes"].str.split(",").explode()) == {"quotes", "no", "names"}
+
+
+def test_seed_voice_split_on_a_mixed_sentence(sentences, articles):
+    voice = st.score_by_voice(sentences, articles)
+    parts = voice[voice["text"].isin(["it’s time"])]
+    assert len(parts) == 1 and parts["voice"].iloc[0] == "quoted"
+    sid = parts[["article_id", "sentence"]].iloc[0]
+    same = voice[(voice["article_id"] == sid["article_id"]) & (voice["sentence"] == sid["sentence"])]
+    assert same["voice"].tolist() == ["reporter", "quoted"]
+    assert same["text"].iloc[0] == SEED_TIME.replace("that “it’s time” for", "that for")
+
+
+def test_pitfall_table_and_story_labels(articles):
+    table = st.pitfall_table()
+    assert list(table.columns) == ["fix", "problem", "sentence", "plain_vader", "this_fix_only",
+                                   "all_fixes"]
+    assert table["fix"].tolist() == ["quotes", "quotes", "bomb", "no", "names"]
+    assert table["plain_vader"].tolist() == [0.4404, 0.0, 0.8402, -0.296, 0.4215]
+    assert table["all_fixes"].tolist() == [-0.3412, 0.6249, -0.6369, 0.0, 0.0]
+    labels = st.story_labels(articles)
+    assert labels.index.tolist() == articles["article_id"].tolist()
+    assert labels.str.contains(" · 2018-12-19 · ").sum() == 2
+    assert labels.iloc[0].startswith("(unknown outlet) · 2018-04-05 · Donald Trump plans")
+
+
+def test_plots_return_figures(sentences, articles):
+    import matplotlib.pyplot as plt
+
+    scored = st.score_sentiment(sentences)
+    summary = st.sentiment_summary(scored, articles, n_boot=200)
+    fig = st.plot_summary(summary, "outlet", "t")
+    assert len(fig.axes) == 2 and len(fig.axes[0].get_yticklabels()) == len(summary)
+    voice = st.sentiment_summary(st.score_by_voice(sentences, articles), articles,
+                                 by=["outlet", "voice"], n_boot=200)
+    fig2 = st.plot_voice(voice, "t")
+    fig3 = st.plot_target_heatmap(st.target_sentiment(scored, articles), "t")
+    fig4 = st.plot_contributors(st.lexicon_contributors(scored, articles, top=3), "t")
+    assert len(fig4.axes) == summary["outlet"].nunique()
+    for f in (fig, fig2, fig3, fig4):
+        plt.close(f)

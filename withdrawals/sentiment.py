@@ -665,6 +665,7 @@ def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
             ax.annotate(f"{voice} n={r['n']}", (r["ci_high"], yy), xytext=(4, 0),
                         textcoords="offset points", va="center", fontsize=8)
     ax.axvline(0, color="#888888", lw=0.8)
+    ax.set_ylim(-0.5, len(outlets) - 0.5)
     ax.set_yticks(range(len(outlets))[::-1], outlets)
     ax.set_xlabel("mean compound score per sentence part (−1 to +1), 95% bootstrap interval")
     ax.legend(loc="lower right", fontsize=8)
