@@ -38,7 +38,8 @@ $(STAMP): requirements.txt
 
 $(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
 	@test -e "$(CORPUS)" || { echo "CORPUS not found: $(CORPUS)" >&2; exit 2; }
-	$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(OUT)/cache" \
+	@echo "Building the report on $(CORPUS) -> $(OUT)/html (changed: $(words $(filter-out $(STAMP),$?)) file(s))"
+	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(OUT)/cache" \
 		--html "$(OUT)/html" --jobs $(JOBS) --changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
 	@touch $@
 
