@@ -60,6 +60,9 @@ def test_pitfall_fixes_before_after(text, before, after):
 @pytest.mark.parametrize("text, compound", [
     ("United we stand.", 0.4215),                          # sentence-initial, next word lower case
     ("Great news for the troops, officials said.", 0.6249),
+    ("Defeating ISIS was the aim.", -0.3818),             # the first word is never a name part
+    ("Unfortunately, Mr Trump left.", -0.34),
+    ("United States officials were pleased.", 0.6908),    # ... the price: a name opening the sentence
 ])
 def test_name_rule_leaves_ordinary_capitalised_words(text, compound):
     assert st.polarity(text)["compound"] == compound

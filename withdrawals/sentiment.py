@@ -27,12 +27,14 @@ sentence:
    0.0 (it stays in the lexicon so VADER's negation logic runs unchanged).
 4. **Lexicon words inside names.**  "United States", "United Nations",
    "Security Council", "Popular Mobilization Forces", "Special Envoy": a
-   capitalised lexicon word next to another capitalised word is part of a
-   name, not a judgement, and scores 0 ("United" was the strongest positive
-   word of most outlets in the seed stories).  A title-case word at the start
-   of a sentence counts only if the next word is capitalised too.  The cost:
-   a sentiment word that opens a sentence before a name ("Great Britain" is
-   right, but "Thank God" is lost too).
+   title-case lexicon word joined to a capitalised neighbour (no punctuation
+   between them) is part of a name, not a judgement, and scores 0 ("United"
+   was the strongest positive word of most outlets in the seed stories).  The
+   first word of a sentence is never treated so (it is capitalised anyway:
+   "Defeating ISIS…", "Unfortunately, Mr…"), nor does it count as the
+   neighbour.  The cost: a name that opens the sentence keeps its valence
+   ("United States officials…"), and a sentiment word that is really part of
+   a title or name mid-sentence is lost only if it is capitalised.
 
 Each fix can be switched on alone (``fixes={"quotes", "no"}``) to measure it;
 ``bench/validate_sentiment.py`` prints Pearson r against the human ratings of
@@ -82,6 +84,8 @@ _QUOTES = str.maketrans({
     "\u2014": " - ", "\u2013": " - ",
 })
 _NEGATE = frozenset(_vs.NEGATE)
+_BREAK = re.compile(r"[,;:.!?)\]\"']$")   # punctuation that ends a name run
+_OPEN_PUNCT = frozenset("(\"'[")
 
 
 def normalize_quotes(text: str) -> str:
@@ -153,13 +157,24 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                                            and words[i + 1].lower() == "of"):
                 sentiments.append(0)
                 continue
-            if (names and item.istitle() and low in self.lexicon
-                    and ((i > 0 and words[i - 1][:1].isupper())
-                         or (i < last and words[i + 1][:1].isupper()))):
+            if names and i > 0 and item.istitle() and low in self.lexicon and self._in_name(text, words, i):
                 sentiments.append(0)   # fix 4: part of a name ("United States")
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         return words, self._but_check(words, sentiments)
+
+    @staticmethod
+    def _in_name(text: str, words: list[str], i: int) -> bool:
+        """Is title-case word ``i`` (not the first) joined to a capitalised neighbour, with no
+        punctuation between them, i.e. part of a name such as "United States"?"""
+        raw = text.split()          # VADER's tokens before stripping punctuation, same positions
+        if len(raw) != len(words):
+            return False
+        if i > 1 and words[i - 1][:1].isupper() and not _BREAK.search(raw[i - 1]) \
+                and not raw[i][:1] in _OPEN_PUNCT:
+            return True
+        return (i < len(words) - 1 and words[i + 1][:1].isupper() and not _BREAK.search(raw[i])
+                and not raw[i + 1][:1] in _OPEN_PUNCT)
 
     def sentiments(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's tokens of ``text`` and the rule-adjusted valence of each (0 = no sentiment)."""
