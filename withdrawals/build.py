@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -22,7 +23,7 @@ import nbformat
 __all__ = ["execute_notebook", "build", "write_index", "NotebookError"]
 
 REPO = Path(__file__).resolve().parent.parent
-CODE_SUFFIXES = {".py", ".txt", ".csv", ".jsonl", ".json", ".parquet", ".pq", ".ndjson"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class NotebookError(RuntimeError):
@@ -68,7 +69,7 @@ def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: i
     except CellExecutionError as exc:
         i = failed.get("index", -1)
         code_no = sum(1 for c in nb.cells[: i + 1] if c.cell_type == "code")
-        first = str(exc).strip().splitlines()
+        first = _ANSI.sub("", str(exc)).strip().splitlines()
         raise NotebookError(f"{path}: cell {i + 1} (code cell {code_no}) failed:\n"
                             + "\n".join(first[-15:])) from None
     if html_dir is not None:

@@ -661,6 +661,10 @@ def plot_cleaning(summary: pd.DataFrame):
                                aggfunc="sum", fill_value=0).drop(columns="(nothing removed)", errors="ignore")
     wide = wide.loc[sorted(wide.index)]
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(wide) + 2.5))
+    if wide.empty or wide.to_numpy().sum() == 0:
+        ax.text(0.5, 0.5, "nothing removed", ha="center", va="center", transform=ax.transAxes)
+        ax.set_title("Cleaning removed no lines")
+        return fig, summary
     wide.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.7)
     ax.invert_yaxis()
     ax.set_xlabel("lines removed or changed by cleaning")
