@@ -45,6 +45,7 @@ def test_scores_unchanged_where_no_pitfall(text, compound):
     # fix 3: "no" as a determiner is not negative on its own
     ("There were no casualties.", -0.296, 0.0),
     ("No decision has been made.", -0.296, 0.0),
+    ("NO troops will stay, he said.", -0.4466, 0.0),            # capitals add no valence to "no"
     (SEED_WON, -0.4019, -0.128),
     # fix 4: lexicon words inside names are not judgements
     ("The United States will pull its troops out.", 0.4215, 0.0),

@@ -23,8 +23,9 @@ sentence:
    and, when no lexicon word follows, as a word of valence -1.2 of its own
    (rated in isolation, as a refusal).  In news "no" is almost always a
    determiner ("no casualties", "no decision has been made"), marking absence
-   rather than negativity, so here it only negates: its own valence is set to
-   0.0 (it stays in the lexicon so VADER's negation logic runs unchanged).
+   rather than negativity, so here it only negates: its own valence is 0
+   (also in capitals, "NO", which VADER would push to -0.733 even at 0), and
+   it stays in the lexicon so VADER's negation logic runs unchanged.
 4. **Lexicon words inside names.**  "United States", "United Nations",
    "Security Council", "Popular Mobilization Forces", "Special Envoy": a
    title-case lexicon word joined to a capitalised neighbour (no punctuation
@@ -126,6 +127,7 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
             del self.special_cases["the bomb"]   # fix 2
         if "no" in fixes:
             self.lexicon["no"] = 0.0             # fix 3
+        self._no_fix = "no" in fixes
         self._names = "names" in fixes           # fix 4
         self._emoji_chars = frozenset(self.emojis)
 
@@ -156,6 +158,9 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
             if low in _vs.BOOSTER_DICT or (low == "kind" and i < last
                                            and words[i + 1].lower() == "of"):
                 sentiments.append(0)
+                continue
+            if low == "no" and self._no_fix:
+                sentiments.append(0)   # fix 3: "no" negates the next words, has no valence itself
                 continue
             if names and i > 0 and item.istitle() and low in self.lexicon and self._in_name(text, words, i):
                 sentiments.append(0)   # fix 4: part of a name ("United States")
