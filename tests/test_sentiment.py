@@ -200,6 +200,8 @@ def test_score_by_voice_without_articles_and_empty():
         "reporter", "quoted", "quoted", "reporter", "quoted"]
     empty = st.score_by_voice(sents.iloc[:0], ARTS)
     assert len(empty) == 0 and list(empty.columns) == list(out.columns)
+    numeric = ["paragraph", "sentence", "n_chars"] + st.SCORE_COLUMNS
+    assert (empty[numeric].dtypes == out[numeric].dtypes).all()
 
 
 # ------------------------------------------------------------------ summaries

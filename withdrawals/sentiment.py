@@ -417,7 +417,7 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
                                           cols["start"], sentences["text"]):
         if not isinstance(text, str):
             continue
-        if use_story and aid in story_spans and start is not None:
+        if use_story and aid in story_spans and start is not None and pd.notna(start):
             reporter, quoted = _split_parts(text, int(start), story_spans[aid])
         else:
             reporter, quoted = _split_parts(text, 0, quote_spans(text))
@@ -430,7 +430,8 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
     scored = score_sentiment(pd.DataFrame({"text": texts}, dtype=object), fixes=fixes)
     for col in SCORE_COLUMNS:
         out[col] = scored[col].to_numpy(dtype="float64")
-    return out.astype({"n_chars": "int64"})
+    ints = {c: "int64" for c in ("paragraph", "sentence") if out[c].notna().all()}
+    return out.astype({"n_chars": "int64", **ints})
 
 
 # ----------------------------------------------------------------------------- summaries
