@@ -45,11 +45,12 @@ def set_style() -> None:
 def outlet_colors(outlets) -> dict:
     """Map each outlet name to a fixed colour, the same in every figure.
 
-    In: an iterable of outlet names (missing names become "unknown").
+    In: an iterable of outlet names (blank or missing names become "(unknown outlet)", as in
+    ``outlet_names``).
     Out: dict outlet -> hex colour; outlets are sorted first so the mapping
     does not depend on the order they were met.
     """
-    names = sorted({("unknown" if pd.isna(o) or o == "" else str(o)) for o in outlets})
+    names = sorted({("(unknown outlet)" if pd.isna(o) or o == "" else str(o)) for o in outlets})
     return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
 
 
