@@ -187,3 +187,10 @@ def test_seed_timelines(articles):
         ("004", "within 24 hours", 24, 24, "hour"),
         ("004", "between 60 to 100 days", 60, 100, "day"),
     ]
+
+
+def test_extract_figures_gives_the_three_tables_in_one_pass(articles, sentences):
+    both = utils.extract_figures(articles, sentences=sentences)
+    pd.testing.assert_frame_equal(both["troops"], utils.extract_troop_mentions(articles))
+    pd.testing.assert_frame_equal(both["casualties"], utils.extract_casualties(articles))
+    pd.testing.assert_frame_equal(both["timelines"], utils.extract_timelines(articles))
