@@ -34,6 +34,7 @@ WATCHED" video teasers, photo captions, "READ MORE" links) is masked first.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 
@@ -42,6 +43,8 @@ import pandas as pd
 from withdrawals.segment import quote_spans
 
 __all__ = ["extract_quotes", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
+           "anonymous_share", "group_share", "speaker_sentiment", "quotes_html", "plot_top_speakers",
+           "plot_shares", "plot_groups", "plot_speaker_sentiment",
            "DEFAULT_GROUPS", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = ["article_id", "paragraph", "quote", "speaker", "speaker_kind",
@@ -172,6 +175,9 @@ _NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Cap
              r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
              r"[\w'’\-]*|[A-Z][\w'’\-]*)")
 _RUN_RE = re.compile(_NAME_TOK + r"(?:\s+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)\s+)?" + _NAME_TOK + r")*")
+_MULTI_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)[ \t]+)?"
+                           r"(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])[\w'’.\-]*)+")
+_ACRO_DEF_RE = re.compile(r"\s*\(([A-Z]{2,})\)")
 _BOUNDARY_RE = re.compile(r"([.!?])([”\"’)\]]*)\s+(?=[“\"‘(\[A-Z0-9])")
 _CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS, key=len, reverse=True)) +
                      r"|[Aa]ccording to)\b")
@@ -181,11 +187,45 @@ _PAREN_RE = re.compile(r"\([^()]{0,60}\)")
 _GLUED_RE = re.compile(r"\b([A-Z][a-z'’\-]{2,})\1\b")
 _MORE_RE = re.compile(r"\bMORE\b")
 _TEASER_RE = re.compile(r"JUST WATCHED|MUST WATCH|^Replay$|More Videos|^Video Ad Feedback", re.M)
-_CAPTION_RE = re.compile(r"(\((?:AP|AFP|Reuters|Getty|EPA|Photo|Image|File|Credit)[^()]*\)\s*$)|"
-                         r"(Getty Images|AP Photo|/AFP via|Photograph:|Photo:|Image:|Credit:|"
-                         r"\(Photo by|\bPictured:)|(\([A-Z][\w ]{1,40}\)\s*$)")
 _LINK_RE = re.compile(r"^\s*(?:READ MORE|Read more|MORE:|More:|RELATED:|Related:|WATCH:|Watch:|"
                       r"Click here|Sign up|Subscribe|Follow us|Contributing:|Reporting by|Editing by)")
+
+
+# precompiled patterns used inside the per-story loops
+_P0 = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-")
+_P1 = re.compile(r"[\w.]+")
+_P2 = re.compile(r"\b\d{1,2}:\d{2}$")
+_P3 = re.compile(r"([\w.]+)$")
+_P4 = re.compile(r"[A-Z]")
+_P5 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
+_P6 = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
+_P7 = re.compile(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b")
+_P8 = re.compile(r"[.!?][”\"’)]*\s+(?=\S)")
+_P9 = re.compile(r"([\w.]+)[.!?]?$")
+_P10 = re.compile(r",\s*$")
+_P11 = re.compile(r"[,;:—–]")
+_P12 = re.compile(r"[\w.'’\-]+|,")
+_P13 = re.compile(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| said| told| added)")
+_P14 = re.compile(r"^(?:the|a|an)\s+", re.I)
+_P15 = re.compile(r"\s*,\s*|\s+[—–]\s+")
+_P16 = re.compile(r"\d{1,3}")
+_P17 = re.compile(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$")
+_P18 = re.compile(r"[\s,—–-]*")
+_P19 = re.compile(r"[.;:!?“”\"]")
+_P20 = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt)\.")
+_P21 = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_P22 = re.compile(r"\band\s+$")
+_P23 = re.compile(r"\w")
+_P24 = re.compile(r"\w+(?:['’]\w+)?")
+_P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
+_P26 = re.compile(r"[\s]*[,—–]")
+_P27 = re.compile(r"\s*,")
+_P28 = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
+_P29 = re.compile(r"\b[Aa]ccording to\s+")
+_P30 = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+$")
+_P31 = re.compile(r",[^,]*,\s*$")
+_P32 = re.compile(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?that\s+")
+_P33 = re.compile(r"[\w']+")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -212,12 +252,12 @@ def _is_acronym(tok: str) -> bool:
 
 def _surname_key(tok: str) -> str:
     t = _strip_poss(tok)[0]
-    t = re.sub(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-", "", t)
+    t = _P0.sub("", t)
     return t.lower()
 
 
 def _norm_role(role: str) -> str:
-    words = [_ROLE_NORMALISE.get(_low(w), _low(w)) for w in re.findall(r"[\w.]+", role)]
+    words = [_ROLE_NORMALISE.get(_low(w), _low(w)) for w in _P1.findall(role)]
     return " ".join(words)
 
 
@@ -245,29 +285,42 @@ def _mask_junk(par: str) -> str:
     return par
 
 
+_LAST_PAREN_RE = re.compile(r"\(([A-Z][^()]{0,60})\)$")
+_CAPTION_WORDS = ("Getty Images", "AP Photo", "/AFP", "Photograph:", "Photo:", "Image:", "Credit:",
+                  "(Photo by", "Pictured:", "File photo", "FILE PHOTO")
+
+
 def _junk_paragraphs(pars):
-    """Indices of paragraphs that are page furniture, not the story's prose."""
+    """Indices of paragraphs that are page furniture, not the story's prose:
+    video teasers (JUST WATCHED ... MUST WATCH), photo captions (a closing
+    credit in parentheses, "Getty Images", "AP Photo"), link and credit lines
+    (READ MORE, RELATED, Contributing, Reporting by) and video durations."""
     junk = set()
     in_teaser = -1
     for i, p in enumerate(pars):
         s = p.strip()
-        if _TEASER_RE.search(s):
-            junk.add(i)
-            if "JUST WATCHED" in s:
-                in_teaser = i
-            elif "MUST WATCH" in s:
-                in_teaser = -1
+        if not s:
             continue
+        if "WATCH" in s or s == "Replay" or "More Videos" in s or s.startswith("Video Ad"):
+            if _TEASER_RE.search(s):
+                junk.add(i)
+                in_teaser = i if "JUST WATCHED" in s else -1
+                continue
         if in_teaser >= 0 and i - in_teaser <= 6:
             junk.add(i)
             continue
         in_teaser = -1
-        if _LINK_RE.match(s) or re.search(r"\b\d{1,2}:\d{2}\s*$", s):
+        if _LINK_RE.match(s) or (s[-3:-2] == ":" and _P2.search(s)):
             junk.add(i)
-        elif _CAPTION_RE.search(s) and len(s.split()) <= 60 and not re.search(r"[.!?][”\"]?\s*$", s[:-1] if s.endswith(")") else s) is None:
-            junk.add(i)
-        elif _CAPTION_RE.search(s) and len(s.split()) <= 60 and s.endswith(")"):
-            junk.add(i)
+            continue
+        if len(s) < 600:
+            if s.endswith(")"):
+                m = _LAST_PAREN_RE.search(s)
+                if m and len(m.group(1).split()) <= 6 and not s[:m.start()].rstrip().endswith(("said", ",")):
+                    junk.add(i)
+                    continue
+            if any(w in s for w in _CAPTION_WORDS):
+                junk.add(i)
     return junk
 
 
@@ -283,12 +336,12 @@ def _boundaries(par: str, spans):
         if any(s < pos < e for s, e, *_ in spans):
             continue
         if m.group(1) == ".":
-            wm = re.search(r"([\w.]+)$", par[:dot])
+            wm = _P3.search(par[:dot])
             w = wm.group(1) if wm else ""
-            if _low(w) in ABBREV or re.fullmatch(r"[A-Z]", w) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", w):
+            if _low(w) in ABBREV or _P4.fullmatch(w) or _P5.fullmatch(w):
                 # "U.S." at a real sentence end is ambiguous: accept when next word is not a name
-                if not (re.fullmatch(r"(?:[A-Z]\.){2,}[A-Z]?", w + ".") and
-                        re.match(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b", par[pos:])):
+                if not (_P6.fullmatch(w + ".") and
+                        _P7.match(par[pos:])):
                     continue
         starts.append(pos)
     return starts
@@ -311,7 +364,10 @@ class _Story:
     def __init__(self):
         self.people = {}        # surname key -> _Entity
         self.orgs = {}          # acronym -> full name
-        self.subjects = []      # (pos, entity-or-speaker tuple) for pronoun resolution
+        self.sent_starts = []   # story offsets of the sentences met so far
+        self.sent_texts = []    # their text with quotations blanked
+        self.subj_cache = {}    # sentence index -> subject (computed when a pronoun needs it)
+        self.explicit = {}      # sentence index -> speaker attributed in that sentence
         self.last_anon = {}     # head -> speaker string
         self.last_speaker = None  # (speaker, kind, role, cue)
 
@@ -354,10 +410,32 @@ class _Story:
                 best, best_score = ent, score
         return best
 
+    def add_sentence(self, start, masked):
+        self.sent_starts.append(start)
+        self.sent_texts.append(masked)
+
+    def attribute(self, pos, val):
+        """Record that the sentence holding ``pos`` has this speaker."""
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if i >= 0:
+            self.explicit[i] = val
+
+    def subject_at(self, i):
+        if i in self.explicit:
+            return self.explicit[i]
+        if i not in self.subj_cache:
+            self.subj_cache[i] = None
+            res = _subject_of(self.sent_texts[i], self, self.sent_starts[i])
+            if res is not None and res[1] != "unknown":
+                self.subj_cache[i] = res[4] if res[4] is not None else (res[0], res[1], res[2])
+        return self.subj_cache[i]
+
     def pronoun(self, pron, pos):
         g = PRONOUNS.get(pron)
-        for spos, subj in reversed(self.subjects):
-            if spos >= pos:
+        idx = bisect.bisect_left(self.sent_starts, pos) - 1
+        for i in range(idx, max(-1, idx - 10), -1):
+            subj = self.subject_at(i)
+            if subj is None:
                 continue
             if isinstance(subj, _Entity):
                 if g == "p":
@@ -374,7 +452,18 @@ class _Story:
 
 
 # --------------------------------------------------------------------------- names in text
+@functools.lru_cache(maxsize=4096)
+def _parse_run_cached(toks):
+    return _parse_run_impl(list(toks))
+
+
 def _parse_run(toks):
+    """Split a run of capitalised tokens (see :func:`_parse_run_impl`), cached."""
+    titles, name, kind = _parse_run_cached(tuple(toks))
+    return list(titles), list(name), kind
+
+
+def _parse_run_impl(toks):
     """Split a run of capitalised tokens into (titles, name tokens, kind).
 
     kind: "person", "org", "place", "role" or None. The last token always stays
@@ -417,19 +506,19 @@ def _role_before(text: str, start: int) -> str:
     comma chunk of 'Trump's national security adviser, John Bolton'."""
     seg = text[max(0, start - 140):start]
     seg = seg[seg.rfind("\n") + 1:]
-    sm = list(re.finditer(r"[.!?][”\"’)]*\s+(?=\S)", seg))
+    sm = list(_P8.finditer(seg))
     if sm:
         tail_from = sm[-1].end()
-        w = re.search(r"([\w.]+)[.!?]?$", seg[:sm[-1].start() + 1])
+        w = _P9.search(seg[:sm[-1].start() + 1])
         if not (w and _low(w.group(1)) in ABBREV):
             seg = seg[tail_from:]
-    if re.search(r",\s*$", seg):
-        chunk = re.split(r"[,;:—–]", seg.rstrip()[:-1])[-1].strip()
-        words = [_low(x) for x in re.findall(r"[\w.]+", chunk)]
+    if _P10.search(seg):
+        chunk = _P11.split(seg.rstrip()[:-1])[-1].strip()
+        words = [_low(x) for x in _P1.findall(chunk)]
         if words and any(x in ROLE_HEADS for x in words) and len(words) <= 12:
             return chunk
         return ""
-    toks = re.findall(r"[\w.'’\-]+|,", seg)
+    toks = _P12.findall(seg)
     out = []
     for t in reversed(toks):
         lt = _low(t)
@@ -451,11 +540,11 @@ def _role_before(text: str, start: int) -> str:
 
 
 def _appositive_after(text: str, end: int) -> str:
-    m = re.match(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| said| told| added)", text[end:end + 120])
+    m = _P13.match(text[end:end + 120])
     if not m:
         return ""
     ap = m.group(1).strip()
-    words = [_low(w) for w in re.findall(r"[\w.]+", ap)]
+    words = [_low(w) for w in _P1.findall(ap)]
     if words and (words[0] in ("who", "which", "whose", "where")):
         return ""
     if any(w in ROLE_HEADS for w in words[:6]):
@@ -465,34 +554,58 @@ def _appositive_after(text: str, end: int) -> str:
 
 def _scan_people(story: _Story, text: str, outside):
     """Register people (names with titles or two name tokens) and acronyms in a story."""
-    for m in _RUN_RE.finditer(text):
-        if not outside(m.start()):
-            continue
-        toks = m.group().split()
-        titles, name, kind = _parse_run(toks)
-        if kind == "person":
-            strong = bool(titles) or len(name) >= 2
-            if not strong:
+    for m in _MULTI_RUN_RE.finditer(text):
+        # split at sentence-final full stops ("... in Syria. Mr Trump said")
+        toks, starts, off = [], [], m.start()
+        for t in m.group().split():
+            at = text.index(t, off)
+            off = at + len(t)
+            toks.append(t)
+            starts.append(at)
+        pieces, cur = [], []
+        for t, at in zip(toks, starts):
+            cur.append((t, at))
+            if t.endswith(".") and not (_low(t) in ABBREV or len(t) == 2 or "." in t[:-1]):
+                pieces.append(cur)
+                cur = []
+        if cur:
+            pieces.append(cur)
+        for piece in pieces:
+            ptoks = [t.rstrip(".") if (t.endswith(".") and _low(t) not in ABBREV and len(t) > 2
+                                      and "." not in t[:-1]) else t for t, _ in piece]
+            if len(ptoks) < 2:
                 continue
-            if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
+            p_start = piece[0][1]
+            p_end = piece[-1][1] + len(piece[-1][0])
+            if text[p_end - 1] == "." and ptoks[-1][-1:] != ".":
+                p_end -= 1
+            if not outside(p_start):
                 continue
-            role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
-            rb = _role_before(text, m.start())
-            if rb:
-                role = (rb + " " + role).strip()
-            pm = _PARTY_AFTER.match(text, m.end())
-            if pm:
-                party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
-                role = (role + f" ({party}, {pm.group(2)})").strip()
-            ap = _appositive_after(text, m.end()) if not pm else ""
-            if ap:
-                role = (role + ", " + ap).strip(", ")
-            hon = titles[-1] if titles else None
-            story.person(name, role, m.start(), hon)
-        elif kind == "org":
-            am = re.match(r"\s*\(([A-Z]{2,})\)", text[m.end():m.end() + 12])
-            if am:
-                story.orgs[am.group(1)] = " ".join(t for t in toks if _low(t) not in COMMON_CAPS)
+            _register_run(story, text, ptoks, p_start, p_end)
+
+
+def _register_run(story, text, toks, start, end):
+    titles, name, kind = _parse_run(tuple(toks))
+    if kind == "person":
+        if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
+            return
+        role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
+        rb = _role_before(text, start)
+        if rb:
+            role = (rb + " " + role).strip()
+        pm = _PARTY_AFTER.match(text, end)
+        if pm:
+            party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
+            role = (role + f" ({party}, {pm.group(2)})").strip()
+        ap = _appositive_after(text, end) if not pm else ""
+        if ap:
+            role = (role + ", " + ap).strip(", ")
+        hon = titles[-1] if titles else None
+        story.person(name, role, start, hon)
+    elif kind == "org":
+        am = _ACRO_DEF_RE.match(text, end)
+        if am:
+            story.orgs[am.group(1)] = " ".join(t for t in toks if _low(t) not in COMMON_CAPS)
 
 
 # --------------------------------------------------------------------------- speaker phrases
@@ -604,7 +717,7 @@ def _classify(toks, story: _Story, pos: int):
             ent = story.people.get(key)
             if ent is None:
                 role = " ".join(toks[:len(toks) - len(name)])
-                role = re.sub(r"^(?:the|a|an)\s+", "", role, flags=re.I)
+                role = _P14.sub("", role)
                 if len(name) == 1 and not titles and (det or _low(name[0]) in TITLE_WORDS):
                     return None
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
@@ -655,7 +768,7 @@ def _find_cues(s: str):
 
 def _clause_before(text: str):
     """Split the text before a cue into comma chunks, last first, skipping appositives."""
-    chunks = re.split(r"\s*,\s*|\s+[—–]\s+", text)
+    chunks = _P15.split(text)
     return [c for c in reversed(chunks)]
 
 
@@ -675,7 +788,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
     if len(chunks) > 1:
         relative = first in ("who", "which", "whose", "himself", "herself", "themselves")
         appos = relative or first in ("a", "an", "the") or PARTY_STATE.match(ch) or \
-            re.fullmatch(r"\d{1,3}", ch) or (ch[:1].islower() and first not in PRONOUNS) or \
+            _P16.fullmatch(ch) or (ch[:1].islower() and first not in PRONOUNS) or \
             (np and _low(np[-1]) in ROLE_HEADS and not (np and _is_cap(np[-1]) and len(np) > 1 and
                                                       _parse_run([t for t in np if _is_cap(t)])[2] == "person"))
         if appos:
@@ -688,7 +801,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
     if np:
         res = _classify(np, story, pos)
         if res is not None and res[1] in ("organization",) or res is None:
-            pm = re.search(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$", ch)
+            pm = _P17.search(ch)
             if pm:
                 head_np = _np_tail(pm.group(1))
                 hres = _classify(head_np, story, pos) if head_np else None
@@ -751,7 +864,7 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
 
 def _attr_post(post: str, story, pos):
     """'"Q," X said' or '"Q," said X' from the words after a quotation."""
-    m = re.match(r"[\s,—–-]*", post)
+    m = _P18.match(post)
     rest = post[m.end():]
     if not rest:
         return None
@@ -760,8 +873,7 @@ def _attr_post(post: str, story, pos):
         return None
     cm = cues[0]
     pre = rest[:cm.start()]
-    if len(pre.split()) > 12 or re.search(r"[.;:!?“”\"]", pre.replace("U.S.", "US").replace(".", "", 0)
-                                          if False else re.sub(r"\b(?:[A-Z]\.){1,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt)\.", "", pre)):
+    if len(pre.split()) > 12 or _P19.search(_P20.sub("", pre)):
         return None
     cue = cm.group().lower()
     if not pre.strip():
@@ -799,13 +911,13 @@ def _attr_pre(pre: str, story, pos):
         res = _classify(np, story, pos) if np else None
         return (res, cue) if res else None
     # passive "is said to", "was told"
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", pre[:cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
+    if _P21.search(pre[:cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
         if len(cues) > 1:
             cm = cues[-2]
             cue = cm.group().lower()
         else:
             return None
-    if cue in PARTICIPLE_CUES or re.search(r"\band\s+$", pre[:cm.start()]):
+    if cue in PARTICIPLE_CUES or _P22.search(pre[:cm.start()]):
         before = pre[:cm.start()]
         res = _subject_of(before, story, pos)
         return (res, cue) if res else None
@@ -849,7 +961,7 @@ def _story_quotes(article_id, text):
             s += 1
         while e > s and work[pi][e - 1] in " \t":
             e -= 1
-        if e > s and re.search(r"\w", work[pi][s:e]):
+        if e > s and _P23.search(work[pi][s:e]):
             par_spans[pi].append((s, e, opened, closed))
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
     outside = _outside_factory(spans_abs)
@@ -872,23 +984,15 @@ def _story_quotes(article_id, text):
             k = bisect.bisect_right(bounds, p)
             return bounds[k] if k < len(bounds) else len(w)
 
-        # sentence subjects for pronoun resolution (named people, outside quotes)
-        attributed_sents = {}
+        # sentences, with quotations blanked, for pronoun resolution
         for si, st in enumerate(bounds):
             en = bounds[si + 1] if si + 1 < len(bounds) else len(w)
             seg = w[st:en]
-            # mask quoted text inside the sentence
             for s, e, *_ in spans:
                 if s < en and e > st:
                     a, b = max(s, st) - st, min(e, en) - st
                     seg = seg[:a] + " " * (b - a) + seg[b:]
-            if not seg.strip():
-                continue
-            subj = _subject_of(seg, story, base + st)
-            if subj is not None:
-                val = subj[4] if subj[4] is not None else (subj[0], subj[1], subj[2])
-                if subj[1] != "unknown":
-                    story.subjects.append((base + st, val))
+            story.add_sentence(base + st, seg)
 
         par_rows = []
         done = [0]
@@ -917,12 +1021,12 @@ def _story_quotes(article_id, text):
                     "article_id": article_id, "paragraph": pi, "quote": q,
                     "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
                     "direct": False, "start": qs, "end": qs + len(q),
-                    "quote_words": len(re.findall(r"\w+(?:['’]\w+)?", q)), "mention": res[3],
+                    "quote_words": len(_P24.findall(q)), "mention": res[3],
                 })
                 if res[1] != "unknown":
                     story.last_speaker = (res[0], res[1], res[2], cue)
                     val = res[4] if res[4] is not None else (res[0], res[1], res[2])
-                    story.subjects.append((base + st + 1, val))
+                    story.attribute(base + st, val)
 
         last_in_par = None
         for k, (s, e, opened, closed) in enumerate(spans):
@@ -935,13 +1039,13 @@ def _story_quotes(article_id, text):
             pre = w[pre_from:max(pre_from, s - (1 if opened else 0))]
             nxt = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(w)
             post_to = min(max(sent_end(e + 1), e + 1), nxt)
-            if re.match(r"[”\"]?\s*[a-z,—–]", w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
+            if _P25.match(w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
                 post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
             post = w[e + (1 if closed else 0):post_to]
             res = cue = None
             src = ""
             ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
-            order = ("post", "pre") if (ends_comma or re.match(r"[\s]*[,—–]", post)) else ("pre", "post")
+            order = ("post", "pre") if (ends_comma or _P26.match(post)) else ("pre", "post")
             for which in order:
                 got = _attr_post(post, story, qa) if which == "post" else _attr_pre(pre, story, qa)
                 if got:
@@ -956,14 +1060,14 @@ def _story_quotes(article_id, text):
                 res, cue, src = prev_par_speaker[0], prev_par_speaker[1], "continued"
             if res is None and pre.strip():
                 sub = _subject_of(pre, story, qa, last=True)
-                if sub is None and (re.match(r"\s*,", post) or ends_comma):
+                if sub is None and (_P27.match(post) or ends_comma):
                     sub = _subject_of(post.split(".")[0], story, qa)
                 if sub is not None:
                     res, cue, src = sub, "", "subject"
             if res is None and k and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
             # drop titles of works / scare quotes with nobody behind them
-            if res is None and re.search(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$", pre):
+            if res is None and _P28.search(pre):
                 continue
             if res is None:
                 res = ("", "unknown", "", "", None)
@@ -974,7 +1078,7 @@ def _story_quotes(article_id, text):
                 last_in_par = (res, cue)
                 story.last_speaker = (res[0], res[1], res[2], cue)
                 val = res[4] if res[4] is not None else (res[0], res[1], res[2])
-                story.subjects.append((base + st, val))
+                story.attribute(base + st, val)
                 if res[4] is not None:
                     res[4].last = max(res[4].last, qa)
             q = quote.rstrip()
@@ -982,7 +1086,7 @@ def _story_quotes(article_id, text):
                 "article_id": article_id, "paragraph": pi, "quote": q,
                 "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": len(re.findall(r"\w+(?:['’]\w+)?", q)), "mention": res[3],
+                "quote_words": len(_P24.findall(q)), "mention": res[3],
             })
         rep_upto(len(w) + 1)
         rows.extend(sorted(par_rows, key=lambda r: r["start"]))
@@ -1015,7 +1119,7 @@ def _reported(sent: str, story, pos):
     Shapes: 'according to X, ...' / '..., according to X' / '..., X said.' /
     'X said (that) ...' / 'X told Y (that) ...' / 'X <verb>ed that ...'.
     """
-    m = re.search(r"\b[Aa]ccording to\s+", sent)
+    m = _P29.search(sent)
     if m:
         np = _np_head(sent[m.end():])
         res = _classify(np, story, pos) if np else None
@@ -1029,7 +1133,7 @@ def _reported(sent: str, story, pos):
         if cue == "according to":
             continue
         before = sent[:cm.start()]
-        if re.search(r"\b(?:is|are|was|were|be|been|being|it)\s+$", before):
+        if _P30.search(before):
             continue
         tail = sent[cm.end():]
         # "..., X said." at the end of the sentence
@@ -1043,7 +1147,7 @@ def _reported(sent: str, story, pos):
         if res is None or res[1] == "unknown":
             continue
         mention_at = before.rfind(res[3].split()[-1]) if res[3] else -1
-        between = re.sub(r",[^,]*,\s*$", " ", before[mention_at:]) if mention_at >= 0 else ""
+        between = _P31.sub(" ", before[mention_at:]) if mention_at >= 0 else ""
         if mention_at < 0 or len(between.split()) > 4:
             continue
         if cue in _TELL_VERBS:
@@ -1054,7 +1158,7 @@ def _reported(sent: str, story, pos):
             om = re.match(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+|in (?:a|an) [\w ]{1,25}?\s+|"
                           r"in [A-Z]\w+\s+|[A-Z][a-z]+day\s+)?(?:that\s+)?", tail)
         else:  # other verbs report speech only with a that-clause
-            om = re.match(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?that\s+", tail)
+            om = _P32.match(tail)
             if om is None:
                 continue
         q_s = cm.end() + (om.end() if om else 0)
@@ -1139,10 +1243,7 @@ def speaker_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             "reported", "reported_words", "stories"]
     if quotes.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in cols[4:] else "object") for c in cols})
-    q = merge_speakers(quotes)
-    q = q.merge(articles[["article_id", "outlet"]], on="article_id", how="left", validate="many_to_one")
-    assert len(q) == len(quotes)
-    q["outlet"] = q["outlet"].fillna("unknown")
+    q = _with_outlet(merge_speakers(quotes), articles)
     q["speaker"] = q["speaker"].where(q["speaker"] != "", "(unknown)")
     q["dq"] = q["direct"].astype(int)
     q["dw"] = q["quote_words"].where(q["direct"], 0)
@@ -1186,16 +1287,24 @@ def voice_group(quotes: pd.DataFrame, groups: dict | None = None) -> pd.DataFram
 
     In: quotes; ``groups`` an ordered dict group -> list of lowercase keywords
     (default :data:`DEFAULT_GROUPS`). A row belongs to the first group with a
-    keyword found (whole words) in ``speaker_role`` + ``speaker``; otherwise "other".
+    keyword found (whole words) in the speaker's roles + ``speaker``; otherwise
+    "other".  A person's roles are pooled over all rows naming them.
     Out: a copy of ``quotes`` with ``group``.
     """
     groups = DEFAULT_GROUPS if groups is None else groups
     pats = [(g, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k.strip()) for k in kws) + r")(?!\w)"))
             for g, kws in groups.items() if kws]
     out = quotes.copy()
+    # a person's roles from every row (and story) that names them, so "Mr Trump" in one
+    # story takes the "President" another gave
+    roles = defaultdict(list)
+    for kind, sp, role in zip(out["speaker_kind"], out["speaker"].fillna(""), out["speaker_role"].fillna("")):
+        if kind == "person" and role and role not in roles[sp]:
+            roles[sp].append(role)
     labels = []
-    for role, sp in zip(out["speaker_role"].fillna(""), out["speaker"].fillna("")):
-        s = f"{role} | {sp}".lower()
+    for kind, role, sp in zip(out["speaker_kind"], out["speaker_role"].fillna(""), out["speaker"].fillna("")):
+        text = " | ".join(roles[sp]) if kind == "person" and sp in roles else role
+        s = f"{text} | {sp}".lower()
         labels.append(next((g for g, p in pats if p.search(s)), "other"))
     out["group"] = pd.Series(labels, index=out.index, dtype="object")
     return out
@@ -1204,7 +1313,7 @@ def voice_group(quotes: pd.DataFrame, groups: dict | None = None) -> pd.DataFram
 # --------------------------------------------------------------------------- accuracy
 def _norm_text(s: str) -> str:
     s = str(s).lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return " ".join(re.findall(r"[\w']+", s))
+    return " ".join(_P33.findall(s))
 
 
 def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
@@ -1268,3 +1377,215 @@ def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
         "e2e_f1": 2 * ep * er / (ep + er) if ep + er else 0.0,
         "misses": pd.DataFrame(misses, columns=["article_id", "quote", "gold", "predicted"]),
     }
+
+
+# --------------------------------------------------------------------------- notebook 03 helpers
+def _with_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    from withdrawals.corpus import outlet_names
+
+    arts = articles[["article_id"]].assign(outlet=outlet_names(articles).to_numpy())
+    out = quotes.merge(arts, on="article_id", how="left", validate="many_to_one")
+    assert len(out) == len(quotes), "a quotation lost or doubled in the join with articles"
+    out["outlet"] = out["outlet"].fillna("(unknown outlet)")
+    return out
+
+
+def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame, direct_only: bool = False) -> pd.DataFrame:
+    """Share of quotations per outlet whose speaker is anonymous.
+
+    In: quotes, articles; ``direct_only`` to count words in quotation marks only.
+    Out: one row per outlet with ``quotes`` (all attributed rows), ``anonymous``,
+    ``share`` (0..1), ``stories`` and ``stories_with_anonymous``.
+    """
+    q = quotes[quotes["direct"]] if direct_only else quotes
+    q = _with_outlet(q, articles)
+    q = q.assign(anon=(q["speaker_kind"] == "anonymous").astype(int))
+    g = q.groupby("outlet", sort=True)
+    out = g.agg(quotes=("anon", "size"), anonymous=("anon", "sum"), stories=("article_id", "nunique"))
+    out["stories_with_anonymous"] = q[q["anon"] == 1].groupby("outlet")["article_id"].nunique()
+    out = out.fillna({"stories_with_anonymous": 0}).astype("int64").reset_index()
+    out["share"] = (out["anonymous"] / out["quotes"]).where(out["quotes"] > 0, 0.0).round(4)
+    return out[["outlet", "quotes", "anonymous", "share", "stories", "stories_with_anonymous"]]
+
+
+def group_share(quotes: pd.DataFrame, articles: pd.DataFrame, groups: dict | None = None) -> pd.DataFrame:
+    """Quotations and quoted words per outlet x voice group (see :func:`voice_group`).
+
+    Out: one row per (outlet, group) with ``quotes``, ``words`` and ``share``
+    (the group's share of the outlet's quoted words, 0..1); every group of the
+    mapping plus "other" appears for every outlet, with zeros where empty.
+    """
+    groups = DEFAULT_GROUPS if groups is None else groups
+    q = _with_outlet(voice_group(quotes, groups), articles)
+    names = list(groups) + (["other"] if "other" not in groups else [])
+    outlets = sorted(q["outlet"].unique()) if len(q) else []
+    idx = pd.MultiIndex.from_product([outlets, names], names=["outlet", "group"])
+    g = q.groupby(["outlet", "group"]).agg(quotes=("quote", "size"), words=("quote_words", "sum"))
+    out = g.reindex(idx, fill_value=0).reset_index()
+    total = out.groupby("outlet")["words"].transform("sum")
+    out["share"] = (out["words"] / total).where(total > 0, 0.0).round(4)
+    return out.astype({"quotes": "int64", "words": "int64"})
+
+
+def speaker_sentiment(quotes: pd.DataFrame, articles: pd.DataFrame, min_quotes: int = 1) -> pd.DataFrame:
+    """Mean VADER compound of each speaker's direct quotations, per outlet.
+
+    In: quotes, articles; speakers with fewer than ``min_quotes`` direct
+    quotations are left out.  Uses ``sentiment.score_sentiment`` on the quote text.
+    Out: one row per (outlet, speaker, speaker_kind) with ``quotes``, ``words``,
+    ``mean_compound``, ``min_compound``, ``max_compound``, sorted by outlet and mean.
+    """
+    from withdrawals.sentiment import score_sentiment
+
+    q = merge_speakers(quotes[quotes["direct"] & (quotes["speaker_kind"] != "unknown")])
+    q = _with_outlet(q, articles)
+    cols = ["outlet", "speaker", "speaker_kind", "quotes", "words", "mean_compound", "min_compound", "max_compound"]
+    if q.empty:
+        return pd.DataFrame(columns=cols)
+    scored = score_sentiment(q.assign(text=q["quote"]))
+    g = scored.groupby(["outlet", "speaker", "speaker_kind"], sort=True)
+    out = g.agg(quotes=("compound", "size"), words=("quote_words", "sum"), mean_compound=("compound", "mean"),
+                min_compound=("compound", "min"), max_compound=("compound", "max")).reset_index()
+    out = out[out["quotes"] >= min_quotes].round({"mean_compound": 4})
+    return out.sort_values(["outlet", "mean_compound", "speaker"]).reset_index(drop=True)[cols]
+
+
+def quotes_html(quotes: pd.DataFrame, articles: pd.DataFrame, max_chars: int = 400) -> str:
+    """Every quotation as one HTML table with a filter box (type to search any column).
+
+    In: quotes and articles.  Out: an HTML string (a table of outlet, story,
+    paragraph, speaker, kind, role, cue, direct, quote) for ``display(HTML(...))``;
+    the search box needs JavaScript (works in Jupyter and in the exported HTML).
+    """
+    import html
+
+    q = _with_outlet(merge_speakers(quotes), articles)
+    q = q.sort_values(["outlet", "article_id", "start"])
+    cols = ["outlet", "article_id", "paragraph", "speaker", "speaker_kind", "speaker_role", "cue", "direct", "quote"]
+    head = "".join(f"<th>{c}</th>" for c in cols)
+    body = []
+    for r in q[cols].itertuples(index=False):
+        cells = []
+        for c, v in zip(cols, r):
+            v = str(v)
+            if c == "quote" and len(v) > max_chars:
+                v = v[:max_chars] + " …"
+            cells.append(f"<td>{html.escape(v)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    import hashlib
+
+    tid = "quotes-" + hashlib.md5("|".join(q["article_id"]).encode()).hexdigest()[:8]
+    return (f'<input type="search" placeholder="Search {len(q)} quotations…" style="width:60%;margin:4px 0" '
+            f'oninput="var t=this.value.toLowerCase();document.querySelectorAll(\'#{tid} tbody tr\').forEach('
+            f'function(r){{r.style.display=r.textContent.toLowerCase().includes(t)?\'\':\'none\'}})">'
+            f'<div style="max-height:480px;overflow:auto"><table id="{tid}" style="font-size:85%">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+def plot_top_speakers(table: pd.DataFrame, colors: dict, top: int = 12, title: str = ""):
+    """Horizontal bars: quoted words (direct) of the most-quoted speakers, coloured by outlet.
+
+    In: :func:`speaker_table` output, outlet colours, how many speakers.
+    Out: (figure, the rows plotted).
+    """
+    import matplotlib.pyplot as plt
+
+    t = table[table["direct_quotes"] > 0]
+    tot = t.groupby("speaker")["direct_words"].sum().sort_values(ascending=False, kind="stable")
+    keep = sorted(tot.index[:top], key=lambda s: (-tot[s], s))
+    rows = t[t["speaker"].isin(keep)].sort_values(["speaker", "outlet"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.35 * max(len(keep), 3) + 1.2))
+    left = pd.Series(0.0, index=keep)
+    for outlet in sorted(rows["outlet"].unique()):
+        part = rows[rows["outlet"] == outlet].set_index("speaker")["direct_words"].reindex(keep).fillna(0)
+        ax.barh(keep, part.values, left=left.values, color=colors.get(outlet, "#7f7f7f"), label=outlet)
+        left += part
+    for i, s in enumerate(keep):
+        n = int(rows.loc[rows["speaker"] == s, "direct_quotes"].sum())
+        ax.text(left[s], i, f"  n={n}", va="center", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("words inside quotation marks")
+    ax.set_ylabel("")
+    ax.set_title(title)
+    if len(keep):
+        ax.legend(title="outlet", fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig, rows
+
+
+def plot_shares(df: pd.DataFrame, x: str, y: str, colors: dict | None = None, n_col: str | None = None,
+                xlabel: str = "", title: str = ""):
+    """Horizontal bars of a share (0..1) per category, labelled with counts.
+
+    In: a DataFrame, the share column ``x``, the category column ``y``, colours
+    (by category; grey if missing), the column holding n for the labels.
+    Out: the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    d = df.sort_values(y).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7, 0.45 * max(len(d), 3) + 1.2))
+    cols = [(colors or {}).get(v, "#7f7f7f") for v in d[y]]
+    ax.barh(d[y].astype(str), d[x], color=cols)
+    if n_col:
+        for i, r in d.iterrows():
+            ax.text(r[x], i, f"  {r[x]:.0%} (n={int(r[n_col])})", va="center", fontsize=8)
+    ax.set_xlim(0, 1.15)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_groups(shares: pd.DataFrame, title: str = ""):
+    """Stacked bars: each outlet's quoted words split by voice group (shares, 0..1).
+
+    In: :func:`group_share` output.  Out: the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    wide = shares.pivot(index="outlet", columns="group", values="share").fillna(0)
+    order = list(dict.fromkeys(shares["group"]))
+    wide = wide.reindex(columns=order)
+    words = shares.groupby("outlet")["words"].sum()
+    palette = ["#1b6ca8", "#2e4057", "#66a182", "#d1495b", "#b0b0b0", "#edae49", "#8d6a9f"]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * max(len(wide), 3) + 1.5))
+    left = pd.Series(0.0, index=wide.index)
+    for i, g in enumerate(order):
+        ax.barh(wide.index, wide[g], left=left, color=palette[i % len(palette)], label=g)
+        left += wide[g]
+    for i, o in enumerate(wide.index):
+        ax.text(1.01, i, f"n={int(words[o])} words", va="center", fontsize=8)
+    ax.set_xlim(0, 1.2)
+    ax.invert_yaxis()
+    ax.set_xlabel("share of the outlet's quoted words")
+    ax.set_title(title)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_speaker_sentiment(df: pd.DataFrame, colors: dict, top: int = 15, title: str = ""):
+    """Dots: mean compound of each speaker's quotations (range as a line), coloured by outlet.
+
+    In: :func:`speaker_sentiment` output (the ``top`` rows with most quotations are shown).
+    Out: (figure, rows plotted).
+    """
+    import matplotlib.pyplot as plt
+
+    d = df.sort_values(["quotes", "outlet", "speaker"], ascending=[False, True, True]).head(top)
+    d = d.sort_values(["mean_compound", "outlet", "speaker"]).reset_index(drop=True)
+    labels = [f"{s} ({o}, n={n})" for s, o, n in zip(d["speaker"], d["outlet"], d["quotes"])]
+    fig, ax = plt.subplots(figsize=(8, 0.35 * max(len(d), 3) + 1.2))
+    for i, r in d.iterrows():
+        c = colors.get(r["outlet"], "#7f7f7f")
+        ax.plot([r["min_compound"], r["max_compound"]], [i, i], color=c, alpha=0.5, lw=2)
+        ax.plot(r["mean_compound"], i, "o", color=c)
+    ax.set_yticks(range(len(d)), labels, fontsize=8)
+    ax.axvline(0, color="#444", lw=0.8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("VADER compound of the speaker's quotations (dot: mean; line: range)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig, d
