@@ -230,6 +230,7 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
             (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n]))
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
+        r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
         r"|(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)")
 _PLACE_AT = re.compile(
     r"(?:the\s+)?(?:" + _DIR + r")?(?:(?P<name>" + _alt(list(_NAME_TO_COUNTRY) + list(_REGIONS))
@@ -558,6 +559,10 @@ _CASUALTY_BEFORE = re.compile(
     r"left|leaving|claimed|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
     r"stands\s+at)|deaths\s+of|lives\s+of))\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
     r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
+_CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
+                              r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
+                         r"because|including)\b")
 _DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
                 "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
                 "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
@@ -584,8 +589,14 @@ _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
                        r"was|will|would|could|in|there|stationed|deployed|based)\b)", re.I)
-_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into)\s+(?:the\s+)?(?=[A-Z])")
-_MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|"
+_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of)\s+(?:the\s+)?"
+                             r"(?:(?:neighbou?ring|northern|southern|eastern|western|other)\s+)?"
+                             r"(?=[A-Z])|[ \t]+(?:returning|being|would|will|were|are|remain|"
+                             r"remaining|stay|staying|going|moving|headed|heading|based|"
+                             r"stationed|deployed|leaving|coming|to\s+be|set\s+to|due\s+to)\b")
+_OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|these)[ \t]+"
+                      r"(?:(?:" + _alt(_HEDGE_OF) + r")[ \t]+)?$", re.I)
+_MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|serv|"
                           r"pull|garrison|base", re.I)
 _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", "also", "keeps",
                   "kept", "keep", "maintains", "maintain", "maintained", "deployed", "deploys",
@@ -943,9 +954,12 @@ def _casualty(text, fig, s0, s1, unit_end, hstart):
                                               _CASUALTY_NOUN.match(text, fig["end"], s1))
     if m is None:
         m = _CASUALTY_BEFORE.search(text, max(s0, hstart - 60), hstart)
+    if m is None:                 # "13 service members and at least 170 Afghans were killed"
+        stop = _CLAUSE_END.search(text, p, min(s1, p + 90))
+        m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
-    w = re.sub(r"\s+", " ", m.group("c").lower())
+    w = re.sub(r"\s+", " ", (m.group("c") or m.group("d")).lower())
     if w.startswith("death toll"):
         w = "death toll"
     return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
@@ -968,6 +982,12 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
             continue
         found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
+        if found is None and k + 1 < len(figs) and not fig["year"] \
+                and _OF_NEXT.match(text, fig["end"], next_start):
+            nxt = figs[k + 1]                       # "9,500 of the roughly 34,500 troops"
+            sub = _scan_unit(text, nxt.get("pair_end", nxt["end"]), s1)
+            if sub:
+                found = (sub[0], fig["end"], sub[2])
         if fig["year"] and found is None:
             continue
         unit, unit_end, mods = found if found else ("", None, [])
@@ -995,7 +1015,9 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 unit = inherited[0]
             else:
                 # "troop levels ... to 2,500", "a force of 5,000", "... and 900 in Syria"
-                if fig["vague"] or not _AFTER_OK.match(text, fig["end"], s1):
+                ellipsis = last_troop is not None and not fig["year"] \
+                    and _ELLIPSIS_PLACE.match(text, fig["end"], s1) is not None
+                if fig["vague"] or not (ellipsis or _AFTER_OK.match(text, fig["end"], s1)):
                     continue
                 lstart = fig["start"] if "pair_end" in fig and hedge == "exact" else hstart
                 left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
@@ -1004,9 +1026,14 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 if left and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
                     unit = left.group("u")
                     inherited = (unit,) + _actor_from_left(text, left, s0)
-                elif last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
-                    unit = last_troop[0]
+                elif ellipsis:
+                    unit = last_troop[0]             # "2,500 troops in Iraq and 900 in Syria"
                     inherited = last_troop
+                    toks = _tokens_after(text, fig["end"], s1, 5)
+                    after = _actor_from_tokens(toks[1:]) if toks and toks[0][0] in (
+                        "from", "of") else None
+                    if after:
+                        inherited = (unit, after[0], after[1])
                 else:
                     continue
         post = _post_hedge(text, fig["end"], s1) or (
@@ -1032,6 +1059,18 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         last_troop = (unit, actor, acountry)
         if "pair_end" in fig:
             pair = (unit, actor, acountry)
+
+
+def _tokens_after(text, p, s1, n):
+    """Up to n word tokens right after p, as (tok, start, end)."""
+    out = []
+    for _ in range(n):
+        t = _TOKEN_AT.match(text, p, s1)
+        if not t:
+            break
+        out.append((t.group(1), t.start(1), t.end(1)))
+        p = t.end()
+    return out
 
 
 def _actor_from_left(text, left, s0):
