@@ -184,7 +184,7 @@ def test_hill_hover_card_junk():
     assert speaker_of(q, "It's hard to believe") == ("Bob Corker", "person")               # interrupted quote
     assert speaker_of(q, "Simply put") == ("Mitch McConnell", "person")                   # the Kentucky Republican
     assert not q["speaker"].str.contains("Phillips|Robert|slams|MORE").any()
-    assert q.loc[q["speaker"] == "Bob Corker", "speaker_role"].iloc[0] == "Sen. (Republican, Tenn.)"
+    assert q.loc[q["speaker"] == "Bob Corker", "speaker_role"].iloc[0] == "Sen. (Republican, Tennessee)"
 
 
 def test_ap_style():
@@ -260,3 +260,67 @@ def test_voice_groups(seed_quotes):
     assert first["Sarah Sanders"] == "administration"
     custom = utils.voice_group(seed_quotes, {"critics": ["senator"]})
     assert set(custom["group"]) == {"critics", "other"}
+
+
+REUTERS_IRAQ = """WASHINGTON (Reuters) - U.S. President Donald Trump said on Sunday that American troops would stay in Iraq.
+
+"We're going to keep our troops there," Trump told CBS's "Face the Nation" in an interview. "We have a great base in Iraq."
+
+"It's a very important base," he added, saying the U.S. would "watch Iran."
+
+Iraqi President Barham Salih said Trump had not asked permission. "The U.S. forces are here as part of an agreement," Salih told reporters in Baghdad, adding that Washington should not "overburden Iraq with its own issues."
+
+"We will not allow our territory to be used against neighbors," the Iraqi president said.
+
+"This is unacceptable," one Iraqi official told Reuters on condition of anonymity."""
+
+CAPITOL = """House Speaker Nancy Pelosi, D-Calif., said in a statement that the move was "dangerous."
+
+Asked about the criticism, Trump said: "They don't know what they're talking about."
+
+"Why should we be there?" asked Sen. Rand Paul, R-Ky., a longtime critic of foreign wars. "It's time to come home."
+
+In a statement, the Pentagon said: "We remain committed to our partners."
+
+"We are reviewing the order," a Pentagon spokesman said.
+
+The statement read: "All personnel are safe."
+
+Lindsey Graham, R-S.C., wrote on Twitter that the decision was "a disaster." "An Obama-like mistake," he wrote.
+
+"I am totally against this," the South Carolina senator said on "Fox & Friends." "It's a stain on our honor."
+
+Kurdish official Ilham Ahmed told The Washington Post the decision was "a betrayal." She said: "We were not consulted."
+
+"He's wrong," said former defense secretary Jim Mattis. "Terribly wrong."
+
+A senior State Department official, speaking on condition of anonymity, said the withdrawal "will be orderly."
+
+The official added: "We are in close contact with our allies.\""""
+
+
+def test_reuters_style_roles_and_show_titles():
+    q = quotes_of(REUTERS_IRAQ)
+    assert not q["quote"].str.contains("Face the Nation").any()          # a programme title, not a quotation
+    assert speaker_of(q, "We have a great base") == ("Donald Trump", "person")
+    assert speaker_of(q, "watch Iran") == ("Donald Trump", "person")     # "he added, saying"
+    assert speaker_of(q, "overburden Iraq") == ("Barham Salih", "person")
+    assert speaker_of(q, "We will not allow our territory") == ("Barham Salih", "person")  # the Iraqi president
+    assert speaker_of(q, "This is unacceptable") == ("unnamed Iraqi official", "anonymous")
+
+
+def test_capitol_style_statements_questions_and_party_tags():
+    q = quotes_of(CAPITOL)
+    assert speaker_of(q, "dangerous") == ("Nancy Pelosi", "person")
+    assert speaker_of(q, "They don't know") == ("Trump", "person")
+    assert speaker_of(q, "Why should we be there?") == ("Rand Paul", "person")           # "?" asked X
+    assert speaker_of(q, "It's time to come home") == ("Rand Paul", "person")
+    assert speaker_of(q, "We remain committed") == ("Pentagon", "organization")
+    assert speaker_of(q, "We are reviewing the order") == ("unnamed Pentagon spokesman", "anonymous")
+    assert speaker_of(q, "All personnel are safe") == ("Pentagon", "organization")        # the statement
+    assert speaker_of(q, "I am totally against this") == ("Lindsey Graham", "person")    # the South Carolina senator
+    assert not q["quote"].str.contains("Fox & Friends").any()
+    assert speaker_of(q, "We were not consulted") == ("Ilham Ahmed", "person")
+    assert speaker_of(q, "Terribly wrong") == ("Jim Mattis", "person")
+    assert speaker_of(q, "will be orderly") == ("unnamed senior State Department official", "anonymous")
+    assert speaker_of(q, "close contact") == ("unnamed senior State Department official", "anonymous")

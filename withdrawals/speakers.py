@@ -74,7 +74,7 @@ accuses quip quipped joke joked lament lamented lamenting mock mocked mocking wo
 observe observed observes maintain maintained maintains agree agreed agrees counter countered
 recount recounted charge charged charges hail hailed hails praise praised praises dismiss dismissed
 dismisses scoff scoffed shout shouted yell yelled answer answered answers report reported reports
-mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats"""
+mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats read reads"""
 CUE_WORDS = _W(_CUE_BASES)
 # verbs that certainly introduce speech (used for reported speech without quotes)
 SPEECH_VERBS = _W("""say said says told tells added adds tweeted wrote stated warned claimed insisted
@@ -156,6 +156,35 @@ _PARTY_AFTER = re.compile(r"\s*[(,]\s*([RDI])-([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[
 PARTY_STATE = re.compile(r"^\(?[RDI]-[A-Z][\w. ]*\)?$")
 ABBREV = _W("""mr mrs ms dr gen sen rep gov lt col maj capt adm sgt st jr sr prof rev cmdr brig sec
 no vs etc inc corp co dept ft mt""")
+
+_PARTY_WORDS = re.compile(r"\b(?:republican|democrat|independent)\b")
+_STATE_ABBR = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
+_LAWMAKER_HEADS = frozenset(("senator", "representative", "lawmaker", "republican", "democrat", "independent"))
+_TITLE_SMALL = frozenset("the of and & a an on in to for at with de la du".split())
+_TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\bprogramme|\bseries|\bbook|\bfilm|"
+                            r"\bdocumentary|\btitled|\bentitled|\bheadlined|\bdubbed|\bso-called)\s*$")
+
+
+def _is_work_title(quote: str) -> bool:
+    """A quoted span that looks like the title of a show, book or film ("Face the Nation")."""
+    words = quote.strip(" .,!?;:").split()
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        return False
+    if any(ch in quote.strip(" .,!?") for ch in ".!?;"):
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() for w in words)
+
 
 HEAD_OF_STATE = ("president", "prime minister", "premier", "king", "chancellor", "supreme leader",
                  "emir", "leader", "monarch", "ruler")
@@ -370,6 +399,7 @@ class _Story:
         self.explicit = {}      # sentence index -> speaker attributed in that sentence
         self.last_anon = {}     # head -> speaker string
         self.last_speaker = None  # (speaker, kind, role, cue)
+        self.last_org = None
 
     # -- people
     def person(self, name_toks, role="", pos=0, honorific=None):
@@ -402,6 +432,8 @@ class _Story:
             if re.search(r"\b" + re.escape(head) + r"\b", roles):
                 score = 10
             elif head in ("leader", "head", "ruler") and any(h in roles for h in HEAD_OF_STATE):
+                score = 5
+            elif head in _LAWMAKER_HEADS and _PARTY_WORDS.search(roles):
                 score = 5
             else:
                 continue
@@ -524,9 +556,9 @@ def _role_before(text: str, start: int) -> str:
         lt = _low(t)
         if t == ",":
             break
-        if lt in DETERMINERS or lt in PREPOSITIONS - {"of", "for"} or lt in CUE_WORDS:
+        if lt in DETERMINERS or lt in PREPOSITIONS - {"of", "for"} or lt in CUE_WORDS or lt == "and":
             break
-        if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ("of", "for") or \
+        if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in ("of", "for") or \
                 _strip_poss(t)[1]:
             out.append(t)
         else:
@@ -534,7 +566,7 @@ def _role_before(text: str, start: int) -> str:
     while out and _low(out[-1]) in ("of", "for", "and", "the"):
         out.pop()
     role = " ".join(reversed(out))
-    if role and not any(_low(w) in ROLE_HEADS or _low(w) in TITLE_WORDS for w in out):
+    if role and not any(_low(w) in ROLE_HEADS or _low(w) in TITLE_WORDS or _low(w) in ANON_HEADS for w in out):
         return ""
     return role
 
@@ -596,7 +628,7 @@ def _register_run(story, text, toks, start, end):
         pm = _PARTY_AFTER.match(text, end)
         if pm:
             party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
-            role = (role + f" ({party}, {pm.group(2)})").strip()
+            role = (role + f" ({party}, {_STATE_ABBR.get(pm.group(2), pm.group(2))})").strip()
         ap = _appositive_after(text, end) if not pm else ""
         if ap:
             role = (role + ", " + ap).strip(", ")
@@ -723,7 +755,7 @@ def _classify(toks, story: _Story, pos: int):
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
             return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
     if head in STATEMENT_HEADS:
-        ls = story.last_speaker
+        ls = story.last_org or story.last_speaker
         if ls and ls[1] in ("organization", "person"):
             return (ls[0], ls[1], ls[2], mention, None)
         return ("statement", "organization", mention, mention, None)
@@ -794,7 +826,10 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
         if appos:
             prev_np = _np_tail(chunks[1])
             prev_res = _classify(prev_np, story, pos) if prev_np else None
-            if prev_res is not None and (relative or prev_res[1] in ("person", "anonymous")):
+            named = prev_res is not None and prev_res[4] is not None and \
+                _low(prev_res[3]) not in PRONOUNS and any(
+                    _is_cap(t) and _low(t) not in TITLE_WORDS | DETERMINERS for t in prev_res[3].split())
+            if prev_res is not None and (relative or named or prev_res[1] == "anonymous"):
                 if prev_res[4] is not None and not relative and ch not in prev_res[4].roles:
                     prev_res[4].roles.append(ch)
                 return prev_res
@@ -1025,6 +1060,8 @@ def _story_quotes(article_id, text):
                 })
                 if res[1] != "unknown":
                     story.last_speaker = (res[0], res[1], res[2], cue)
+                    if res[1] == "organization":
+                        story.last_org = story.last_speaker
                     val = res[4] if res[4] is not None else (res[0], res[1], res[2])
                     story.attribute(base + st, val)
 
@@ -1066,6 +1103,8 @@ def _story_quotes(article_id, text):
                     res, cue, src = sub, "", "subject"
             if res is None and k and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            if _is_work_title(quote) and _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]):
+                continue  # "told CBS's “Face the Nation”", "said on “Fox & Friends”"
             # drop titles of works / scare quotes with nobody behind them
             if res is None and _P28.search(pre):
                 continue
@@ -1077,6 +1116,8 @@ def _story_quotes(article_id, text):
             if res[1] != "unknown":
                 last_in_par = (res, cue)
                 story.last_speaker = (res[0], res[1], res[2], cue)
+                if res[1] == "organization":
+                    story.last_org = story.last_speaker
                 val = res[4] if res[4] is not None else (res[0], res[1], res[2])
                 story.attribute(base + st, val)
                 if res[4] is not None:
