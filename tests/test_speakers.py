@@ -324,3 +324,10 @@ def test_capitol_style_statements_questions_and_party_tags():
     assert speaker_of(q, "Terribly wrong") == ("Jim Mattis", "person")
     assert speaker_of(q, "will be orderly") == ("unnamed senior State Department official", "anonymous")
     assert speaker_of(q, "close contact") == ("unnamed senior State Department official", "anonymous")
+
+
+def test_roles_need_matching_nationality():
+    q = quotes_of('President Donald Trump met Iranian President Hassan Rouhani.\n\n'
+                  '"We will leave," the U.S. president said. "We are not leaving," the Iranian president said.')
+    assert speaker_of(q, "We will leave") == ("Donald Trump", "person")
+    assert speaker_of(q, "We are not leaving") == ("Hassan Rouhani", "person")

@@ -437,7 +437,11 @@ class _Story:
                 score = 5
             else:
                 continue
-            score += sum(1 for m in mods if re.search(r"\b" + re.escape(m) + r"\b", roles))
+            hits = sum(1 for m in mods if re.search(r"\b" + re.escape(m) + r"\b", roles))
+            place_mods = [m for m in mods if m in PLACES and m not in ("us", "u.s.", "american", "usa", "america")]
+            if place_mods and not any(m in roles for m in place_mods):
+                continue  # "the Iranian president" is not the US one
+            score += 3 * hits
             if score > best_score or (score == best_score and ent.last > best.last):
                 best, best_score = ent, score
         return best
