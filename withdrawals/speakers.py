@@ -157,6 +157,7 @@ PARTY_STATE = re.compile(r"^\(?[RDI]-[A-Z][\w. ]*\)?$")
 ABBREV = _W("""mr mrs ms dr gen sen rep gov lt col maj capt adm sgt st jr sr prof rev cmdr brig sec
 no vs etc inc corp co dept ft mt""")
 
+_US_WORDS = frozenset(("us", "u.s", "u.s.", "american", "usa", "america", "united", "states"))
 _PARTY_WORDS = re.compile(r"\b(?:republican|democrat|independent)\b")
 _STATE_ABBR = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
@@ -170,6 +171,8 @@ _STATE_ABBR = {
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }
+_US_STATE_WORDS = frozenset(" ".join(_STATE_ABBR.values()).lower().split()) | frozenset(
+    "alaska hawaii idaho iowa maine ohio texas utah washington state white house national new".split())
 _LAWMAKER_HEADS = frozenset(("senator", "representative", "lawmaker", "republican", "democrat", "independent"))
 _TITLE_SMALL = frozenset("the of and & a an on in to for at with de la du".split())
 _TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\bprogramme|\bseries|\bbook|\bfilm|"
@@ -438,9 +441,12 @@ class _Story:
             else:
                 continue
             hits = sum(1 for m in mods if re.search(r"\b" + re.escape(m) + r"\b", roles))
-            place_mods = [m for m in mods if m in PLACES and m not in ("us", "u.s.", "american", "usa", "america")]
+            place_mods = [m for m in mods if m in PLACES and m not in _US_WORDS]
             if place_mods and not any(m in roles for m in place_mods):
                 continue  # "the Iranian president" is not the US one
+            if any(m in _US_WORDS for m in mods) and any(w in PLACES and w not in _US_WORDS and w not in _US_STATE_WORDS
+                                                           for w in roles.replace("|", " ").split()):
+                continue  # "the U.S. president" is not the Iranian one
             score += 3 * hits
             if score > best_score or (score == best_score and ent.last > best.last):
                 best, best_score = ent, score
