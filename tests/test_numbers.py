@@ -194,3 +194,52 @@ def test_extract_figures_gives_the_three_tables_in_one_pass(articles, sentences)
     pd.testing.assert_frame_equal(both["troops"], utils.extract_troop_mentions(articles))
     pd.testing.assert_frame_equal(both["casualties"], utils.extract_casualties(articles))
     pd.testing.assert_frame_equal(both["timelines"], utils.extract_timelines(articles))
+
+
+# ---------------------------------------------------------------- notebook helpers
+def test_figures_by_place_on_the_seeds(articles, seed_troops):
+    table = utils.figures_by_place(seed_troops, articles)
+    syria = table[table["place"] == "Syria"]
+    assert syria[["outlet", "figure", "mentions"]].values.tolist() == [
+        ["(unknown outlet)", "2,000", 1], ["Asharq Al-Awsat", "about 2,000", 2],
+        ["Daily Express", "about 2,000", 1], ["USA Today", "more than 2,000", 1]]
+    assert set(table["place"]) == {"Afghanistan", "Germany", "Iraq", "Syria"}   # US troops only
+    assert len(utils.figures_by_place(seed_troops, articles, actors=None)) == len(table) + 2
+
+
+def test_figure_agreement_and_statements_on_the_seeds(articles, seed_troops):
+    agree = utils.figure_agreement(seed_troops, articles)
+    assert agree[["place", "figure", "outlets", "same_hedge"]].values.tolist() == [
+        ["Afghanistan", "7,000", 1, True], ["Afghanistan", "14,000", 1, True],
+        ["Germany", "12,000", 1, True], ["Iraq", "5,000", 1, True], ["Syria", "2,000", 4, False]]
+    syria = agree.iloc[-1]
+    assert syria["hedges"] == ("(unknown outlet): exact; Asharq Al-Awsat: about; "
+                               "Daily Express: about; USA Today: more_than")
+    assert syria["sentences"].count("\n") == 4          # five sentences behind the four outlets
+    lines = utils.agreement_statements(agree)
+    assert lines[-1].startswith("**Syria** — the 4 outlets agree on the number: 4 outlets give 2,000 but")
+    assert lines[0] == ("**Afghanistan** — only Daily Express gives a figure (7,000 (exact), "
+                        "14,000 (exact)); nothing to compare it with.")
+
+
+def test_figure_label():
+    assert utils.figure_label(2000, 2000, "more_than") == "more than 2,000"
+    assert utils.figure_label(20000, 30000) == "20,000–30,000"
+
+
+def test_timelines_by_outlet_in_days(articles):
+    frames = utils.timelines_by_outlet(utils.extract_timelines(articles), articles)
+    rows = {(o, s): (lo, hi) for o, s, lo, hi in
+            frames[["outlet", "span", "low_days", "high_days"]].itertuples(index=False)}
+    assert rows[("(unknown outlet)", "within six months")] == (182.4, 182.4)
+    assert rows[("Asharq Al-Awsat", "between 60 to 100 days")] == (60.0, 100.0)
+    assert rows[("Asharq Al-Awsat", "within 24 hours")] == (1.0, 1.0)
+    assert all(pd.isna(v) for v in rows[("Daily Express", "within weeks")])
+    assert len(frames) == 10
+
+
+def test_blind_spots_count_context_places(seed_troops):
+    blind = utils.extraction_blind_spots(seed_troops).set_index("what")["figures"]
+    assert blind["place taken from the story's context"] == 5
+    assert blind["place named in the sentence"] == 6
+    assert blind["inside a quotation"] == 0

@@ -32,6 +32,15 @@ __all__ = [
     "extract_timelines",
     "extract_figures",
     "parse_number",
+    "figure_label",
+    "figures_by_place",
+    "figure_agreement",
+    "agreement_statements",
+    "plot_figures_by_place",
+    "plot_figures_over_time",
+    "timelines_by_outlet",
+    "plot_timelines",
+    "extraction_blind_spots",
     "TROOP_COLUMNS",
     "CASUALTY_COLUMNS",
     "TIMELINE_COLUMNS",
@@ -39,7 +48,8 @@ __all__ = [
 ]
 
 TROOP_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge",
-                 "unit", "actor", "place", "quoted", "sentence_index", "start", "end"]
+                 "unit", "actor", "place", "quoted", "sentence_index", "start", "end",
+                 "place_from"]
 CASUALTY_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge",
                     "kind", "who", "actor", "place", "quoted", "sentence_index", "start",
                     "end"]
@@ -51,7 +61,7 @@ _DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
            "span": "object", "low": "Int64", "high": "Int64", "hedge": "object",
            "unit": "object", "kind": "object", "who": "object", "actor": "object",
            "place": "object", "quoted": "bool", "sentence_index": "int64",
-           "start": "int64", "end": "int64"}
+           "start": "int64", "end": "int64", "place_from": "object"}
 
 # --------------------------------------------------------------------------
 # Countries: canonical name | other names | demonyms.  The United States is
@@ -902,7 +912,11 @@ def _actor(text, fig, mods, unit, s0, hstart):
 
 
 def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
-    """Place of a figure spanning text[a:b]: sentence first, then the story's context."""
+    """(place, how) of a figure spanning text[a:b]: the sentence first, then the story.
+
+    ``how`` is "sentence" (a place named in the sentence) or "context" (the latest
+    country named before the figure in the story), "" when there is none.
+    """
     after, before = None, None
     for m in _PLACE_PREP.finditer(text, s0, s1):
         pm = _PLACE_AT.match(text, m.end(), s1)
@@ -927,17 +941,17 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
             p = nxt.end()
         places = sorted(set(places))
         if len(places) == 1:
-            return places[0]
-        return ", ".join(places[:-1]) + " and " + places[-1]
+            return places[0], "sentence"
+        return ", ".join(places[:-1]) + " and " + places[-1], "sentence"
     if not context and not _ANAPHOR.search(text, s0, s1):
-        return ""
+        return "", ""
     c = story.context_place(a, skip)
     if c:
-        return c
+        return c, "context"
     for s, e, c in story.countries(b, s1):  # nothing before: first mention later in the sentence
         if not any(x <= s < y for x, y in skip):
-            return c
-    return ""
+            return c, "sentence"
+    return "", ""
 
 
 def _place_name(pm):
@@ -1001,7 +1015,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart) if found \
                 else ("", None, None)
             place = _place(text, story, s0, s1, hstart, end, next_start,
-                           [aspan] if aspan else [], context=False)
+                           [aspan] if aspan else [], context=False)[0]
             casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
                                hedge, kind, re.sub(r"\s+", " ", unit.lower()), actor, place,
                                story.quoted(fig["start"], mq), idx, hstart, end))
@@ -1044,18 +1058,18 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             actor, acountry, aspan = inherited[1], inherited[2], None
         else:
             actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart)
-        place = _place(text, story, s0, s1, hstart, unit_end, next_start,
-                       [aspan] if aspan else [])
+        place, place_from = _place(text, story, s0, s1, hstart, unit_end, next_start,
+                                   [aspan] if aspan else [])
         if acountry and place == acountry:
             actor = "local"
         if not place and actor == "local" and acountry:
-            place = acountry
+            place, place_from = acountry, "actor"
         unit_out = re.sub(r"\s+", " ", unit)
         if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
             unit_out = unit_out.lower()
         troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
                        hedge, unit_out, actor, place, story.quoted(fig["start"], mq), idx, hstart,
-                       unit_end))
+                       unit_end, place_from))
         last_troop = (unit, actor, acountry)
         if "pair_end" in fig:
             pair = (unit, actor, acountry)
@@ -1094,7 +1108,9 @@ def extract_troop_mentions(articles: pd.DataFrame, sentences: pd.DataFrame | Non
     ``place`` ("Syria", "Iraq and Syria", "" when unknown), ``quoted`` (the
     number sits inside quotation marks), ``sentence_index`` (0-based position
     of the sentence in the story), ``start, end`` (offsets of ``span`` in the
-    story text).  Years, dates, percentages, money, ages of wars, population,
+    story text), ``place_from`` ("sentence": named in the sentence; "context":
+    the latest country named before it in the story, for "in the country",
+    "there" or no place at all; "actor": a local force's own country; "").  Years, dates, percentages, money, ages of wars, population,
     airstrikes, vehicles and casualties are never returned.
     """
     return _run(articles, sentences, ("troops",))["troops"]
@@ -1262,3 +1278,345 @@ def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = Non
     same rows as the three separate functions give, at the cost of one.
     """
     return _run(articles, sentences, ("troops", "casualties", "timelines"))
+
+
+# --------------------------------------------------------------------------
+# Tables and figures for the troop-numbers notebook
+# --------------------------------------------------------------------------
+_HEDGE_MARKERS = {"exact": "o", "about": "D", "more_than": "^", "at_least": "^",
+                  "nearly": "v", "fewer_than": "v", "up_to": "s"}
+_HEDGE_WORDING = {"exact": "", "about": "about ", "more_than": "more than ",
+                  "nearly": "nearly ", "up_to": "up to ", "at_least": "at least ",
+                  "fewer_than": "fewer than "}
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365.25, "decade": 3652.5}
+
+
+def _log_axis(ax, lo: float, hi: float, axis: str = "x") -> None:
+    """Log scale with ticks at 1-2-5 steps labelled '2,000', padded around [lo, hi]."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
+    lo, hi = max(float(lo), 0.01) / 1.6, max(float(hi), 0.01) * 1.6
+    ticks, k = [], 10 ** int(f"{lo:e}".split("e")[1])
+    while k <= hi * 10:
+        ticks += [t for t in (k, 2 * k, 5 * k) if lo <= t <= hi]
+        k *= 10
+    a = ax.xaxis if axis == "x" else ax.yaxis
+    (ax.set_xscale if axis == "x" else ax.set_yscale)("log")
+    (ax.set_xlim if axis == "x" else ax.set_ylim)(lo, hi)
+    a.set_major_locator(FixedLocator(ticks or [lo, hi]))
+    a.set_minor_locator(NullLocator())
+    a.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+
+
+def _with_outlets(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    meta = articles[["article_id", "outlet", "published"]].copy()
+    meta["outlet"] = meta["outlet"].fillna("").replace("", "(unknown outlet)")
+    out = df.merge(meta, on="article_id", how="left", validate="many_to_one")
+    assert len(out) == len(df), "every row joins to one story"
+    return out
+
+
+def figure_label(low, high, hedge="exact") -> str:
+    """'about 2,000', '20,000-30,000', 'more than 2,000': a figure as a reader would say it."""
+    lo, hi = int(low), int(high)
+    num = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
+    return _HEDGE_WORDING.get(hedge, "") + num
+
+
+def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",)) -> pd.DataFrame:
+    """The figure each outlet gives for each place, with its hedge.
+
+    In: the troops table, the articles table, the actors to keep (None = all).
+    Out: one row per place, outlet, figure (low, high) and hedge: ``place,
+    outlet, actor, low, high, hedge, figure`` (as worded), ``mentions``,
+    ``stories``, ``quoted`` (mentions inside quotation marks), ``first_published``.
+    Figures with no place are listed under place "(no place)".  Sorted by place,
+    figure, outlet.
+    """
+    cols = ["place", "outlet", "actor", "low", "high", "hedge", "figure", "mentions", "stories",
+            "quoted", "first_published"]
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = _with_outlets(t, articles).assign(place=lambda d: d["place"].replace("", "(no place)"))
+    g = (t.groupby(["place", "outlet", "actor", "low", "high", "hedge"], dropna=False)
+         .agg(mentions=("span", "size"), stories=("article_id", "nunique"),
+              quoted=("quoted", "sum"), first_published=("published", "min"))
+         .reset_index())
+    g["figure"] = [figure_label(lo, hi, h) for lo, hi, h in zip(g["low"], g["high"], g["hedge"])]
+    return g.sort_values(["place", "low", "high", "outlet", "hedge"]).reset_index(drop=True)[cols]
+
+
+def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",),
+                     tolerance: float = 0.1) -> pd.DataFrame:
+    """Where outlets agree and differ: one row per place and figure.
+
+    In: as :func:`figures_by_place`, plus ``tolerance``: figures whose middles
+    lie within this share of each other count as the same figure (2,000 and
+    "more than 2,000" agree; 2,000 and 5,000 do not).
+    Out: ``place, figure`` (the smallest low - largest high of the group),
+    ``low, high, outlets`` (how many report it), ``outlets_list``,
+    ``hedges`` ("outlet: hedge; ..."), ``same_hedge`` (all outlets word it
+    alike), ``only_one_outlet``, ``other_outlets_in_place`` (outlets giving a
+    figure for the same place but not this one), ``sentences`` (outlet: the
+    sentence, one per line).
+    """
+    cols = ["place", "figure", "low", "high", "outlets", "outlets_list", "hedges", "same_hedge",
+            "only_one_outlet", "other_outlets_in_place", "sentences"]
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    t = t[t["place"] != ""]
+    if t.empty:
+        return pd.DataFrame(columns=cols)
+    t = _with_outlets(t, articles)
+    t = t.assign(mid=(t["low"].astype(float) + t["high"].astype(float)) / 2)
+    rows = []
+    for place, d in t.sort_values(["place", "mid", "outlet", "article_id", "start"]).groupby(
+            "place", sort=True):
+        in_place = set(d["outlet"])
+        group, ref = [], None
+        for r in list(d.itertuples()) + [None]:
+            if r is not None and (ref is None or abs(r.mid - ref) <= tolerance * ref):
+                ref = r.mid if ref is None else ref
+                group.append(r)
+                continue
+            if group:
+                outlets = sorted({g.outlet for g in group})
+                hedges = {}
+                for g in group:
+                    hedges.setdefault(g.outlet, [])
+                    if g.hedge not in hedges[g.outlet]:
+                        hedges[g.outlet].append(g.hedge)
+                lo, hi = min(int(g.low) for g in group), max(int(g.high) for g in group)
+                seen, sents = set(), []
+                for g in group:
+                    if (g.outlet, g.sentence) not in seen:
+                        seen.add((g.outlet, g.sentence))
+                        sents.append(f"{g.outlet}: {g.sentence}")
+                rows.append({
+                    "place": place, "figure": figure_label(lo, hi), "low": lo, "high": hi,
+                    "outlets": len(outlets), "outlets_list": ", ".join(outlets),
+                    "hedges": "; ".join(f"{o}: {', '.join(hedges[o])}" for o in outlets),
+                    "same_hedge": len({h for o in outlets for h in hedges[o]}) == 1,
+                    "only_one_outlet": len(outlets) == 1,
+                    "other_outlets_in_place": ", ".join(sorted(in_place - set(outlets))),
+                    "sentences": "\n".join(sents)})
+            group, ref = ([r], r.mid) if r is not None else ([], None)
+    return pd.DataFrame(rows, columns=cols)
+
+
+def plot_figures_by_place(table: pd.DataFrame, colors: dict, max_places: int = 8):
+    """Dot plot: one row per place and outlet, x = the figure (log scale), marker = hedge.
+
+    In: the output of :func:`figures_by_place`, outlet colours.  Out: (figure,
+    the DataFrame plotted).  Ranges are drawn as a line from low to high.
+    Only the ``max_places`` places with most mentions are drawn.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    keep = (table.groupby("place")["mentions"].sum().sort_values(ascending=False, kind="stable")
+            .head(max_places).index)
+    d = table[table["place"].isin(keep)].sort_values(["place", "outlet", "low"]).reset_index(drop=True)
+    rows = list(dict.fromkeys(zip(d["place"], d["outlet"])))
+    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 2) + 1.8))
+    if d.empty:
+        ax.set_title("No troop figures found")
+        return fig, d
+    ypos = {r: i for i, r in enumerate(rows)}
+    for r in d.itertuples():
+        y = ypos[(r.place, r.outlet)]
+        if r.high != r.low:
+            ax.plot([r.low, r.high], [y, y], color=colors.get(r.outlet, "grey"), lw=3, alpha=0.6)
+        ax.scatter([(r.low + r.high) / 2], [y], marker=_HEDGE_MARKERS.get(r.hedge, "o"),
+                   s=40 + 25 * r.mentions, color=colors.get(r.outlet, "grey"), edgecolor="black",
+                   linewidth=0.6, zorder=3)
+    ax.set_yticks(range(len(rows)), [f"{p} · {o}" for p, o in rows])
+    ax.invert_yaxis()
+    _log_axis(ax, d["low"].min(), d["high"].max(), "x")
+    ax.set_xlabel("troops reported (log scale; line = range, dot size = mentions)")
+    handles = [Line2D([], [], marker=m, ls="", color="grey", label=h.replace("_", " "))
+               for h, m in _HEDGE_MARKERS.items() if h in set(d["hedge"])]
+    ax.legend(handles=handles, title="hedge", loc="lower right", fontsize=8)
+    mid = (d["low"] + d["high"]) / 2
+    top = d.assign(mid=mid).groupby(["place", "mid"]).agg(
+        outlets=("outlet", "nunique"), hedges=("hedge", "nunique")).reset_index().sort_values(
+        ["outlets", "hedges", "place"], ascending=[False, False, True]).iloc[0]
+    if top["outlets"] > 1:
+        title = (f"{top['place']}: {int(top['outlets'])} outlets give {top['mid']:,.0f}, "
+                 f"hedged {int(top['hedges'])} way{'s' if top['hedges'] != 1 else ''}")
+    else:
+        title = "No two outlets give the same figure for a place"
+    ax.set_title(f"{title} ({int(d['mentions'].sum())} figures, {d['place'].nunique()} places)")
+    return fig, d
+
+
+def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors: dict,
+                           actors=("us",), max_places: int = 4):
+    """Reported figures by publication date, one panel per place (the most mentioned).
+
+    In: the troops and articles tables, outlet colours, actors kept.  Out:
+    (figure, the DataFrame plotted: one row per figure with outlet and date).
+    Figures from undated stories are left out and counted in the title.
+    """
+    import matplotlib.pyplot as plt
+
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    t = _with_outlets(t[t["place"] != ""], articles)
+    places = list(t["place"].value_counts().sort_index().sort_values(ascending=False,
+                                                                      kind="stable").index)
+    places = places[:max_places]
+    d = t[t["place"].isin(places)][["place", "outlet", "published", "article_id", "span", "low",
+                                    "high", "hedge"]].sort_values(["place", "published", "outlet",
+                                                                   "article_id", "low"])
+    dated = d.dropna(subset=["published"])
+    fig, axes = plt.subplots(max(len(places), 1), 1, figsize=(8, 2.2 * max(len(places), 1) + 0.6),
+                             sharex=True, squeeze=False)
+    for ax, place in zip(axes[:, 0], places):
+        p = dated[dated["place"] == place]
+        for r in p.itertuples():
+            if r.high != r.low:
+                ax.plot([r.published, r.published], [r.low, r.high], color=colors.get(r.outlet),
+                        lw=3, alpha=0.6)
+            ax.scatter([r.published], [(r.low + r.high) / 2], color=colors.get(r.outlet, "grey"),
+                       marker=_HEDGE_MARKERS.get(r.hedge, "o"), s=50, edgecolor="black",
+                       linewidth=0.6, zorder=3)
+        if len(p):
+            _log_axis(ax, p["low"].min(), p["high"].max(), "y")
+        ax.set_ylabel(f"{place}\ntroops (log)")
+    undated = len(d) - len(dated)
+    if places:
+        p0 = dated[dated["place"] == places[0]]
+        n_fig = len(set(zip(p0["low"], p0["high"])))
+        n_dates = p0["published"].nunique()
+        head = (f"{places[0]}: {n_fig} distinct figure{'s' if n_fig != 1 else ''} "
+                f"across {n_dates} publication date{'s' if n_dates != 1 else ''}")
+    else:
+        head = "Troop figures by publication date"
+    axes[0, 0].set_title(f"{head} ({len(dated)} figures"
+                         + (f"; {undated} undated not shown)" if undated else ")"))
+    if not places:
+        axes[0, 0].set_title("No troop figures with a place found")
+    for o in sorted(dated["outlet"].unique()):
+        axes[0, 0].scatter([], [], color=colors.get(o, "grey"), label=o)
+    if len(dated):
+        axes[0, 0].legend(fontsize=8, loc="best")
+    axes[-1, 0].set_xlabel("publication date (marker = hedge, as in the dot plot)")
+    fig.autofmt_xdate()
+    return fig, d.reset_index(drop=True)
+
+
+def timelines_by_outlet(timelines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The withdrawal time frames each outlet reports, in days.
+
+    In: the timelines and articles tables.  Out: one row per time frame with
+    ``outlet, published, article_id, span, low, high, unit, low_days,
+    high_days`` (<NA> when the span gives no number, e.g. "within weeks"),
+    ``sentence``; sorted by outlet, date and position.
+    """
+    cols = ["outlet", "published", "article_id", "span", "low", "high", "unit", "low_days",
+            "high_days", "sentence"]
+    if timelines.empty:
+        return pd.DataFrame(columns=cols)
+    t = _with_outlets(timelines, articles)
+    days = t["unit"].map(_UNIT_DAYS)
+    t["low_days"] = (t["low"].astype("Float64") * days).round(1)
+    t["high_days"] = (t["high"].astype("Float64") * days).round(1)
+    return t.sort_values(["outlet", "published", "article_id", "start"]).reset_index(drop=True)[cols]
+
+
+def plot_timelines(table: pd.DataFrame, colors: dict):
+    """Horizontal bars: each time frame an outlet reports, in days (log scale).
+
+    In: the output of :func:`timelines_by_outlet`, outlet colours.  Out:
+    (figure, the DataFrame plotted).  Frames without a number ("within
+    weeks") are drawn as a hollow marker at the unit's length.
+    """
+    import matplotlib.pyplot as plt
+
+    d = table.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.38 * max(len(d), 2) + 1.6))
+    if d.empty:
+        ax.set_title("No withdrawal time frames found")
+        return fig, d
+    for i, r in enumerate(d.itertuples()):
+        c = colors.get(r.outlet, "grey")
+        if pd.isna(r.low_days):
+            ax.scatter([_UNIT_DAYS[r.unit]], [i], facecolor="white", edgecolor=c, s=60, lw=1.5)
+        else:
+            lo, hi = float(r.low_days), float(r.high_days)
+            ax.plot([lo, hi], [i, i], color=c, lw=6, solid_capstyle="butt")
+            ax.scatter([lo, hi], [i, i], color=c, s=25, zorder=3)
+    ax.set_yticks(range(len(d)), [f"{o} · “{s}”" for o, s in zip(d["outlet"], d["span"])],
+                  fontsize=8)
+    ax.invert_yaxis()
+    known = d.dropna(subset=["low_days"])
+    lo = known["low_days"].min() if len(known) else 1
+    hi = known["high_days"].max() if len(known) else 365
+    vague = d.loc[d["low_days"].isna(), "unit"].map(_UNIT_DAYS)
+    _log_axis(ax, min([lo] + list(vague)), max([hi] + list(vague)))
+    ax.set_xlabel("time frame in days (log scale; hollow = no number given, e.g. 'within weeks')")
+    common = d.groupby(["low_days", "high_days"], dropna=True).agg(
+        outlets=("outlet", "nunique"), n=("span", "size")).sort_values(
+        ["outlets", "n"], ascending=False, kind="stable")["outlets"]
+    if len(common) and common.iloc[0] > 1:
+        (a, b), n = common.index[0], common.iloc[0]
+        frame = f"{a:,.0f}" if a == b else f"{a:,.0f}–{b:,.0f}"
+        title = f"{n} outlets report the same {frame}-day time frame"
+    else:
+        title = "No two outlets report the same time frame"
+    ax.set_title(f"{title} ({len(d)} time frames, {d['outlet'].nunique()} outlets)")
+    return fig, d
+
+
+def extraction_blind_spots(troops: pd.DataFrame) -> pd.DataFrame:
+    """What the figures rest on: counts of quoted figures and of places not named in the sentence.
+
+    In: the troops table.  Out: one row per kind of figure with ``what``,
+    ``figures`` and ``share`` of all figures: inside quotations, place taken
+    from the story's context, place from a local force's own country, no
+    place at all, actor defaulted to the US (no nationality word near it).
+    """
+    n = len(troops)
+    counts = [
+        ("inside a quotation", int(troops["quoted"].sum())),
+        ("place taken from the story's context", int((troops["place_from"] == "context").sum())),
+        ("place = a local force's own country", int((troops["place_from"] == "actor").sum())),
+        ("no place at all", int((troops["place"] == "").sum())),
+        ("place named in the sentence", int((troops["place_from"] == "sentence").sum())),
+    ]
+    return pd.DataFrame([{"what": w, "figures": c, "share": (c / n) if n else 0.0}
+                         for w, c in counts])
+
+
+def agreement_statements(agreement: pd.DataFrame) -> list:
+    """One sentence of prose per place saying where outlets agree and where they differ.
+
+    In: the output of :func:`figure_agreement`.  Out: a list of Markdown
+    strings, one per place, e.g. "**Syria** — 4 outlets give 2,000 and agree on
+    the number but word it differently (USA Today: more_than; ...)."  Every
+    number in them comes from the table.
+    """
+    out = []
+    for place, d in agreement.groupby("place", sort=True):
+        outlets = sorted({o for lst in d["outlets_list"] for o in lst.split(", ")})
+        parts = []
+        for r in d.sort_values(["outlets", "low"], ascending=[False, True]).itertuples():
+            if r.outlets > 1:
+                how = ("and word it the same way" if r.same_hedge
+                       else "but word it differently")
+                parts.append(f"{r.outlets} outlets give {r.figure} {how} ({r.hedges})")
+            else:
+                parts.append(f"only {r.outlets_list} gives {r.figure} ({r.hedges.split(': ')[1]})")
+        if len(outlets) == 1:
+            figs = ", ".join(f"{r.figure} ({r.hedges.split(': ')[1]})" for r in d.itertuples())
+            out.append(f"**{place}** — only {outlets[0]} gives a figure ({figs}); "
+                       "nothing to compare it with.")
+            continue
+        elif (d["outlets"] > 1).any() and not d["only_one_outlet"].any():
+            lead = f"**{place}** — the {len(outlets)} outlets agree on the number: "
+        elif (d["outlets"] > 1).any():
+            lead = f"**{place}** — {len(outlets)} outlets share some figures and not others: "
+        else:
+            lead = f"**{place}** — {len(outlets)} outlets give different figures: "
+        out.append(lead + "; ".join(parts) + ".")
+    return out
