@@ -261,6 +261,7 @@ _P33 = re.compile(r"[\w']+")
 
 
 # --------------------------------------------------------------------------- small helpers
+@functools.lru_cache(maxsize=65536)
 def _strip_poss(tok: str):
     if tok.endswith(("’s", "'s")):
         return tok[:-2], True
@@ -269,10 +270,12 @@ def _strip_poss(tok: str):
     return tok, False
 
 
+@functools.lru_cache(maxsize=65536)
 def _low(tok: str) -> str:
     return tok.lower().rstrip(".")
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or tok[:3] in ("al-", "el-") or tok[:4] == "bin-")
 
@@ -322,6 +325,9 @@ _CAPTION_WORDS = ("Getty Images", "AP Photo", "/AFP", "Photograph:", "Photo:", "
                   "(Photo by", "Pictured:", "File photo", "FILE PHOTO")
 
 
+_CAPTION_WORDS_RE = re.compile("|".join(re.escape(w) for w in _CAPTION_WORDS))
+
+
 def _junk_paragraphs(pars):
     """Indices of paragraphs that are page furniture, not the story's prose:
     video teasers (JUST WATCHED ... MUST WATCH), photo captions (a closing
@@ -351,7 +357,7 @@ def _junk_paragraphs(pars):
                 if m and len(m.group(1).split()) <= 6 and not s[:m.start()].rstrip().endswith(("said", ",")):
                     junk.add(i)
                     continue
-            if any(w in s for w in _CAPTION_WORDS):
+            if _CAPTION_WORDS_RE.search(s):
                 junk.add(i)
     return junk
 
@@ -381,13 +387,25 @@ def _boundaries(par: str, spans):
 
 # --------------------------------------------------------------------------- story model
 class _Entity:
-    __slots__ = ("key", "full", "ntok", "roles", "gender", "kind", "last")
+    """A person met in a story; roles are read from the text only when first needed."""
+    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last")
 
     def __init__(self, key, full, ntok, kind="person"):
         self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
-        self.roles = []
+        self._roles = []
+        self.pending = []
         self.gender = None
         self.last = -1
+
+    @property
+    def roles(self):
+        if self.pending:
+            pending, self.pending = self.pending, []
+            for text, start, end, titles in pending:
+                role = _role_of(text, start, end, titles)
+                if role and role not in self._roles:
+                    self._roles.append(role)
+        return self._roles
 
 
 class _Story:
@@ -467,7 +485,8 @@ class _Story:
             return self.explicit[i]
         if i not in self.subj_cache:
             self.subj_cache[i] = None
-            res = _subject_of(self.sent_texts[i], self, self.sent_starts[i])
+            blank, st, en = self.sent_texts[i]
+            res = _subject_of(blank[st:en], self, self.sent_starts[i])
             if res is not None and res[1] != "unknown":
                 self.subj_cache[i] = res[4] if res[4] is not None else (res[0], res[1], res[2])
         return self.subj_cache[i]
@@ -626,24 +645,29 @@ def _scan_people(story: _Story, text: str, outside):
             _register_run(story, text, ptoks, p_start, p_end)
 
 
+def _role_of(text, start, end, titles):
+    """The role written around one mention of a person: titles, words before, party tag, appositive."""
+    role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
+    rb = _role_before(text, start)
+    if rb:
+        role = (rb + " " + role).strip()
+    pm = _PARTY_AFTER.match(text, end)
+    if pm:
+        party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
+        role = (role + f" ({party}, {_STATE_ABBR.get(pm.group(2), pm.group(2))})").strip()
+    ap = _appositive_after(text, end) if not pm else ""
+    if ap:
+        role = (role + ", " + ap).strip(", ")
+    return role
+
+
 def _register_run(story, text, toks, start, end):
     titles, name, kind = _parse_run(tuple(toks))
     if kind == "person":
         if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
             return
-        role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
-        rb = _role_before(text, start)
-        if rb:
-            role = (rb + " " + role).strip()
-        pm = _PARTY_AFTER.match(text, end)
-        if pm:
-            party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
-            role = (role + f" ({party}, {_STATE_ABBR.get(pm.group(2), pm.group(2))})").strip()
-        ap = _appositive_after(text, end) if not pm else ""
-        if ap:
-            role = (role + ", " + ap).strip(", ")
-        hon = titles[-1] if titles else None
-        story.person(name, role, start, hon)
+        ent = story.person(name, "", start, titles[-1] if titles else None)
+        ent.pending.append((text, start, end, titles))
     elif kind == "org":
         am = _ACRO_DEF_RE.match(text, end)
         if am:
@@ -1030,14 +1054,19 @@ def _story_quotes(article_id, text):
             return bounds[k] if k < len(bounds) else len(w)
 
         # sentences, with quotations blanked, for pronoun resolution
+        if spans:
+            parts, last = [], 0
+            for s, e, *_ in spans:
+                parts.append(w[last:s])
+                parts.append(" " * (e - s))
+                last = e
+            parts.append(w[last:])
+            blank = "".join(parts)
+        else:
+            blank = w
         for si, st in enumerate(bounds):
             en = bounds[si + 1] if si + 1 < len(bounds) else len(w)
-            seg = w[st:en]
-            for s, e, *_ in spans:
-                if s < en and e > st:
-                    a, b = max(s, st) - st, min(e, en) - st
-                    seg = seg[:a] + " " * (b - a) + seg[b:]
-            story.add_sentence(base + st, seg)
+            story.add_sentence(base + st, (blank, st, en))
 
         par_rows = []
         done = [0]
