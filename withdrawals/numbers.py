@@ -538,6 +538,7 @@ _UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servi
                r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
                r"gunmen|terrorists|extremists|contingent|force|americans|members")
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
+_PLUS_AT = re.compile(r"(?:-?plus|\+)(?![A-Za-z])", re.I)
 _STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier)\b", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
 _MODIFIERS = {
@@ -780,6 +781,9 @@ def _scan_unit(text, p, s1):
     Returns (unit, unit_end, modifier_tokens[(tok, start, end)]) or None.
     """
     mods = []
+    plus = _PLUS_AT.match(text, p, s1)             # "2,000-plus troops"
+    if plus:
+        p = plus.end()
     strong = _STRONG_AT.match(text, p, s1)
     if strong:
         p = strong.end()
