@@ -331,3 +331,35 @@ def test_roles_need_matching_nationality():
                   '"We will leave," the U.S. president said. "We are not leaving," the Iranian president said.')
     assert speaker_of(q, "We will leave") == ("Donald Trump", "person")
     assert speaker_of(q, "We are not leaving") == ("Hassan Rouhani", "person")
+
+
+MIXED = """Defense Secretary Mark Esper visited the base on Monday.
+
+"We will not abandon them," Esper, who flew in from Kabul on Sunday, said at a news conference.
+
+"The mission continues," according to a statement from the ministry.
+
+"Why would we stay?" he asked.
+
+Abdi, 52, said: "We will fight on."
+
+"There is no plan," said Rep. Liz Cheney, R-Wyo., the third-ranking House Republican.
+
+The Turkish foreign ministry, in a statement, called the move "positive."
+
+"Get out now!" protesters chanted outside the embassy.
+
+"I'm very concerned," Sen. Susan Collins Susan Margaret CollinsCollins says she backs Syria pullout MORE (R-Maine) told The Hill. "Very concerned.\""""
+
+
+def test_appositives_statement_sources_and_groups():
+    q = quotes_of(MIXED)
+    assert speaker_of(q, "We will not abandon them") == ("Mark Esper", "person")      # "X, who ..., said"
+    assert speaker_of(q, "The mission continues") == ("ministry", "organization")     # a statement from X
+    assert speaker_of(q, "Why would we stay?") == ("Mark Esper", "person")
+    assert speaker_of(q, "We will fight on") == ("Abdi", "person")                    # "X, 52, said:"
+    assert speaker_of(q, "There is no plan") == ("Liz Cheney", "person")
+    assert speaker_of(q, "positive") == ("Turkish foreign ministry", "organization")  # "X, in a statement, called"
+    assert speaker_of(q, "Get out now!") == ("unnamed protesters", "anonymous")
+    assert speaker_of(q, "Very concerned.") == ("Susan Collins", "person")
+    assert q.loc[q["speaker"] == "Susan Collins", "speaker_role"].iloc[0] == "Sen. (Republican, Maine)"

@@ -74,7 +74,7 @@ accuses quip quipped joke joked lament lamented lamenting mock mocked mocking wo
 observe observed observes maintain maintained maintains agree agreed agrees counter countered
 recount recounted charge charged charges hail hailed hails praise praised praises dismiss dismissed
 dismisses scoff scoffed shout shouted yell yelled answer answered answers report reported reports
-mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats read reads"""
+mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats read reads chanted chant chants shouted screamed cried sang"""
 CUE_WORDS = _W(_CUE_BASES)
 # verbs that certainly introduce speech (used for reported speech without quotes)
 SPEECH_VERBS = _W("""say said says told tells added adds tweeted wrote stated warned claimed insisted
@@ -698,7 +698,7 @@ def _np_tail(chunk: str):
             out.append(t)
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ("of", "administration", "military", "government", "intelligence",
+                or lt in PLACES or lt in ORG_WORDS or lt in ("of", "administration", "military", "government", "intelligence",
                                           "security", "defense", "defence", "white", "house", "police",
                                           "familiar", "knowledgeable", "iranian", "local", "foreign",
                                           "western", "arab", "u.s.", "us", "american", "military",
@@ -732,7 +732,7 @@ def _np_head(text: str):
             out.append(t)
             continue
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ("administration", "military", "government", "senior", "top",
+                or lt in PLACES or lt in ORG_WORDS or lt in ("administration", "military", "government", "senior", "top",
                                           "former", "white", "house", "defense", "defence", "press",
                                           "state", "u.s.", "us", "of"):
             if lt in COMMON_CAPS and lt not in DETERMINERS and t[0].isupper() and \
@@ -806,6 +806,9 @@ def _classify(toks, story: _Story, pos: int):
             sp = "unnamed " + desc
             story.last_anon[hk] = sp
         return (sp, "anonymous", mention, mention, None)
+    if head in ORG_WORDS and not toks[-1][:1].isupper() and head not in ("party", "group", "unit", "units"):
+        name = " ".join(t for t in toks if _low(t) not in DETERMINERS)
+        return (name, "organization", mention, mention, None)
     if head in ROLE_HEADS or (caps and _parse_run(caps[-1])[2] == "role"):
         mods = [w for w in low[:-1] if w not in DETERMINERS]
         if det in ("a", "an", "one"):
@@ -852,7 +855,8 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
     np = _np_tail(ch)
     prev_res = None
     if len(chunks) > 1:
-        relative = first in ("who", "which", "whose", "himself", "herself", "themselves")
+        relative = first in ("who", "which", "whose", "himself", "herself", "themselves") or \
+            (first in PREPOSITIONS and first not in ("meeting", "met")) or first in ("speaking", "according")
         appos = relative or first in ("a", "an", "the") or PARTY_STATE.match(ch) or \
             _P16.fullmatch(ch) or (ch[:1].islower() and first not in PRONOUNS) or \
             (np and _low(np[-1]) in ROLE_HEADS and not (np and _is_cap(np[-1]) and len(np) > 1 and
@@ -942,24 +946,42 @@ def _attr_post(post: str, story, pos):
         return None
     cm = cues[0]
     pre = rest[:cm.start()]
-    if len(pre.split()) > 12 or _P19.search(_P20.sub("", pre)):
+    if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
         return None
     cue = cm.group().lower()
     if not pre.strip():
-        if cue == "according to":
-            np = _np_head(rest[cm.end():])
-        else:
-            np = _np_head(rest[cm.end():])
+        np = _np_head(rest[cm.end():])
         res = _classify(np, story, pos) if np else None
+        if res is not None and _low(np[-1]) in STATEMENT_HEADS:
+            res = _statement_source(rest[cm.end():], np, story, pos) or res
         return (res, cue) if res else None
     np = _np_tail(pre)
     res = _classify(np, story, pos) if np else None
-    if res is None:
+    if res is not None and len(np) + 3 >= len([t for t in _tokens(pre) if t not in (",",)]):
+        return res, cue
+    # "“Q,” Esper, who flew in on Sunday, said": appositive or relative clause after the name
+    if "," in pre:
+        res = _speaker_before(rest, cm, story, pos)
+        if res is not None and res[3] and rest.find(res[3].split()[0]) <= 2 + len(rest) - len(rest.lstrip()):
+            return res, cue
+    return None
+
+
+_STATEMENT_FROM_RE = re.compile(r"\s+(?:from|by|issued by|released by|of)\s+")
+
+
+def _statement_source(after: str, np, story, pos):
+    """'a statement from the ministry' -> the ministry (or None)."""
+    head_words = " ".join(np)
+    i = after.find(np[-1])
+    if i < 0:
         return None
-    # the phrase must be (almost) all of the words before the cue
-    if len(np) + 3 < len([t for t in _tokens(pre) if t not in (",",)]):
+    m = _STATEMENT_FROM_RE.match(after, i + len(np[-1]))
+    if not m:
         return None
-    return res, cue
+    src = _np_head(after[m.end():])
+    res = _classify(src, story, pos) if src else None
+    return res if res is not None and res[1] != "unknown" else None
 
 
 def _attr_pre(pre: str, story, pos):
@@ -978,6 +1000,8 @@ def _attr_pre(pre: str, story, pos):
                 return sub, cue
         np = _np_head(after)
         res = _classify(np, story, pos) if np else None
+        if res is not None and _low(np[-1]) in STATEMENT_HEADS:
+            res = _statement_source(after, np, story, pos) or res
         return (res, cue) if res else None
     # passive "is said to", "was told"
     if _P21.search(pre[:cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
