@@ -363,3 +363,30 @@ def test_appositives_statement_sources_and_groups():
     assert speaker_of(q, "Get out now!") == ("unnamed protesters", "anonymous")
     assert speaker_of(q, "Very concerned.") == ("Susan Collins", "person")
     assert q.loc[q["speaker"] == "Susan Collins", "speaker_role"].iloc[0] == "Sen. (Republican, Maine)"
+
+
+PRONOUNS_STORY = """Pentagon spokeswoman Dana White said the troops would leave within 30 days. Defense Secretary Jim Mattis was not consulted.
+
+"The campaign against ISIS is not over," she said.
+
+Secretary of State Mike Pompeo met Iraqi Prime Minister Adel Abdul Mahdi in Baghdad. "We will stand by Iraq," he said.
+
+Nikki Haley, the former U.N. ambassador, criticized the move. Trump had defended it on Monday. "It is a big mistake," she wrote.
+
+"The decision," Graham said, "is a disaster for our allies."
+
+In an interview with CNN, Sen. Tim Kaine said: "Congress was not consulted."
+
+Kaine later told reporters the administration had "no plan at all.\""""
+
+
+def test_pronouns_follow_gender_and_subjects():
+    q = quotes_of(PRONOUNS_STORY)
+    assert speaker_of(q, "The campaign against ISIS") == ("Dana White", "person")    # she: not Mattis
+    assert speaker_of(q, "We will stand by Iraq") == ("Mike Pompeo", "person")       # he: the subject, not the object
+    assert speaker_of(q, "It is a big mistake") == ("Nikki Haley", "person")        # she: skips "Trump"
+    assert speaker_of(q, "The decision") == ("Graham", "person")
+    assert speaker_of(q, "is a disaster for our allies") == ("Graham", "person")    # interrupted mid-sentence
+    assert speaker_of(q, "Congress was not consulted") == ("Tim Kaine", "person")
+    assert speaker_of(q, "no plan at all") == ("Tim Kaine", "person")
+    assert speaker_of(q, "the troops would leave within 30 days", direct=False) == ("Dana White", "person")

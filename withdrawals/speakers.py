@@ -197,6 +197,27 @@ _ROLE_NORMALISE = {"sen": "senator", "gen": "general", "rep": "representative", 
                    "spokesperson": "spokesman", "advisor": "adviser", "lawmaker": "senator",
                    "congressman": "representative", "congresswoman": "representative"}
 MALE = _W("mr sir lord king prince sheikh emir ayatollah pope father congressman chairman spokesman")
+# common first names, only to pick "he" or "she" for a pronoun; unknown names stay compatible with both
+FEMALE_FIRST = _W("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine
+christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
+victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria
+teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris
+marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
+hillary kamala nikki condoleezza madeleine theresa angela ursula federica jacinda liz kirsten dianne
+tulsi elise marsha joni ilhan alexandria rashida ayanna dana kellyanne stephanie hope ivanka melania
+samantha susan nikki ilham fatima aisha leila amira nadia olga irina yulia""")
+MALE_FIRST = _W("""james john robert michael william david richard joseph thomas charles christopher
+daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
+austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
+wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny mike jim bob chuck mitch
+lindsey rand ted marco mitt barack vladimir recep tayyip emmanuel boris benjamin bashar hassan ali
+mohammed muhammad mohammad ahmed mahmoud abdullah khalid omar hamid ibrahim mustafa haider barham
+masoud mazloum sergei dmitry kim xi angus tobias brett jim mattis lloyd antony rex mike ashton leon""")
 FEMALE = _W("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman")
 
 # --------------------------------------------------------------------------- regexes
@@ -491,9 +512,34 @@ class _Story:
                 self.subj_cache[i] = res[4] if res[4] is not None else (res[0], res[1], res[2])
         return self.subj_cache[i]
 
+    def _gender(self, ent):
+        if ent.gender is None:
+            first = ent.full.split()[0].lower() if ent.ntok > 1 else ""
+            if first in FEMALE_FIRST and first not in MALE_FIRST:
+                ent.gender = "f"
+            elif first in MALE_FIRST and first not in FEMALE_FIRST:
+                ent.gender = "m"
+            else:
+                words = set(" ".join(ent.roles).lower().split())
+                if words & FEMALE:
+                    ent.gender = "f"
+                elif words & MALE:
+                    ent.gender = "m"
+        return ent.gender
+
     def pronoun(self, pron, pos):
         g = PRONOUNS.get(pron)
         idx = bisect.bisect_left(self.sent_starts, pos) - 1
+        if g in ("m", "f"):
+            # a person of the right known gender in the last three sentences beats an unknown one
+            for i in range(idx, max(-1, idx - 3), -1):
+                subj = self.subject_at(i)
+                if isinstance(subj, _Entity) and self._gender(subj) == g:
+                    first_any = next((self.subject_at(j) for j in range(idx, i, -1)
+                                      if isinstance(self.subject_at(j), _Entity)), None)
+                    if first_any is None or self._gender(first_any) is None:
+                        return subj
+                    break
         for i in range(idx, max(-1, idx - 10), -1):
             subj = self.subject_at(i)
             if subj is None:
@@ -501,7 +547,7 @@ class _Story:
             if isinstance(subj, _Entity):
                 if g == "p":
                     continue
-                if g in ("m", "f") and subj.gender not in (None, g):
+                if g in ("m", "f") and self._gender(subj) not in (None, g):
                     continue
                 return subj
             else:  # (speaker, kind, role)
