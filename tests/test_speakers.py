@@ -390,3 +390,13 @@ def test_pronouns_follow_gender_and_subjects():
     assert speaker_of(q, "Congress was not consulted") == ("Tim Kaine", "person")
     assert speaker_of(q, "no plan at all") == ("Tim Kaine", "person")
     assert speaker_of(q, "the troops would leave within 30 days", direct=False) == ("Dana White", "person")
+
+
+def test_single_newlines_and_paragraph_numbers():
+    text = 'Intro line.\n"First," Trump said.\n\n"Second part," he added.\nCaption here (Reuters)\n\n\n\n"Third," said Sen. Jane Doe.'
+    q = quotes_of(text)
+    assert q["paragraph"].tolist() == [0, 1, 3]            # index into text.split("\\n\\n")
+    assert q["speaker"].tolist() == ["Trump", "Trump", "Jane Doe"]
+    parts = text.split("\n\n")
+    for r in q.itertuples():
+        assert r.quote in parts[r.paragraph]

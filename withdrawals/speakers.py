@@ -1080,28 +1080,30 @@ def _story_quotes(article_id, text):
     rows = []
     if not isinstance(text, str) or not text.strip():
         return rows
-    pars = text.split("\n\n")
+    # lines are the working unit (a story may come with single newlines); ``paragraph`` in
+    # the output is still the index into text.split("\n\n")
+    pars = text.split("\n")
     offsets, o = [], 0
     for p in pars:
         offsets.append(o)
-        o += len(p) + 2
+        o += len(p) + 1
+    par_no = [text.count("\n\n", 0, off) for off in offsets] if "\n\n" in text else [0] * len(pars)
     junk = _junk_paragraphs(pars)
-    work = [("" if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
-    work = [" " * len(pars[i]) if i in junk else w for i, w in enumerate(work)]
-    # spans per paragraph (multi-paragraph aware)
-    masked = "\n\n".join(work)
+    work = [(" " * len(p) if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
+    masked = "\n".join(work)
     par_spans = [[] for _ in pars]
-    for a, b in quote_spans(masked):
-        pi = bisect.bisect_right(offsets, a) - 1
-        s, e = a - offsets[pi], min(b, offsets[pi] + len(pars[pi])) - offsets[pi]
-        opened = s > 0 and masked[a - 1] in QMARKS
-        closed = b < len(masked) and masked[b] in QMARKS
-        while s < e and work[pi][s] in " \t":
-            s += 1
-        while e > s and work[pi][e - 1] in " \t":
-            e -= 1
-        if e > s and _P23.search(work[pi][s:e]):
-            par_spans[pi].append((s, e, opened, closed))
+    for pi, w in enumerate(work):
+        if '"' not in w and "“" not in w and "”" not in w and "«" not in w and "»" not in w:
+            continue
+        for s, e in quote_spans(w):
+            opened = s > 0 and w[s - 1] in QMARKS
+            closed = e < len(w) and w[e] in QMARKS
+            while s < e and w[s] in " \t":
+                s += 1
+            while e > s and w[e - 1] in " \t":
+                e -= 1
+            if e > s and _P23.search(w[s:e]):
+                par_spans[pi].append((s, e, opened, closed))
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
     outside = _outside_factory(spans_abs)
     story = _Story()
@@ -1162,7 +1164,7 @@ def _story_quotes(article_id, text):
                     continue
                 qs = base + st + sent.find(q, q_s)
                 par_rows.append({
-                    "article_id": article_id, "paragraph": pi, "quote": q,
+                    "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                     "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
                     "direct": False, "start": qs, "end": qs + len(q),
                     "quote_words": len(_P24.findall(q)), "mention": res[3],
@@ -1233,7 +1235,7 @@ def _story_quotes(article_id, text):
                     res[4].last = max(res[4].last, qa)
             q = quote.rstrip()
             par_rows.append({
-                "article_id": article_id, "paragraph": pi, "quote": q,
+                "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                 "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
                 "quote_words": len(_P24.findall(q)), "mention": res[3],
