@@ -400,3 +400,12 @@ def test_single_newlines_and_paragraph_numbers():
     parts = text.split("\n\n")
     for r in q.itertuples():
         assert r.quote in parts[r.paragraph]
+
+
+def test_sources_familiar_with_the_matter():
+    q = quotes_of('"The order is final," a source familiar with the matter told CNN.\n\n'
+                  'Two officials familiar with the discussions said the plan "was rushed."\n\n'
+                  '"Nobody was told," a person close to the president, who asked not to be named, said.')
+    assert speaker_of(q, "The order is final") == ("unnamed source", "anonymous")
+    assert speaker_of(q, "was rushed") == ("unnamed officials", "anonymous")
+    assert speaker_of(q, "Nobody was told") == ("unnamed person", "anonymous")

@@ -725,8 +725,15 @@ def _tokens(s: str):
     return _TOKEN_RE.findall(s)
 
 
+_POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable (?:about|of)|with (?:direct )?knowledge of|"
+                         r"involved in|who (?:spoke|asked|requested|declined|was|were|is|are|did|had)\b|speaking on"
+                         r"|not authori[sz]ed)\b.*$")
+
+
 def _np_tail(chunk: str):
     """The noun phrase at the end of a clause (before a reporting verb)."""
+    if " " in chunk:
+        chunk = _POSTMOD_RE.sub("", chunk)
     toks = [t for t in _tokens(_PAREN_RE.sub(" ", chunk)) if t not in ("(", ")")]
     while toks and (_low(toks[-1]) in AUX_ADV or (toks[-1].endswith("ly") and toks[-1][0].islower()
                                                    and len(toks[-1]) > 4)):
@@ -1003,7 +1010,8 @@ def _attr_post(post: str, story, pos):
         return (res, cue) if res else None
     np = _np_tail(pre)
     res = _classify(np, story, pos) if np else None
-    if res is not None and len(np) + 3 >= len([t for t in _tokens(pre) if t not in (",",)]):
+    if res is not None and len(np) + 3 >= len([t for t in _tokens(_POSTMOD_RE.sub("", pre.rstrip()))
+                                               if t not in (",",)]):
         return res, cue
     # "“Q,” Esper, who flew in on Sunday, said": appositive or relative clause after the name
     if "," in pre:
