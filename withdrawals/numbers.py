@@ -370,11 +370,12 @@ _NW_STEMS = ("one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine
              "thousand", "million", "billion", "dozen")
 
 
+_NW_SPACED = re.compile(" (?:" + _trie(_NW_STEMS) + ")")   # a literal first char: fast scan
+
+
 def _has_number_word(low: str) -> bool:
-    for w in _NW_STEMS:
-        if w in low:
-            return True
-    return False
+    """Cheap test that a lower-cased sentence may contain a number word (at a word start)."""
+    return _NW_SPACED.search(low) is not None or low.lstrip("“\"‘'(").startswith(_NW_STEMS)
 
 
 def _parse_words(phrase: str):
@@ -420,7 +421,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None):
     if digit is None:
         digit = _DIGIT_ANY.search(text, s0, s1) is not None
     if word is None:
-        word = _has_number_word(text[s0:s1].lower()) and _NWORD_ANY.search(text, s0, s1)
+        word = _has_number_word(text[s0:s1].lower()) and _NWORD_ANY.search(text, s0, s1) is not None
     if digit:
         for m in _DIGIT_RE.finditer(text, s0, s1):
             a, b = m.start(), m.end()
@@ -447,6 +448,8 @@ def _scan_numbers(text, s0, s1, digit=None, word=None):
             elif m.group("m"):
                 scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
             year = scale == 1 and len(raw) == 4 and raw.isdigit() and 1800 <= v <= 2099
+            if year and not (b + 1 < s1 and text[b] == " " and text[b + 1].isalpha()):
+                continue                              # "in 2014." / "2014," : a year, nothing else
             n = int(round(v * scale))
             out.append({"start": a, "end": b, "low": n, "high": n, "scale": scale,
                         "year": year, "vague": False})
@@ -522,10 +525,7 @@ _HEDGE_WORDS = {
                    "a little less than", "just less than"],
 }
 _HEDGE_OF = {w: h for h, ws in _HEDGE_WORDS.items() for w in ws}
-_HEDGE_PRE = re.compile(r"(?<![\w-])(" + _alt(_HEDGE_OF) + r")\s+$", re.I)
 _HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+))", re.I)
-_BETWEEN_PRE = re.compile(r"(?<![\w-])(between|from)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$",
-                          re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
 
 # --------------------------------------------------------------------------
@@ -567,13 +567,17 @@ _CASUALTY_NOUN = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead
                             r"killed|wounded|injured|injuries|lives|bodies|victims)\b", re.I)
 _CASUALTY_BEFORE = re.compile(
     r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
-    r"left|leaving|claimed|death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
+    r"death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
     r"stands\s+at)|deaths\s+of|lives\s+of))\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
     r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
                               r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
                          r"because|including)\b")
+# a sentence without one of these stems holds no casualty figure
+_CAS_STEMS = re.compile(_trie("kill died dead death dying wound injur hurt casualt fatalit lives "
+                              "bodies victim diagnos slain perish maim toll lost losing missing "
+                              "murder execut suffer treated".split()))
 _DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
                 "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
                 "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
@@ -596,6 +600,8 @@ _TROOP_LEFT = re.compile(
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
     r"around|about|roughly|approximately|nearly|almost|some|under|over|below|above|is|was|"
     r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$", re.I)
+_LEFT_STEMS = re.compile(_trie("troop forc soldier personnel servicem service m marines presence "
+                               "contingent garrison deployment footprint".split()))
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
@@ -729,8 +735,7 @@ def _group_ranges(nums, text, s0):
     figs, i = [], 0
     while i < len(nums):
         n = nums[i]
-        lead = _BETWEEN_PRE.search(text, max(s0, n["start"] - 40), n["start"])
-        lead_word = lead.group(1).lower() if lead else ""
+        lead_word, lead_start = _lead_word(text, n["start"], s0)
         if i + 1 < len(nums):
             nx = nums[i + 1]
             sep = _RANGE_SEP.fullmatch(text, n["end"], nx["start"])
@@ -747,7 +752,7 @@ def _group_ranges(nums, text, s0):
                         lo *= nx["scale"]
                     figs.append({"start": n["start"], "end": nx["end"], "low": min(lo, hi),
                                  "high": max(lo, hi), "scale": nx["scale"], "year": False,
-                                 "vague": False, "lead": lead.start() if lead else n["start"],
+                                 "vague": False, "lead": lead_start,
                                  "range": True})
                     i += 2
                     continue
@@ -756,13 +761,45 @@ def _group_ranges(nums, text, s0):
     return figs
 
 
+_WORD_RE = re.compile(r"\S+")
+
+
+def _tail_words(text, lo, a):
+    """Lower-cased words of text[lo:a] with their starts, when the number at ``a`` follows a space."""
+    if a <= lo or not text[a - 1].isspace():
+        return []
+    return [(m.group(0).lower(), m.start()) for m in _WORD_RE.finditer(text, lo, a)]
+
+
+_HEDGE_ENDINGS = tuple(" " + h + " " for h in _HEDGE_OF)
+_HEDGE_BY_LEN = sorted(_HEDGE_OF, key=len, reverse=True)
+
+
 def _hedge(text, fig, s0, s1):
     """(hedge, start of the hedge words) for a figure, from the words before it."""
     a = fig.get("lead", fig["start"])
-    m = _HEDGE_PRE.search(text, max(s0, a - 30), a)
-    if m:
-        return _HEDGE_OF[m.group(1).lower()], m.start()
+    lo = max(s0, a - 30)
+    w = " " + text[lo:a].lower() if lo == s0 else text[lo:a].lower()
+    if not w.endswith(_HEDGE_ENDINGS):
+        return "exact", a
+    for h in _HEDGE_BY_LEN:
+        if w.endswith(" " + h + " "):
+            return _HEDGE_OF[h], a - len(h) - 1
     return "exact", a
+
+
+def _lead_word(text, a, s0):
+    """('between' | 'from' | '', its start) right before a number, hedge words allowed between."""
+    lo = max(s0, a - 40)
+    w = " " + text[lo:a].lower() if lo == s0 else text[lo:a].lower()
+    if " between " not in w and " from " not in w:
+        return "", a
+    words = _tail_words(text, lo, a)
+    for k in (0, 1, 2, 3):
+        if len(words) > k and words[-k - 1][0] in ("between", "from") and (
+                k == 0 or " ".join(w for w, _ in words[-k:]) in _HEDGE_OF):
+            return words[-k - 1][0], words[-k - 1][1]
+    return "", a
 
 
 def _post_hedge(text, p, s1):
@@ -965,8 +1002,13 @@ def _place_name(pm):
     return _DEMONYM_TO_COUNTRY[pm.group("dem")]
 
 
-def _casualty(text, fig, s0, s1, unit_end, hstart):
-    """'death' / 'injury' when the figure counts casualties, else None."""
+def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
+    """'death' / 'injury' when the figure counts casualties, else None.
+
+    ``maybe=False``: the sentence has no casualty word at all, so skip the tests.
+    """
+    if not maybe:
+        return None
     p = unit_end if unit_end else fig["end"]
     m = _CASUALTY_AFTER.match(text, p, s1) or (None if unit_end else
                                               _CASUALTY_NOUN.match(text, fig["end"], s1))
@@ -991,14 +1033,12 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         return
     figs = _group_ranges(nums, text, s0)
     sentence = text[s0:s1]
+    cas = None                      # does the sentence have a casualty word? (lazy)
     last_troop = None
     pair = None                     # unit/actor of the first figure of "from A to B"
+    low = None
     for k, fig in enumerate(figs):
         next_start = figs[k + 1]["start"] if k + 1 < len(figs) else s1
-        hedge, hstart = _hedge(text, fig, s0, s1)
-        if fig["year"] and hedge == "exact" and (
-                hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
-            continue
         found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
         if found is None and k + 1 < len(figs) and not fig["year"] \
                 and _OF_NEXT.match(text, fig["end"], next_start):
@@ -1008,8 +1048,20 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 found = (sub[0], fig["end"], sub[2])
         if fig["year"] and found is None:
             continue
+        if low is None:
+            low = sentence.lower()
+            cas = _CAS_STEMS.search(low) is not None
+        if found is None and not cas and "pair_start" not in fig and not (
+                last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1)) and not (
+                _AFTER_OK.match(text, fig["end"], s1)
+                and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
+            continue                                  # no unit, no link, no casualty: not ours
+        hedge, hstart = _hedge(text, fig, s0, s1)
+        if fig["year"] and hedge == "exact" and (
+                hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
+            continue
         unit, unit_end, mods = found if found else ("", None, [])
-        kind = _casualty(text, fig, s0, s1, unit_end, hstart)
+        kind = _casualty(text, fig, s0, s1, unit_end, hstart, cas)
         if kind:
             if not found:
                 w = _WHO_AT.match(text, fig["end"], s1)
@@ -1240,7 +1292,8 @@ def _run(articles, sentences, want):
         low = text[s0:s1].lower()
         if figures:
             digit = _DIGIT_ANY.search(text, s0, s1) is not None
-            word = _has_number_word(low) and _NWORD_ANY.search(text, s0, s1) is not None
+            word = None if digit else (_has_number_word(low)
+                                       and _NWORD_ANY.search(text, s0, s1) is not None)
             if (digit or word) and _STEMS.search(low):
                 _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word)
         if times and ("day" in low or "week" in low or "month" in low or "year" in low
