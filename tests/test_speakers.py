@@ -409,3 +409,46 @@ def test_sources_familiar_with_the_matter():
     assert speaker_of(q, "The order is final") == ("unnamed source", "anonymous")
     assert speaker_of(q, "was rushed") == ("unnamed officials", "anonymous")
     assert speaker_of(q, "Nobody was told") == ("unnamed person", "anonymous")
+
+
+AP_WIRE = """WASHINGTON (AP) — President Donald Trump on Wednesday ordered the withdrawal of all 2,000 U.S. troops from Syria, declaring victory over the Islamic State group and overruling his military advisers.
+
+The announcement, made on Twitter, blindsided lawmakers and allies. "We have won against ISIS," Trump said in a video. "Our boys, our young women, our men — they're all coming back, and they're coming back now."
+
+Defense officials said the withdrawal would take 60 to 100 days. Pentagon spokeswoman Dana White said the campaign "is not over."
+
+"We have started returning United States troops home as we transition to the next phase of this campaign," White House press secretary Sarah Huckabee Sanders said.
+
+Republican Sen. Lindsey Graham of South Carolina, usually a Trump ally, called the decision a "huge Obama-like mistake." He said he would seek hearings.
+
+"This is a stain on the honor of the United States," said Sen. Marco Rubio, R-Fla. "It's a grave error."
+
+The Kurdish-led Syrian Democratic Forces warned that the pullout would allow IS to regroup. "The fight is not over," the group said in a statement.
+
+Israeli Prime Minister Benjamin Netanyahu said Israel would "study the timetable" and "take care of the security of Israel."
+
+Russia's Foreign Ministry spokeswoman Maria Zakharova said the withdrawal could bring "prospects for a political settlement." She added: "We welcome this."
+
+Trump defended the decision in a series of tweets Thursday. "Getting out of Syria was no surprise," he wrote. "I've been campaigning on it for years."
+
+Mattis resigned the next day. In his letter, he wrote that Trump "has the right to have a Secretary of Defense whose views are better aligned."
+
+___
+
+Associated Press writers Lolita C. Baldor and Zeina Karam contributed to this report."""
+
+
+def test_ap_wire_story():
+    q = quotes_of(AP_WIRE)
+    assert speaker_of(q, "Our boys, our young women") == ("Donald Trump", "person")
+    assert speaker_of(q, "is not over") == ("Dana White", "person")
+    assert speaker_of(q, "We have started returning") == ("Sarah Huckabee Sanders", "person")
+    assert speaker_of(q, "huge Obama-like mistake") == ("Lindsey Graham", "person")   # "X of South Carolina, usually ..."
+    assert speaker_of(q, "he would seek hearings", direct=False) == ("Lindsey Graham", "person")
+    assert speaker_of(q, "It's a grave error") == ("Marco Rubio", "person")
+    assert speaker_of(q, "The fight is not over") == ("Kurdish-led Syrian Democratic Forces", "organization")  # the group
+    assert speaker_of(q, "study the timetable") == ("Benjamin Netanyahu", "person")
+    assert speaker_of(q, "We welcome this") == ("Maria Zakharova", "person")
+    assert speaker_of(q, "campaigning on it for years") == ("Donald Trump", "person")
+    assert speaker_of(q, "has the right to have a Secretary") == ("Mattis", "person")   # he: the nearest subject
+    assert len(q[q["direct"]]) == 15

@@ -173,6 +173,8 @@ _STATE_ABBR = {
 }
 _US_STATE_WORDS = frozenset(" ".join(_STATE_ABBR.values()).lower().split()) | frozenset(
     "alaska hawaii idaho iowa maine ohio texas utah washington state white house national new".split())
+_GENERIC_ORG = frozenset("group organization organisation militia militias movement alliance coalition "
+                         "company agency force forces".split())
 _LAWMAKER_HEADS = frozenset(("senator", "representative", "lawmaker", "republican", "democrat", "independent"))
 _TITLE_SMALL = frozenset("the of and & a an on in to for at with de la du".split())
 _TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\bprogramme|\bseries|\bbook|\bfilm|"
@@ -530,8 +532,9 @@ class _Story:
     def pronoun(self, pron, pos):
         g = PRONOUNS.get(pron)
         idx = bisect.bisect_left(self.sent_starts, pos) - 1
-        if g in ("m", "f"):
-            # a person of the right known gender in the last three sentences beats an unknown one
+        if g == "f":
+            # a woman named in the last three sentences beats a nearer person of unknown gender
+            # (most people of unknown gender in this news are men; "he" takes the nearest)
             for i in range(idx, max(-1, idx - 3), -1):
                 subj = self.subject_at(i)
                 if isinstance(subj, _Entity) and self._gender(subj) == g:
@@ -768,6 +771,10 @@ def _np_tail(chunk: str):
     out.reverse()
     while out and _low(out[0]) in ("of", "and"):
         out.pop(0)
+    if "of" in out[1:]:
+        k = len(out) - 1 - out[::-1].index("of")
+        if k > 0 and all(_low(t) in PLACES or _low(t) == "the" for t in out[k + 1:]):
+            out = out[:k]  # "Sen. Lindsey Graham of South Carolina"
     return out
 
 
@@ -859,7 +866,10 @@ def _classify(toks, story: _Story, pos: int):
             sp = "unnamed " + desc
             story.last_anon[hk] = sp
         return (sp, "anonymous", mention, mention, None)
-    if head in ORG_WORDS and not toks[-1][:1].isupper() and head not in ("party", "group", "unit", "units"):
+    if head in _GENERIC_ORG and det in ("the", "this", "that") and story.last_org is not None:
+        lo = story.last_org
+        return (lo[0], lo[1], lo[2], mention, None)
+    if head in ORG_WORDS and not toks[-1][:1].isupper() and head not in ("party", "unit", "units"):
         name = " ".join(t for t in toks if _low(t) not in DETERMINERS)
         return (name, "organization", mention, mention, None)
     if head in ROLE_HEADS or (caps and _parse_run(caps[-1])[2] == "role"):
