@@ -441,7 +441,7 @@ Associated Press writers Lolita C. Baldor and Zeina Karam contributed to this re
 def test_ap_wire_story():
     q = quotes_of(AP_WIRE)
     assert speaker_of(q, "Our boys, our young women") == ("Donald Trump", "person")
-    assert speaker_of(q, "is not over") == ("Dana White", "person")
+    assert speaker_of(q, "is not over.") == ("Dana White", "person")
     assert speaker_of(q, "We have started returning") == ("Sarah Huckabee Sanders", "person")
     assert speaker_of(q, "huge Obama-like mistake") == ("Lindsey Graham", "person")   # "X of South Carolina, usually ..."
     assert speaker_of(q, "he would seek hearings", direct=False) == ("Lindsey Graham", "person")
