@@ -237,7 +237,7 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
     _first = re.match(r"[A-Z][A-Za-z]*", _n)
     if _first:
         _COUNTRY_BY_FIRST.setdefault(_first.group(0), []).append(
-            (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n]))
+            (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n], _n not in _NAME_TO_COUNTRY))
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
         r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
@@ -608,9 +608,19 @@ _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from
                        r"was|will|would|could|in|there|stationed|deployed|based)\b)", re.I)
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of)\s+(?:the\s+)?"
                              r"(?:(?:neighbou?ring|northern|southern|eastern|western|other)\s+)?"
-                             r"(?=[A-Z])|[ \t]+(?:returning|being|would|will|were|are|remain|"
-                             r"remaining|stay|staying|going|moving|headed|heading|based|"
-                             r"stationed|deployed|leaving|coming|to\s+be|set\s+to|due\s+to)\b")
+                             r"(?=[A-Z])|[ \t]+(?:(?:later|also|still|then|now|eventually|"
+                             r"instead)[ \t]+)?(?:returning|returned|return|being|would|will|"
+                             r"were|are|remain|remained|remaining|stay|stayed|staying|go|going|"
+                             r"went|moved|moving|headed|heading|based|stationed|deployed|leaving|"
+                             r"left|coming|came|to\s+be|set\s+to|due\s+to|have|had|could|may|"
+                             r"might|should|must|of\s+them|of\s+those)\b")
+# a number at the start of a clause: "About 6,400 will return ...", "..., while 5,600 ..."
+_CLAUSE_START = re.compile(r"(?:[,;:—–(“\"]|\b(?:while|and|but|with|whereas|though|although|"
+                           r"that|including))\s*(?:the\s+|another\s+|a\s+further\s+|only\s+|"
+                           r"just\s+)?$", re.I)
+# "2,500 troops in Iraq, down from 3,000": a second number linked to the first
+_PAIR_LINK = re.compile(r"\s*,?\s*(?:(?:down|up|compared)\s+)?(?:from|to|with)\s+(?:a\s+peak\s+of\s+)?$",
+                        re.I)
 _OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|these)[ \t]+"
                       r"(?:(?:" + _alt(_HEDGE_OF) + r")[ \t]+)?$", re.I)
 _MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|serv|"
@@ -636,10 +646,11 @@ _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
 class _Story:
     """Lazily computed facts about one story's text (country mentions, quotation spans)."""
 
-    __slots__ = ("text", "_quotes", "_qstarts", "_cache")
+    __slots__ = ("text", "_quotes", "_qstarts", "_cache", "last_troop")
 
     def __init__(self, text: str):
         self.text = text
+        self.last_troop = None          # (sentence index, unit, actor, actor country)
         self._quotes = None
         self._qstarts = None
         self._cache = {}
@@ -655,11 +666,11 @@ class _Story:
             a = m.start()
             if a and (text[a - 1].isalnum() or text[a - 1] in ".-"):
                 continue
-            for name, c in _COUNTRY_BY_FIRST.get(m.group(0), ()):
+            for name, c, dem in _COUNTRY_BY_FIRST.get(m.group(0), ()):
                 b = a + len(name)
                 if text.startswith(name, a) and (b >= n or not (text[b].isalnum()
                                                                 or text[b] == "-")):
-                    out.append((a, b, c))
+                    out.append((a, b, c, dem))
                     break
         self._cache[key] = out
         return out
@@ -676,16 +687,23 @@ class _Story:
         return i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]
 
     def context_place(self, pos: int, skip=()):
-        """Most recent country mentioned before ``pos`` (not inside ``skip`` spans)."""
-        lo = pos
+        """Most recent country named before ``pos`` (not inside ``skip`` spans).
+
+        Names of countries and cities come first; a nationality word ("Turkish
+        offensive") is used only when no country is named before ``pos`` at all.
+        """
+        demonym = ""
         for width in (500, 2500, None):
             lo = 0 if width is None else max(0, pos - width)
-            for s, e, c in reversed(self.countries(lo, pos)):
-                if not any(a <= s < b for a, b in skip):
+            for s, e, c, dem in reversed(self.countries(lo, pos)):
+                if any(a <= s < b for a, b in skip):
+                    continue
+                if not dem:
                     return c
+                demonym = demonym or c
             if lo == 0:
                 break
-        return ""
+        return demonym
 
 
 def _sentence_rows(articles, sentences):
@@ -989,7 +1007,7 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
     c = story.context_place(a, skip)
     if c:
         return c, "context"
-    for s, e, c in story.countries(b, s1):  # nothing before: first mention later in the sentence
+    for s, e, c, _ in story.countries(b, s1):  # nothing before: first mention later in the sentence
         if not any(x <= s < y for x, y in skip):
             return c, "sentence"
     return "", ""
@@ -1034,7 +1052,9 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
     figs = _group_ranges(nums, text, s0)
     sentence = text[s0:s1]
     cas = None                      # does the sentence have a casualty word? (lazy)
-    last_troop = None
+    last_troop = None               # (unit, actor, actor country, end) of this sentence's last figure
+    prev = story.last_troop         # a figure one or two sentences back, for "About 6,400 will ..."
+    prev = prev[1:] + (None,) if prev is not None and idx - prev[0] <= 2 else None
     pair = None                     # unit/actor of the first figure of "from A to B"
     low = None
     for k, fig in enumerate(figs):
@@ -1051,12 +1071,27 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         if low is None:
             low = sentence.lower()
             cas = _CAS_STEMS.search(low) is not None
-        if found is None and not cas and "pair_start" not in fig and not (
-                last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1)) and not (
+        hedge, hstart = None, None
+        ell = None                                    # figure an elliptical number continues
+        if found is None and not fig["year"]:
+            if last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
+                ell = last_troop
+            elif prev is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
+                hedge, hstart = _hedge(text, fig, s0, s1)
+                if hstart == s0 or not text[s0:hstart].strip(" “\"‘'(") or \
+                        _CLAUSE_START.search(text, max(s0, hstart - 40), hstart):
+                    ell = prev
+            if ell is None and last_troop is not None and last_troop[3] is not None:
+                if hedge is None:
+                    hedge, hstart = _hedge(text, fig, s0, s1)
+                if _PAIR_LINK.fullmatch(text, last_troop[3], hstart):
+                    ell = last_troop                  # "2,500 troops in Iraq, down from 3,000"
+        if found is None and ell is None and not cas and "pair_start" not in fig and not (
                 _AFTER_OK.match(text, fig["end"], s1)
                 and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
             continue                                  # no unit, no link, no casualty: not ours
-        hedge, hstart = _hedge(text, fig, s0, s1)
+        if hedge is None:
+            hedge, hstart = _hedge(text, fig, s0, s1)
         if fig["year"] and hedge == "exact" and (
                 hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
             continue
@@ -1085,20 +1120,18 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 unit = inherited[0]
             else:
                 # "troop levels ... to 2,500", "a force of 5,000", "... and 900 in Syria"
-                ellipsis = last_troop is not None and not fig["year"] \
-                    and _ELLIPSIS_PLACE.match(text, fig["end"], s1) is not None
-                if fig["vague"] or not (ellipsis or _AFTER_OK.match(text, fig["end"], s1)):
+                if not (ell or (not fig["vague"] and _AFTER_OK.match(text, fig["end"], s1))):
                     continue
                 lstart = fig["start"] if "pair_end" in fig and hedge == "exact" else hstart
                 left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
-                    if lstart > s0 else None
+                    if lstart > s0 and not fig["vague"] else None
                 gap = (left.group("gap") or "") if left else ""
                 if left and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
                     unit = left.group("u")
                     inherited = (unit,) + _actor_from_left(text, left, s0)
-                elif ellipsis:
-                    unit = last_troop[0]             # "2,500 troops in Iraq and 900 in Syria"
-                    inherited = last_troop
+                elif ell:
+                    unit = ell[0]                    # "2,500 troops in Iraq and 900 in Syria"
+                    inherited = ell[:3]
                     toks = _tokens_after(text, fig["end"], s1, 5)
                     after = _actor_from_tokens(toks[1:]) if toks and toks[0][0] in (
                         "from", "of") else None
@@ -1126,7 +1159,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
                        hedge, unit_out, actor, place, story.quoted(fig["start"], mq), idx, hstart,
                        unit_end, place_from))
-        last_troop = (unit, actor, acountry)
+        last_troop = (unit, actor, acountry, unit_end)
+        story.last_troop = (idx, unit, actor, acountry)
         if "pair_end" in fig:
             pair = (unit, actor, acountry)
 
