@@ -452,3 +452,25 @@ def test_ap_wire_story():
     assert speaker_of(q, "campaigning on it for years") == ("Donald Trump", "person")
     assert speaker_of(q, "has the right to have a Secretary") == ("Mattis", "person")   # he: the nearest subject
     assert len(q[q["direct"]]) == 15
+
+
+def test_notebook_helpers(seed_quotes, articles):
+    anon = utils.anonymous_share(seed_quotes, articles)
+    usa = anon.set_index("outlet").loc["USA Today"]
+    assert (usa["quotes"], usa["anonymous"]) == (13, 1)             # "officials said ... “enduring”"
+    shares = utils.group_share(seed_quotes[seed_quotes["direct"]], articles)
+    assert shares.groupby("outlet")["share"].sum().round(2).eq(1.0).all()
+    tone = utils.speaker_sentiment(seed_quotes, articles)
+    assert set(tone["speaker"]) >= {"Angus King", "Ali Khamenei"}
+    assert tone["mean_compound"].between(-1, 1).all()
+    assert "Searching" not in utils.quotes_html(seed_quotes, articles)
+    assert utils.quotes_html(seed_quotes, articles).count("<tr>") == len(seed_quotes) + 1
+
+
+def test_notebook_helpers_on_no_quotes(articles):
+    empty = utils.extract_quotes(articles.iloc[:0])
+    assert len(utils.anonymous_share(empty, articles)) == 0
+    assert len(utils.group_share(empty, articles)) == 0
+    tone = utils.speaker_sentiment(empty, articles)
+    assert len(tone) == 0 and tone["mean_compound"].dtype == "float64"
+    assert len(utils.speaker_table(empty, articles)) == 0

@@ -1611,7 +1611,8 @@ def speaker_sentiment(quotes: pd.DataFrame, articles: pd.DataFrame, min_quotes: 
     q = _with_outlet(q, articles)
     cols = ["outlet", "speaker", "speaker_kind", "quotes", "words", "mean_compound", "min_compound", "max_compound"]
     if q.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame({c: pd.Series(dtype="object" if c in cols[:3] else
+                                          ("int64" if c in ("quotes", "words") else "float64")) for c in cols})
     scored = score_sentiment(q.assign(text=q["quote"]))
     g = scored.groupby(["outlet", "speaker", "speaker_kind"], sort=True)
     out = g.agg(quotes=("compound", "size"), words=("quote_words", "sum"), mean_compound=("compound", "mean"),
