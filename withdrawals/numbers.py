@@ -249,6 +249,10 @@ _PLACE_AT = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|stationed\s+in|based\s+in)\s+", re.I)
 _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?:while|whereas|but)\b")
+_HOST_VERB = re.compile(r"(?:['’]s)?\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:hosts|hosted|"
+                        r"houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
+                        r"around|roughly|nearly|more\s+than|over|approximately|an\s+estimated)\s+)*")
 _ANAPHOR = re.compile(r"\b(?:the\s+country|there|the\s+nation)\b", re.I)
 
 # --------------------------------------------------------------------------
@@ -908,6 +912,7 @@ def _actor_from_tokens(toks):
     return None
 
 
+_COLLECTIVE_UNITS = {"forces", "force", "militias", "militia", "contingent", "contingents"}
 _UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
                "terrorists": "isis", "extremists": "isis", "rebels": "local",
                "americans": "us", "guerrillas": "isis", "guerillas": "isis",
@@ -976,7 +981,7 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
     ``how`` is "sentence" (a place named in the sentence) or "context" (the latest
     country named before the figure in the story), "" when there is none.
     """
-    after, before = None, None
+    after, before, later = None, None, []
     for m in _PLACE_PREP.finditer(text, s0, s1):
         pm = _PLACE_AT.match(text, m.end(), s1)
         if not pm:
@@ -985,6 +990,17 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
             after = pm
         elif m.end() <= a:
             before = pm
+        elif m.start() >= next_start:
+            later.append(m)
+    if after is None and before is None:
+        for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
+            if not dem and _HOST_VERB.fullmatch(text, e, a):
+                return c, "sentence"
+    if after is None and before is None and next_start < s1:
+        for m in later:                         # "14,000 US troops and 8,000 NATO troops in X"
+            if not _CLAUSE_BREAK.search(text, b, m.start()):
+                after = _PLACE_AT.match(text, m.end(), s1)
+            break
     pm = after or before
     if pm is not None:
         places = [_place_name(pm)]
@@ -1060,7 +1076,10 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
     for k, fig in enumerate(figs):
         next_start = figs[k + 1]["start"] if k + 1 < len(figs) else s1
         found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
-        if found is None and k + 1 < len(figs) and not fig["year"] \
+        if found is not None and fig["high"] < 10 and found[0].lower() in _COLLECTIVE_UNITS \
+                and not found[2]:
+            found = None                              # "the two forces", "three militias"
+        if found is None and k + 1 < len(figs) and not fig["year"] and fig["low"] >= 10 \
                 and _OF_NEXT.match(text, fig["end"], next_start):
             nxt = figs[k + 1]                       # "9,500 of the roughly 34,500 troops"
             sub = _scan_unit(text, nxt.get("pair_end", nxt["end"]), s1)
@@ -1073,7 +1092,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             cas = _CAS_STEMS.search(low) is not None
         hedge, hstart = None, None
         ell = None                                    # figure an elliptical number continues
-        if found is None and not fig["year"]:
+        if found is None and not fig["year"] and fig["low"] >= 10:
             if last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
                 ell = last_troop
             elif prev is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
