@@ -249,6 +249,9 @@ _PLACE_AT = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|stationed\s+in|based\s+in)\s+", re.I)
 _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
+_NEW_CLAUSE = re.compile(r"\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
+                         r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
+                         re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?:while|whereas|but)\b")
 _HOST_VERB = re.compile(r"(?:['’]s)?\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:hosts|hosted|"
                         r"houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
@@ -623,6 +626,8 @@ _CLAUSE_START = re.compile(r"(?:[,;:—–(“\"]|\b(?:while|and|but|with|wherea
                            r"that|including))\s*(?:the\s+|another\s+|a\s+further\s+|only\s+|"
                            r"just\s+)?$", re.I)
 # "2,500 troops in Iraq, down from 3,000": a second number linked to the first
+_GAP_SUBJECT = re.compile(r"(?:\band|,|\bwhile|\bbut|\bwith)\s+(?:the\s+)?"
+                          r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+$")
 _PAIR_LINK = re.compile(r"\s*,?\s*(?:(?:down|up|compared)\s+)?(?:from|to|with)\s+(?:a\s+peak\s+of\s+)?$",
                         re.I)
 _OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|these)[ \t]+"
@@ -639,6 +644,8 @@ _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", 
                   "counts", "of", "the", "its", "an", "estimated", "roughly", "about", "some",
                   "around", "nearly", "approximately", "more", "than", "over", "between",
                   "sending", "deploying", "keeping", "committed", "commits", "mobilized",
+                  "believed", "thought", "estimated", "understood", "known", "reported",
+                  "reportedly", "expected", "likely", "be", "been", "being", "still",
                   "army", "military", "forces", "government", "regime", "alliance", "navy",
                   "command", "coalition", "numbers", "number", "it", "they", "now"}
 _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
@@ -866,7 +873,12 @@ def _scan_unit(text, p, s1):
             low = unit.lower()
             if low == "members" and not (mods and mods[-1][0].lower() in ("service", "military",
                                                                            "coalition", "nato")):
-                return None
+                of = _MEMBERS_OF.match(text, end, s1)     # "1,000 members of the U.S. military"
+                if not of:
+                    return None
+                mods = mods + [(t.group(0), t.start(), t.end())
+                               for t in _WORD_ANY.finditer(text, end, of.end())]
+                return unit, of.end(), mods
             if low == "americans" and not _MIL_CONTEXT.search(text, max(0, p - 150), s1):
                 return None
             return unit, end, mods
@@ -890,6 +902,10 @@ def _scan_unit(text, p, s1):
 _WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?(people|civilians|children|women|men|"
                      r"persons|residents|workers|contractors|police(?:men)?|officers|"
                      r"Americans|" + _UNIT_WORDS + r")\b", re.I)
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
+                         r"(?:military|armed\s+forces|army|coalition|forces|navy|marines|"
+                         r"air\s+force|militia|security\s+forces|special\s+forces)\b", re.I)
+_WORD_ANY = re.compile(r"[A-Za-z][\w.’'-]*")
 _MONTH_SET = {m.lower() for m in _MONTHS.split("|")}
 
 
@@ -1010,8 +1026,8 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
             if not ch:
                 break
             nxt = _PLACE_AT.match(text, ch.end(), s1)
-            if not nxt:
-                break
+            if not nxt or _NEW_CLAUSE.match(text, nxt.end(), s1):
+                break                           # "... in Iraq and France some 200": a new subject
             places.append(_place_name(nxt))
             p = nxt.end()
         places = sorted(set(places))
@@ -1105,6 +1121,11 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                     hedge, hstart = _hedge(text, fig, s0, s1)
                 if _PAIR_LINK.fullmatch(text, last_troop[3], hstart):
                     ell = last_troop                  # "2,500 troops in Iraq, down from 3,000"
+                else:                                 # "Britain has 400 troops in Iraq and France 200"
+                    g = _GAP_SUBJECT.search(text, max(last_troop[3], hstart - 40), hstart)
+                    r = _classify_actor(g.group(1)) if g else None
+                    if r:
+                        ell = (last_troop[0], r[0], r[1], None)
         if found is None and ell is None and not cas and "pair_start" not in fig and not (
                 _AFTER_OK.match(text, fig["end"], s1)
                 and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
