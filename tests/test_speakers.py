@@ -474,3 +474,17 @@ def test_notebook_helpers_on_no_quotes(articles):
     tone = utils.speaker_sentiment(empty, articles)
     assert len(tone) == 0 and tone["mean_compound"].dtype == "float64"
     assert len(utils.speaker_table(empty, articles)) == 0
+
+
+def test_quote_after_a_reporting_sentence_and_tweet_signature():
+    q = quotes_of("Sen. Chris Murphy took to Twitter on Wednesday and said the move was reckless. "
+                  "\"This is a gift to Russia and Iran.\"\n\n"
+                  "\"We have defeated ISIS in Syria\" — Donald J. Trump (@realDonaldTrump) December 19, 2018")
+    assert speaker_of(q, "This is a gift") == ("Chris Murphy", "person")
+    assert speaker_of(q, "We have defeated ISIS") == ("Donald J. Trump", "person")
+
+
+def test_merge_speakers_across_stories():
+    q = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "speaker": ["Donald Trump", "Donald J. Trump", "Trump", "Sanders"],
+                      "speaker_kind": ["person"] * 4, "direct": [True] * 4})
+    assert sp.merge_speakers(q)["speaker"].tolist() == ["Donald Trump", "Donald Trump", "Donald Trump", "Sanders"]

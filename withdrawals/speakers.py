@@ -665,6 +665,11 @@ def _appositive_after(text: str, end: int) -> str:
 def _scan_people(story: _Story, text: str, outside):
     """Register people (names with titles or two name tokens) and acronyms in a story."""
     for m in _MULTI_RUN_RE.finditer(text):
+        run = m.group()
+        if "." not in run:
+            if outside(m.start()):
+                _register_run(story, text, run.split(), m.start(), m.end())
+            continue
         # split at sentence-final full stops ("... in Syria. Mr Trump said")
         toks, starts, off = [], [], m.start()
         for t in m.group().split():
@@ -711,7 +716,7 @@ def _role_of(text, start, end, titles):
 
 
 def _register_run(story, text, toks, start, end):
-    titles, name, kind = _parse_run(tuple(toks))
+    titles, name, kind = _parse_run_cached(tuple(toks))
     if kind == "person":
         if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
             return
@@ -1006,6 +1011,12 @@ def _attr_post(post: str, story, pos):
         return None
     cues = _find_cues(rest[:160])
     if not cues:
+        dm = _DASH_NAME_RE.match(post)
+        if dm:
+            np = _np_head(dm.group(1))
+            res = _classify(np, story, pos) if np else None
+            if res is not None and res[1] in ("person", "organization"):
+                return res, "wrote"
         return None
     cm = cues[0]
     pre = rest[:cm.start()]
@@ -1031,6 +1042,7 @@ def _attr_post(post: str, story, pos):
     return None
 
 
+_DASH_NAME_RE = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’\-]*\s*){1,5})(?:\(@\w+\)|,|$|\s+\(|\s+[A-Z][a-z]+ \d)")
 _STATEMENT_FROM_RE = re.compile(r"\s+(?:from|by|issued by|released by|of)\s+")
 
 
@@ -1230,6 +1242,20 @@ def _story_quotes(article_id, text):
                     sub = _subject_of(post.split(".")[0], story, qa)
                 if sub is not None:
                     res, cue, src = sub, "", "subject"
+            if res is None and not pre.strip() and st > 0:
+                # a whole-sentence quotation right after a sentence that reports speech:
+                # 'Trump took to Twitter. “Q.”' continues that sentence's speaker
+                prev_i = bisect.bisect_right(story.sent_starts, base + st - 1) - 1
+                if prev_i >= 0 and story.sent_starts[prev_i] >= base:
+                    blank_p, a_p, b_p = story.sent_texts[prev_i]
+                    if _CUE_RE.search(blank_p, a_p, b_p) or blank_p[a_p:b_p].rstrip().endswith(":"):
+                        subj = story.subject_at(prev_i)
+                        if isinstance(subj, _Entity):
+                            res = (subj.full, "person", subj.roles[0] if subj.roles else "", subj.full, subj)
+                        elif subj is not None:
+                            res = (subj[0], subj[1], subj[2], subj[0], None)
+                        if res is not None:
+                            cue, src = "", "previous sentence"
             if res is None and k and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
             if _is_work_title(quote) and _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]):
@@ -1380,7 +1406,9 @@ def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
 
     In: quotes (from :func:`extract_quotes`, any number of stories).
     Out: a copy whose ``speaker`` is the full name when exactly one multi-word
-    person name in the table ends with that surname ("Sanders" -> "Sarah Sanders").
+    person name in the table ends with that surname ("Sanders" -> "Sarah Sanders"),
+    and names that differ only by middle initials are one ("Donald J. Trump" ->
+    the more frequent spelling).
     """
     out = quotes.copy()
     people = out.loc[out["speaker_kind"] == "person", "speaker"].dropna().unique()
@@ -1390,6 +1418,21 @@ def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
         if len(parts) >= 2:
             full_by_last[_surname_key(parts[-1])].add(name)
     mapping = {}
+    # "Donald J. Trump" and "Donald Trump": the same person once middle initials are dropped
+    counts = out.loc[out["speaker_kind"] == "person", "speaker"].value_counts()
+    by_key = defaultdict(list)
+    for name in people:
+        parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
+        if len(parts) >= 2:
+            by_key[(parts[0].lower(), _surname_key(parts[-1]))].append(name)
+    for names in by_key.values():
+        if len(names) > 1:
+            best = sorted(names, key=lambda n: (-counts.get(n, 0), len(n), n))[0]
+            for n in names:
+                if n != best:
+                    mapping[n] = best
+    for lastname, fulls in list(full_by_last.items()):
+        full_by_last[lastname] = {mapping.get(f, f) for f in fulls}
     for name in people:
         parts = name.split()
         if len(parts) == 1 and len(full_by_last.get(_surname_key(parts[0]), ())) == 1:
