@@ -1117,7 +1117,15 @@ def _story_quotes(article_id, text):
     for p in pars:
         offsets.append(o)
         o += len(p) + 1
-    par_no = [text.count("\n\n", 0, off) for off in offsets] if "\n\n" in text else [0] * len(pars)
+    # paragraph number = text.count("\n\n", 0, start of the line), counted incrementally
+    par_no, done_pairs, run = [], 0, 0
+    for i, p in enumerate(pars):
+        if i:
+            run += 1
+        par_no.append(done_pairs + run // 2)
+        if p:
+            done_pairs += run // 2
+            run = 0
     junk = _junk_paragraphs(pars)
     work = [(" " * len(p) if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
