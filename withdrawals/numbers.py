@@ -243,11 +243,13 @@ _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?
         r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
         r"|(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)")
 _PLACE_AT = re.compile(
-    r"(?:the\s+)?(?:" + _DIR + r")?(?:(?P<name>" + _alt(list(_NAME_TO_COUNTRY) + list(_REGIONS))
+    r"(?:the\s+)?(?:" + _DIR + r")?(?:(?:border\s+|frontline\s+|northern\s+|eastern\s+|"
+    r"southern\s+|western\s+)?(?:town|city|province|region|village|base|camp)\s+of\s+)?"
+    r"(?:(?P<name>" + _alt(list(_NAME_TO_COUNTRY) + list(_REGIONS))
     + r")(?![\w-])|(?P<dem>" + _alt(_DEMONYM_TO_COUNTRY)
-    + r")\s+(?:soil|territory|territories|ground|border|borders|bases?|side)\b)")
+    + r")\s+(?:soil|territory|territories|ground|bases?)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
-                         r"on|for|towards?|near|stationed\s+in|based\s+in)\s+", re.I)
+                         r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+", re.I)
 _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 _NEW_CLAUSE = re.compile(r"\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
@@ -605,17 +607,18 @@ _TROOP_LEFT = re.compile(
     r"service\s*members|troops|forces|soldiers|personnel|marines|presence|contingent|"
     r"garrison|deployment|force|footprint)\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
-    r"around|about|roughly|approximately|nearly|almost|some|under|over|below|above|is|was|"
+    r"under|over|below|above|is|was|"
     r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$", re.I)
 _LEFT_STEMS = re.compile(_trie("troop forc soldier personnel servicem service m marines presence "
                                "contingent garrison deployment footprint".split()))
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
-                       r"was|will|would|could|in|there|stationed|deployed|based)\b)", re.I)
-_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of)\s+(?:the\s+)?"
+                       r"was|will|would|could|in|there|stationed|deployed|based|within|for|until|"
+                       r"through|during|including|of\s+them)\b)")
+_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of|at)\s+(?:the\s+)?"
                              r"(?:(?:neighbou?ring|northern|southern|eastern|western|other)\s+)?"
-                             r"(?=[A-Z])|[ \t]+(?:(?:later|also|still|then|now|eventually|"
+                             r"(?=[A-Z]|al-)|[ \t]+(?:(?:later|also|still|then|now|eventually|"
                              r"instead)[ \t]+)?(?:returning|returned|return|being|would|will|"
                              r"were|are|remain|remained|remaining|stay|stayed|staying|go|going|"
                              r"went|moved|moving|headed|heading|based|stationed|deployed|leaving|"
@@ -648,6 +651,12 @@ _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", 
                   "reportedly", "expected", "likely", "be", "been", "being", "still",
                   "army", "military", "forces", "government", "regime", "alliance", "navy",
                   "command", "coalition", "numbers", "number", "it", "they", "now"}
+# nouns a subject may carry before its verb: "NATO's Resolute Support mission has 16,000 troops"
+_APPOSITIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?:backed|supported|"
+                         r"aided|led|armed|trained|which|who|a|an|the|now|once|long)\b[^,;]{0,80},"
+                         r"\s+(?:[a-z]+\s+){1,3}$")
+_SUBJECT_NOUNS = {"mission", "operation", "alliance", "command", "contingent", "presence",
+                  "deployment", "force", "forces", "army", "military", "government", "regime"}
 _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
 
 
@@ -935,12 +944,17 @@ _UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "ins
                "gunmen": "isis", "militiamen": "local", "militia": "local", "militias": "local"}
 
 
-def _words_before(text, pos, s0, n):
-    """Up to n word tokens before pos within the sentence, nearest first, as (tok, start, end)."""
+def _words_before(text, pos, s0, n, clause=False):
+    """Up to n word tokens before pos within the sentence, nearest first, as (tok, start, end).
+
+    ``clause=True`` stops at a comma, semicolon, colon or dash (the clause's start).
+    """
     out = []
     for _ in range(n):
         m = _WORD_BACK.search(text, max(s0, pos - 40), pos)
         if not m:
+            break
+        if clause and any(c in ",;:—–(" for c in text[m.end(1):pos]):
             break
         out.append((m.group(1), m.start(1), m.end(1)))
         pos = m.start(1)
@@ -954,7 +968,7 @@ def _actor(text, fig, mods, unit, s0, hstart):
         return r
     ua = _UNIT_ACTOR.get(unit.lower())
     # directly before the number: "America's 2,000 troops", "the US's roughly 2,000"
-    before = _words_before(text, hstart, s0, 6)
+    before = _words_before(text, hstart, s0, 7, clause=True)
     if before:
         tok, a, b = before[0]
         if tok.endswith(("'s", "’s")) or tok.lower().endswith("-led"):
@@ -978,8 +992,17 @@ def _actor(text, fig, mods, unit, s0, hstart):
             if ua and ua != r[0]:
                 break
             return r[0], r[1], (a, b)
-        if tok.lower() not in _SUBJECT_VERBS:
+        if tok.lower() not in _SUBJECT_VERBS and not (
+                tok[0].isupper() and i > 0) and tok.lower() not in _SUBJECT_NOUNS:
             break
+    # "The Syrian army, backed by Russia, moved some 2,000 soldiers": skip the aside
+    ap = _APPOSITIVE.search(text, max(s0, hstart - 160), hstart)
+    if ap:
+        toks = [(t.group(0), t.start(), t.end()) for t in _WORD_ANY.finditer(text, ap.start(1),
+                                                                             ap.end(1))]
+        r = _actor_from_tokens(toks)
+        if r and not (ua and ua != r[0]):
+            return r
     if ua:
         return ua, None, None
     if unit.lower() == "fighters":
@@ -1160,13 +1183,13 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 unit = inherited[0]
             else:
                 # "troop levels ... to 2,500", "a force of 5,000", "... and 900 in Syria"
-                if not (ell or (not fig["vague"] and _AFTER_OK.match(text, fig["end"], s1))):
+                if not (ell or _AFTER_OK.match(text, fig["end"], s1)):
                     continue
-                lstart = fig["start"] if "pair_end" in fig and hedge == "exact" else hstart
+                lstart = fig["start"]                 # a hedge word may be the link: "below 34,500"
                 left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
-                    if lstart > s0 and not fig["vague"] else None
+                    if lstart > s0 else None
                 gap = (left.group("gap") or "") if left else ""
-                if left and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
+                if left and not ell and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
                     unit = left.group("u")
                     inherited = (unit,) + _actor_from_left(text, left, s0)
                 elif ell:
