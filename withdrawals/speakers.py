@@ -587,6 +587,17 @@ def _parse_run_impl(toks):
             i += 1
         else:
             break
+    # a long role before the name ("House Foreign Affairs Committee Chairman Eliot Engel"):
+    # the name starts after the last title word
+    j = n - 1
+    while j > i:
+        lt = _low(_strip_poss(toks[j - 1])[0])
+        if lt in HONORIFICS or lt in ("chairman", "chairwoman", "chair", "leader", "secretary", "minister",
+                                      "president", "spokesman", "spokeswoman", "envoy", "ambassador"):
+            break
+        j -= 1
+    if j > i and j < n and not any(_low(t) in ORG_WORDS for t in toks[j:]):
+        i = j
     titles, name = toks[:i], toks[i:]
     low_name = [_low(_strip_poss(t)[0]) for t in name]
     last = low_name[-1]
