@@ -563,7 +563,7 @@ MUST WATCH
 The Maryland Democrat added that Turkey "must face consequences."
 
 Paul, however, dismissed the criticism. "They have been wrong about every war," he said."""
-HHELD_CNN_GOLD = [
+HELD_HILL_GOLD = [
 ("I'm proud of the president","Rand Paul","person"),
 ("We should not be policing","Rand Paul","person"),
 ("The president is abandoning","Charles Schumer","person"),
