@@ -251,7 +251,7 @@ _PLACE_AT = re.compile(
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+", re.I)
 _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
-_NEW_CLAUSE = re.compile(r"\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
+_NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
                          re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?:while|whereas|but)\b")
@@ -374,9 +374,10 @@ _STEMS = re.compile(_trie(
     "guerril paratroop members kill died dead death wound injur hurt casualt fatalit lives "
     "bodies victim diagnos slain perish maim toll".split()))
 # substrings of every number word, cheapest test that a lower-cased sentence may hold one
-_NW_STEMS = ("one", "two", "thre", "four", "five", "six", "seven", "eigh", "nine", "ten",
-             "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "hundred",
-             "thousand", "million", "billion", "dozen")
+_NW_STEMS = ("one", "two", "thre", "thir", "four", "fif", "five", "six", "seven", "eigh", "nine",
+             "ten", "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million",
+             "billion", "dozen")
+assert all(any(w.startswith(st) for st in _NW_STEMS) for w in list(_ONES)[1:] + list(_TENS))
 
 
 _NW_SPACED = re.compile(" (?:" + _trie(_NW_STEMS) + ")")   # a literal first char: fast scan
@@ -587,6 +588,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|sinc
 _CAS_STEMS = re.compile(_trie("kill died dead death dying wound injur hurt casualt fatalit lives "
                               "bodies victim diagnos slain perish maim toll lost losing missing "
                               "murder execut suffer treated".split()))
+_COORD = re.compile(r"(?:\s+[A-Za-z][\w.’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
                 "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
                 "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
@@ -1107,6 +1109,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
     figs = _group_ranges(nums, text, s0)
     sentence = text[s0:s1]
     cas = None                      # does the sentence have a casualty word? (lazy)
+    last_cas = None                 # (end, kind) of this sentence's last casualty figure
     last_troop = None               # (unit, actor, actor country, end) of this sentence's last figure
     prev = story.last_troop         # a figure one or two sentences back, for "About 6,400 will ..."
     prev = prev[1:] + (None,) if prev is not None and idx - prev[0] <= 2 else None
@@ -1160,6 +1163,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             continue
         unit, unit_end, mods = found if found else ("", None, [])
         kind = _casualty(text, fig, s0, s1, unit_end, hstart, cas)
+        if not kind and last_cas is not None and _COORD.fullmatch(text, last_cas[0], hstart):
+            kind = last_cas[1]                        # "killed ... Afghans and 2,461 service members"
         if kind:
             if not found:
                 w = _WHO_AT.match(text, fig["end"], s1)
@@ -1173,6 +1178,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
                                hedge, kind, re.sub(r"\s+", " ", unit.lower()), actor, place,
                                story.quoted(fig["start"], mq), idx, hstart, end))
+            last_cas = (end, kind)
             continue
         inherited = None
         if "pair_start" in fig and pair is not None:
