@@ -586,3 +586,75 @@ def test_held_out_styles_score():
     assert s["recall"] == 1.0 and s["precision"] == 1.0
     assert s["e2e_f1"] >= 0.95, s["misses"]
     assert not utils.extract_quotes(arts)["quote"].str.contains("getting out").any()   # video teaser
+
+
+# Two more, in Reuters and Fox News styles, annotated before the first run (end-to-end F1 0.923 then:
+# a show title "Fox News Sunday" taken for a quotation, and "the resolution read" unattributed).
+HELD_REU = """BAGHDAD/WASHINGTON (Reuters) - Iraq's parliament voted on Sunday to expel U.S. troops from the country, two days after a U.S. drone strike killed Iranian commander Qassem Soleimani in Baghdad.
+
+"The Iraqi government is committed to ending the presence of any foreign troops on Iraqi soil," the resolution read.
+
+Caretaker Prime Minister Adel Abdul Mahdi told lawmakers that the strike was a "political assassination." He urged parliament to take "urgent measures."
+
+Speaking to reporters aboard Air Force One, Trump threatened sanctions. "We have a very extraordinarily expensive air base that's there," he said. "We're not leaving unless they pay us back for it."
+
+A U.S. State Department spokeswoman said Washington was "disappointed" by the vote. "We strongly urge Iraqi leaders to reconsider," she said.
+
+"Any withdrawal would be a gift to Iran," a senior U.S. official said, speaking on condition of anonymity.
+
+Iraqi officials said the vote was non-binding. "It is a recommendation," one lawmaker told Reuters.
+
+Iran's Foreign Minister Mohammad Javad Zarif said on Twitter that the "end of U.S. malign presence in West Asia has begun."
+
+U.S. Defense Secretary Mark Esper told reporters at the Pentagon: "There's been no decision whatsoever to leave Iraq. Period."
+
+(Reporting by John Davison; Writing by Michael Georgy; Editing by Alex Richardson)"""
+HELD_REU_GOLD = [
+("The Iraqi government is committed","Iraq's parliament","organization"),
+("political assassination","Adel Abdul Mahdi","person"),
+("urgent measures","Adel Abdul Mahdi","person"),
+("We have a very extraordinarily expensive","Trump","person"),
+("We're not leaving unless","Trump","person"),
+("disappointed","x","anonymous"),
+("We strongly urge Iraqi leaders","x","anonymous"),
+("Any withdrawal would be a gift","x","anonymous"),
+("It is a recommendation","x","anonymous"),
+("end of U.S. malign presence","Mohammad Javad Zarif","person"),
+("There's been no decision whatsoever","Mark Esper","person"),
+]
+HELD_FOX = """President Trump on Sunday defended his decision to pull U.S. forces back from the Syrian border, saying on Twitter that the U.S. should never have been in the Middle East.
+
+"GOING INTO THE MIDDLE EAST IS THE WORST DECISION EVER MADE IN THE HISTORY OF OUR COUNTRY!" Trump tweeted.
+
+House Speaker Nancy Pelosi blasted the move. "Once again, President Trump is deserting an ally in a foolish attempt to appease an authoritarian strongman," Pelosi said in a statement.
+
+"This reckless, misguided decision undermines the credibility of the United States as a trusted ally," she continued.
+
+Sen. Mitt Romney, R-Utah, said the decision "presents a bloodstain in the annals of American history."
+
+On "Fox News Sunday," Defense Secretary Mark Esper said the U.S. was "preparing a deliberate withdrawal."
+
+"We have American forces likely caught between two opposing advancing armies, and it's a very untenable situation," Esper told host Chris Wallace.
+
+A Kurdish official told Fox News that the SDF had "no choice" but to seek help from Damascus.
+
+Meanwhile, Sen. Lindsey Graham, R-S.C., said he would introduce sanctions against Turkey. "Erdogan has made a huge mistake," the South Carolina Republican said."""
+HELD_FOX_GOLD = [
+("GOING INTO THE MIDDLE EAST","Trump","person"),
+("Once again, President Trump is deserting","Nancy Pelosi","person"),
+("This reckless, misguided decision","Nancy Pelosi","person"),
+("presents a bloodstain","Mitt Romney","person"),
+("preparing a deliberate withdrawal","Mark Esper","person"),
+("We have American forces likely caught","Mark Esper","person"),
+("no choice","x","anonymous"),
+("Erdogan has made a huge mistake","Lindsey Graham","person"),
+]
+
+
+def test_held_out_styles_score_2():
+    arts = pd.DataFrame({"article_id": ["reu", "fox"], "text": [HELD_REU, HELD_FOX], "outlet": ["Reuters", "Fox"]})
+    gold = pd.DataFrame([("reu",) + g for g in HELD_REU_GOLD] + [("fox",) + g for g in HELD_FOX_GOLD],
+                        columns=["article_id", "quote", "speaker", "kind"])
+    s = utils.score_quotes(utils.extract_quotes(arts), gold)
+    assert s["recall"] == 1.0 and s["precision"] == 1.0
+    assert s["e2e_f1"] >= 0.94, s["misses"]     # "the resolution read" still lacks its issuer

@@ -118,7 +118,8 @@ adviser advisers advisor advisors staffer staffers lawmaker lawmakers critic cri
 observers fighters militants rebels residents witnesses activists protesters soldiers commanders
 republicans democrats members representatives negotiators investigators analysts""")
 STATEMENT_HEADS = _W("""statement statements release communique communiqué letter post tweet message
-memo document report readout announcement declaration""")
+memo document report readout announcement declaration resolution decree proclamation directive cable
+notice order ruling filing complaint lawsuit bill text transcript""")
 ORG_WORDS = _W("""house senate congress pentagon department ministry office command forces force army
 navy corps coalition council committee agency administration government party parliament assembly
 court commission union nations organization organisation institute center centre university
@@ -178,7 +179,7 @@ _GENERIC_ORG = frozenset("group organization organisation militia militias movem
 _LAWMAKER_HEADS = frozenset(("senator", "representative", "lawmaker", "republican", "democrat", "independent"))
 _TITLE_SMALL = frozenset("the of and & a an on in to for at with de la du".split())
 _TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\bprogramme|\bseries|\bbook|\bfilm|"
-                            r"\bdocumentary|\btitled|\bentitled|\bheadlined|\bdubbed|\bso-called)\s*$")
+                            r"\bdocumentary|\btitled|\bentitled|\bheadlined|\bdubbed|\bso-called)\s*$", re.I)
 
 
 def _is_work_title(quote: str) -> bool:
