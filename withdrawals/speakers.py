@@ -1278,7 +1278,7 @@ def _story_quotes(article_id, text):
                             cue, src = "", "previous sentence"
             if res is None and k and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
-            if _is_work_title(quote) and _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]):
+            if len(quote) < 80 and _is_work_title(quote) and _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]):
                 continue  # "told CBS's “Face the Nation”", "said on “Fox & Friends”"
             # drop titles of works / scare quotes with nobody behind them
             if res is None and _P28.search(pre):
