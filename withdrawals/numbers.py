@@ -573,12 +573,14 @@ _CASUALTY_AFTER = re.compile(
     r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
     r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
     r"treated\s+for|suffered|suffering)\b", re.I)
-_CASUALTY_NOUN = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|casualties|fatalities|"
-                            r"killed|wounded|injured|injuries|lives|bodies|victims)\b", re.I)
+_CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|"
+                            r"casualties|fatalities|wounded|injured|injuries|lives|bodies|"
+                            r"victims)\b", re.I)
 _CASUALTY_BEFORE = re.compile(
     r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
+    r"neutrali[sz](?:ed|ing)|"
     r"death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
-    r"stands\s+at)|deaths\s+of|lives\s+of))\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
+    r"stands\s+at)|deaths\s+of|lives\s+of))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
     r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
                               r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
@@ -586,6 +588,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|sinc
                          r"because|including)\b")
 # a sentence without one of these stems holds no casualty figure
 _CAS_STEMS = re.compile(_trie("kill died dead death dying wound injur hurt casualt fatalit lives "
+                              "neutrali "
                               "bodies victim diagnos slain perish maim toll lost losing missing "
                               "murder execut suffer treated".split()))
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w.’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
@@ -617,7 +620,8 @@ _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
                        r"was|will|would|could|in|there|stationed|deployed|based|within|for|until|"
-                       r"through|during|including|of\s+them)\b)")
+                       r"through|during|including|of\s+them)\b|[ \t]+[a-z]+[ \t]+(?:years?|"
+                       r"months?|weeks?|days?)[ \t]+(?:ago|earlier|before)\b)")
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of|at)\s+(?:the\s+)?"
                              r"(?:(?:neighbou?ring|northern|southern|eastern|western|other)\s+)?"
                              r"(?=[A-Z]|al-)|[ \t]+(?:(?:later|also|still|then|now|eventually|"
@@ -649,7 +653,8 @@ _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", 
                   "counts", "of", "the", "its", "an", "estimated", "roughly", "about", "some",
                   "around", "nearly", "approximately", "more", "than", "over", "between",
                   "sending", "deploying", "keeping", "committed", "commits", "mobilized",
-                  "believed", "thought", "estimated", "understood", "known", "reported",
+                  "believed", "thought", "estimated", "a", "further", "another", "extra",
+                  "additional", "total", "all", "those", "understood", "known", "reported",
                   "reportedly", "expected", "likely", "be", "been", "being", "still",
                   "army", "military", "forces", "government", "regime", "alliance", "navy",
                   "command", "coalition", "numbers", "number", "it", "they", "now"}
@@ -1142,7 +1147,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 if hstart == s0 or not text[s0:hstart].strip(" “\"‘'(") or \
                         _CLAUSE_START.search(text, max(s0, hstart - 40), hstart):
                     ell = prev
-            if ell is None and last_troop is not None and last_troop[3] is not None:
+            if ell is None and last_troop is not None and last_troop[3] is not None \
+                    and _AFTER_OK.match(text, fig["end"], s1):
                 if hedge is None:
                     hedge, hstart = _hedge(text, fig, s0, s1)
                 if _PAIR_LINK.fullmatch(text, last_troop[3], hstart):
@@ -1197,7 +1203,11 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 gap = (left.group("gap") or "") if left else ""
                 if left and not ell and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
                     unit = left.group("u")
-                    inherited = (unit,) + _actor_from_left(text, left, s0)
+                    if last_troop is not None and last_troop[3] is not None \
+                            and left.start("u") < last_troop[3]:
+                        inherited = last_troop[:3]    # "send 1,000 troops, bringing its total to 9,500"
+                    else:
+                        inherited = (unit,) + _actor_from_left(text, left, s0)
                 elif ell:
                     unit = ell[0]                    # "2,500 troops in Iraq and 900 in Syria"
                     inherited = ell[:3]
