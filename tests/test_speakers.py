@@ -658,3 +658,10 @@ def test_held_out_styles_score_2():
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["precision"] == 1.0
     assert s["e2e_f1"] >= 0.94, s["misses"]     # "the resolution read" still lacks its issuer
+
+
+def test_it_is_an_organisation_and_i_is_nobody():
+    q = quotes_of('The Pentagon issued a statement on Monday. Defense Secretary Mark Esper was traveling.\n\n'
+                  '"We remain committed," it said.\n\n"I was there," I said.')
+    assert speaker_of(q, "We remain committed") == ("Pentagon", "organization")
+    assert speaker_of(q, "I was there")[1] == "unknown"

@@ -532,6 +532,8 @@ class _Story:
 
     def pronoun(self, pron, pos):
         g = PRONOUNS.get(pron)
+        if g is None or pron == "we":
+            return None  # "I said", "we said": the writer, not a source
         idx = bisect.bisect_left(self.sent_starts, pos) - 1
         if g == "f":
             # a woman named in the last three sentences beats a nearer person of unknown gender
@@ -549,13 +551,15 @@ class _Story:
             if subj is None:
                 continue
             if isinstance(subj, _Entity):
-                if g == "p":
+                if g in ("p", "n"):
                     continue
                 if g in ("m", "f") and self._gender(subj) not in (None, g):
                     continue
                 return subj
             else:  # (speaker, kind, role)
                 if g == "p" and subj[1] in ("organization", "anonymous"):
+                    return subj
+                if g == "n" and subj[1] == "organization":
                     return subj
                 if g in ("m", "f") and subj[1] == "anonymous" and not subj[0].endswith("s"):
                     return subj
@@ -834,7 +838,7 @@ def _classify(toks, story: _Story, pos: int):
     if len(toks) == 1 and low[0] in PRONOUNS:
         ref = story.pronoun(low[0], pos)
         if ref is None:
-            return ("", "unknown", "", mention, None) if low[0] in ("he", "she") else None
+            return ("", "unknown", "", mention, None) if low[0] in ("he", "she", "i", "we") else None
         if isinstance(ref, _Entity):
             return (ref.full, "person", ref.roles[0] if ref.roles else "", mention, ref)
         return (ref[0], ref[1], ref[2], mention, None)
@@ -1004,8 +1008,12 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
                 j += 1
             if not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
-                if res is not None and res[1] != "person":
-                    res = None
+                if res is not None and res[1] != "person" and not (
+                        res[1] == "organization" and not last and i <= 1 and j + 1 < len(toks)
+                        and _low(toks[j + 1]) not in PREPOSITIONS and toks[j + 1] not in (",", "and")
+                        and any(_low(x) in ORG_WORDS or (_is_acronym(x) and _low(x) not in PLACES)
+                                for x in res[0].split())):
+                    res = None  # an organisation counts only as the sentence's opening subject
             i = j
         if res is not None:
             if not last:
