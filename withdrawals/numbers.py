@@ -637,6 +637,8 @@ _CLAUSE_START = re.compile(r"(?:[,;:—–(“\"]|\b(?:while|and|but|with|wherea
 # "2,500 troops in Iraq, down from 3,000": a second number linked to the first
 _GAP_SUBJECT = re.compile(r"(?:\band|,|\bwhile|\bbut|\bwith)\s+(?:the\s+)?"
                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+$")
+# "... from 166,000 at the height of the war to about 2,500": the far end of a from-to pair
+_PAIR_FAR = re.compile(r"[^.;:\d]{0,60}?\bto\s+", re.I)
 _PAIR_LINK = re.compile(r"\s*,?\s*(?:(?:down|up|compared)\s+)?(?:from|to|with)\s+(?:a\s+peak\s+of\s+)?$",
                         re.I)
 _OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|these)[ \t]+"
@@ -939,11 +941,17 @@ def _actor_from_tokens(toks):
                 if r:
                     return r[0], r[1], (a, toks[i + 1][2])
         r = _classify_actor(tok)
-        if r:
+        if r and tok.lower() not in _WEAK_ACTOR:
             return r[0], r[1], (a, b)
+    for tok, a, b in toks:                      # only "foreign", "international", ...: weak
+        if tok.lower() in _WEAK_ACTOR:
+            return "other", None, None
     return None
 
 
+_WEAK_ACTOR = {"foreign", "international", "western", "multinational"}
+_RATIO_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)
 _COLLECTIVE_UNITS = {"forces", "force", "militias", "militia", "contingent", "contingents"}
 _UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
                "terrorists": "isis", "extremists": "isis", "rebels": "local",
@@ -971,8 +979,9 @@ def _words_before(text, pos, s0, n, clause=False):
 def _actor(text, fig, mods, unit, s0, hstart):
     """(actor, actor country, actor span) of a figure."""
     r = _actor_from_tokens(mods)
-    if r:
+    if r and r[2] is not None:
         return r
+    weak = r                                    # "30,000 foreign fighters": the subject decides
     ua = _UNIT_ACTOR.get(unit.lower())
     # directly before the number: "America's 2,000 troops", "the US's roughly 2,000"
     before = _words_before(text, hstart, s0, 7, clause=True)
@@ -1010,6 +1019,8 @@ def _actor(text, fig, mods, unit, s0, hstart):
         r = _actor_from_tokens(toks)
         if r and not (ua and ua != r[0]):
             return r
+    if weak:
+        return weak
     if ua:
         return ua, None, None
     if unit.lower() == "fighters":
@@ -1117,7 +1128,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
     last_cas = None                 # (end, kind) of this sentence's last casualty figure
     last_troop = None               # (unit, actor, actor country, end) of this sentence's last figure
     prev = story.last_troop         # a figure one or two sentences back, for "About 6,400 will ..."
-    prev = prev[1:] + (None,) if prev is not None and idx - prev[0] <= 2 else None
+    prev = prev[1:] + (None, False) if prev is not None and idx - prev[0] <= 2 else None
     pair = None                     # unit/actor of the first figure of "from A to B"
     low = None
     for k, fig in enumerate(figs):
@@ -1151,19 +1162,24 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                     and _AFTER_OK.match(text, fig["end"], s1):
                 if hedge is None:
                     hedge, hstart = _hedge(text, fig, s0, s1)
-                if _PAIR_LINK.fullmatch(text, last_troop[3], hstart):
+                if _PAIR_LINK.fullmatch(text, last_troop[3], hstart) or (
+                        last_troop[4] and _PAIR_FAR.fullmatch(text, last_troop[3], hstart)):
                     ell = last_troop                  # "2,500 troops in Iraq, down from 3,000"
                 else:                                 # "Britain has 400 troops in Iraq and France 200"
                     g = _GAP_SUBJECT.search(text, max(last_troop[3], hstart - 40), hstart)
                     r = _classify_actor(g.group(1)) if g else None
                     if r:
-                        ell = (last_troop[0], r[0], r[1], None)
+                        ell = (last_troop[0], r[0], r[1], None, False)
         if found is None and ell is None and not cas and "pair_start" not in fig and not (
                 _AFTER_OK.match(text, fig["end"], s1)
                 and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
             continue                                  # no unit, no link, no casualty: not ours
         if hedge is None:
             hedge, hstart = _hedge(text, fig, s0, s1)
+        if _RATIO_BEFORE.search(text, max(s0, hstart - 20), hstart):
+            continue                                  # "one in five soldiers"
+        if found is not None and fig["high"] < 10 and _PARTITIVE.match(text, fig["end"], s1):
+            continue                                  # "three of the soldiers"
         if fig["year"] and hedge == "exact" and (
                 hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
             continue
@@ -1238,7 +1254,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
                        hedge, unit_out, actor, place, story.quoted(fig["start"], mq), idx, hstart,
                        unit_end, place_from))
-        last_troop = (unit, actor, acountry, unit_end)
+        last_troop = (unit, actor, acountry, unit_end,
+                      text[max(s0, hstart - 5):hstart].lower() == "from ")
         story.last_troop = (idx, unit, actor, acountry)
         if "pair_end" in fig:
             pair = (unit, actor, acountry)
