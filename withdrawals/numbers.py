@@ -254,6 +254,8 @@ _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 _NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
                          re.I)
+_VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+the\s+(?:region|area|world|"
+                          r"theater|theatre)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?:while|whereas|but)\b")
 _HOST_VERB = re.compile(r"(?:['’]s)?\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:hosts|hosted|"
                         r"houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
@@ -613,7 +615,8 @@ _TROOP_LEFT = re.compile(
     r"garrison|deployment|force|footprint)\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
     r"under|over|below|above|is|was|"
-    r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:(?:" + _alt(_HEDGE_OF) + r")\s+)?$", re.I)
+    r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+)?(?:(?:" + _alt(_HEDGE_OF)
+    + r")\s+)?$", re.I)
 _LEFT_STEMS = re.compile(_trie("troop forc soldier personnel servicem service m marines presence "
                                "contingent garrison deployment footprint".split()))
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
@@ -664,6 +667,8 @@ _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", 
 _APPOSITIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?:backed|supported|"
                          r"aided|led|armed|trained|which|who|a|an|the|now|once|long)\b[^,;]{0,80},"
                          r"\s+(?:[a-z]+\s+){1,3}$")
+_RELATIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?:which|who|that)\s+"
+                       r"(?:[a-z]+\s+){1,3}$")
 _SUBJECT_NOUNS = {"mission", "operation", "alliance", "command", "contingent", "presence",
                   "deployment", "force", "forces", "army", "military", "government", "regime"}
 _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
@@ -1011,8 +1016,10 @@ def _actor(text, fig, mods, unit, s0, hstart):
         if tok.lower() not in _SUBJECT_VERBS and not (
                 tok[0].isupper() and i > 0) and tok.lower() not in _SUBJECT_NOUNS:
             break
-    # "The Syrian army, backed by Russia, moved some 2,000 soldiers": skip the aside
-    ap = _APPOSITIVE.search(text, max(s0, hstart - 160), hstart)
+    # "The Syrian army, backed by Russia, moved some 2,000 soldiers": skip the aside;
+    # "The British government, which has several hundred special forces": the antecedent
+    ap = _APPOSITIVE.search(text, max(s0, hstart - 160), hstart) or \
+        _RELATIVE.search(text, max(s0, hstart - 100), hstart)
     if ap:
         toks = [(t.group(0), t.start(), t.end()) for t in _WORD_ANY.finditer(text, ap.start(1),
                                                                              ap.end(1))]
@@ -1044,7 +1051,8 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
         if not pm:
             continue
         if m.start() >= b and m.start() < next_start and after is None:
-            after = pm
+            if "," not in text[b:m.start()]:  # same clause: not "..., the commander for the Middle East"
+                after = pm
         elif m.end() <= a:
             before = pm
         elif m.start() >= next_start:
@@ -1053,6 +1061,8 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
                 return c, "sentence"
+    if after is None and _VAGUE_PLACE.match(text, b, s1):
+        return "", ""                           # "... special forces in the region"
     if after is None and before is None and next_start < s1:
         for m in later:                         # "14,000 US troops and 8,000 NATO troops in X"
             if not _CLAUSE_BREAK.search(text, b, m.start()):
