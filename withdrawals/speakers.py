@@ -1333,6 +1333,7 @@ _END_TAIL_RE = re.compile(
     r"Sunday|yesterday|today|recently|earlier|later|(?:[A-Z][a-z]+|a|an|the)(?: [a-z]+)?\s+(?:statement|"
     r"interview|briefing|press conference|tweet|post|email|letter|release))\b[^.]{0,30})?"
     r"(?:\s+(?:to\s+)?(?:reporters|journalists|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))?\s*[.!]?\s*$")
+_TAIL_COMMA_RE = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s*|[A-Z][a-z]+day\s*|in a statement\s*)?,")
 _SAY_VERBS = _W("say said says")
 _TELL_VERBS = _W("told tells warned")
 
@@ -1361,7 +1362,7 @@ def _reported(sent: str, story, pos):
             continue
         tail = sent[cm.end():]
         # "..., X said." at the end of the sentence
-        if "," in before and _END_TAIL_RE.match(tail):
+        if "," in before and (_END_TAIL_RE.match(tail) or _TAIL_COMMA_RE.match(tail)):
             head, _, np_txt = before.rpartition(",")
             np = _np_tail(np_txt)
             res = _classify(np, story, pos) if np else None
