@@ -398,7 +398,7 @@ def _boundaries(par: str, spans):
         if any(s < pos < e for s, e, *_ in spans):
             continue
         if m.group(1) == ".":
-            wm = _P3.search(par[:dot])
+            wm = _P3.search(par[max(0, dot - 30):dot])
             w = wm.group(1) if wm else ""
             if _low(w) in ABBREV or _P4.fullmatch(w) or _P5.fullmatch(w):
                 # "U.S." at a real sentence end is ambiguous: accept when next word is not a name
@@ -1100,13 +1100,13 @@ def _attr_pre(pre: str, story, pos):
             res = _statement_source(after, np, story, pos) or res
         return (res, cue) if res else None
     # passive "is said to", "was told"
-    if _P21.search(pre[:cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
+    if _P21.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
         if len(cues) > 1:
             cm = cues[-2]
             cue = cm.group().lower()
         else:
             return None
-    if cue in PARTICIPLE_CUES or _P22.search(pre[:cm.start()]):
+    if cue in PARTICIPLE_CUES or _P22.search(pre[max(0, cm.start() - 10):cm.start()]):
         before = pre[:cm.start()]
         res = _subject_of(before, story, pos)
         return (res, cue) if res else None
@@ -1289,7 +1289,7 @@ def _story_quotes(article_id, text):
             if len(quote) < 80 and _is_work_title(quote) and _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]):
                 continue  # "told CBS's “Face the Nation”", "said on “Fox & Friends”"
             # drop titles of works / scare quotes with nobody behind them
-            if res is None and _P28.search(pre):
+            if res is None and _P28.search(pre[-20:]):
                 continue
             if res is None:
                 res = ("", "unknown", "", "", None)
@@ -1358,7 +1358,7 @@ def _reported(sent: str, story, pos):
         if cue == "according to":
             continue
         before = sent[:cm.start()]
-        if _P30.search(before):
+        if _P30.search(before[-20:]):
             continue
         tail = sent[cm.end():]
         # "..., X said." at the end of the sentence
