@@ -709,3 +709,10 @@ def test_held_out_nyt_style_with_cross_story_merge():
     assert s["e2e_f1"] == 1.0, s["misses"]
     rep = q[~q["direct"] & (q["article_id"] == "nyt")]
     assert rep["quote"].iloc[0].endswith("from Syria")          # "..., officials said on Wednesday, overruling ..."
+
+
+def test_colon_introduces_next_paragraph():
+    q = quotes_of("The White House released a statement. Press secretary Sarah Sanders said:\n\n"
+                  "\"We have started returning United States troops home.\"\n\n\"The campaign continues.\"")
+    assert speaker_of(q, "We have started returning") == ("Sarah Sanders", "person")
+    assert speaker_of(q, "The campaign continues") == ("Sarah Sanders", "person")

@@ -1325,6 +1325,11 @@ def _story_quotes(article_id, text):
         else:
             prev_par_speaker = None if not prev_par_open else prev_par_speaker
             prev_par_open = False
+            if w.rstrip().endswith(":"):
+                # 'Trump said in a statement:' introduces the quotation in the next paragraph
+                got = _attr_pre(w[bounds[-1]:].rstrip() + " ", story, base + len(w))
+                if got is not None and got[0][1] != "unknown":
+                    prev_par_speaker = got
     return rows
 
 
