@@ -716,3 +716,44 @@ def test_colon_introduces_next_paragraph():
                   "\"We have started returning United States troops home.\"\n\n\"The campaign continues.\"")
     assert speaker_of(q, "We have started returning") == ("Sarah Sanders", "person")
     assert speaker_of(q, "The campaign continues") == ("Sarah Sanders", "person")
+
+
+# Al Jazeera style (Arabic names with al-, "Hezbollah leader X", "according to a statement from his
+# office"), annotated before the first run: end-to-end F1 0.70 then (an organisation word before a
+# role taken for a person; the office credited instead of the man who asked), 1.0 after the fixes.
+HELD_AJ = """Iraq's caretaker prime minister has asked the United States to send a delegation to Baghdad to work out a mechanism for withdrawing US troops from the country, his office said.
+
+In a phone call with US Secretary of State Mike Pompeo on Thursday night, Adel Abdul Mahdi asked that "delegates be sent to Iraq to put in place the mechanisms to implement the parliament's decision," according to a statement from his office.
+
+The US State Department rejected the request. "At this time, any delegation sent to Iraq would be dedicated to discussing how to best recommit to our strategic partnership — not to discuss troop withdrawal," spokeswoman Morgan Ortagus said.
+
+Iran's foreign ministry spokesman Abbas Mousavi said the US presence had brought "nothing but insecurity" to the region.
+
+Hezbollah leader Hassan Nasrallah vowed revenge. "The just punishment is the US military presence in the region," he said in a televised speech. "US bases, US warships, every US officer and soldier."
+
+Sheikh Qais al-Khazali, the head of the Asaib Ahl al-Haq militia, told Al Jazeera that the group would "respond."
+
+"The Iraqi response will be no less than the Iranian response," al-Khazali said.
+
+Analysts were divided. "This is a turning point," said Renad Mansour, a senior research fellow at Chatham House. "But the Iraqi government has limited leverage."
+
+Ali al-Mawlawi, head of research at the Baghdad-based Al-Bayan Center, said the vote reflected "a deep polarisation" among Iraqi factions."""
+HELD_AJ_GOLD = [
+("delegates be sent to Iraq","Adel Abdul Mahdi","person"),
+("At this time, any delegation","Morgan Ortagus","person"),
+("nothing but insecurity","Abbas Mousavi","person"),
+("The just punishment is","Hassan Nasrallah","person"),
+("US bases, US warships","Hassan Nasrallah","person"),
+("respond","Qais al-Khazali","person"),
+("The Iraqi response will be no less","Qais al-Khazali","person"),
+("This is a turning point","Renad Mansour","person"),
+("But the Iraqi government has limited leverage","Renad Mansour","person"),
+("a deep polarisation","Ali al-Mawlawi","person"),
+]
+
+
+def test_held_out_al_jazeera_style():
+    arts = pd.DataFrame({"article_id": ["aj"], "text": [HELD_AJ], "outlet": ["Al Jazeera"]})
+    gold = pd.DataFrame([("aj",) + g for g in HELD_AJ_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    s = utils.score_quotes(utils.extract_quotes(arts), gold)
+    assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]

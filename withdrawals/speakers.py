@@ -1006,6 +1006,15 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
             j = i
             while j + 1 < len(toks) and _is_cap(toks[j + 1]):
                 j += 1
+            # "Hezbollah leader Hassan Nasrallah": a name or organisation before a role word
+            k = j + 1
+            while k < len(toks) and (_low(toks[k]) in ROLE_HEADS or _low(toks[k]) in TITLE_WORDS
+                                     and toks[k] not in ("of", "the", "and", "for")):
+                k += 1
+            if k > j + 1 and k < len(toks) and _is_cap(toks[k]):
+                j = k
+                while j + 1 < len(toks) and _is_cap(toks[j + 1]):
+                    j += 1
             if not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
                 if res is not None and res[1] != "person" and not (
@@ -1258,6 +1267,12 @@ def _story_quotes(article_id, text):
                     res, cue = got
                     src = which
                     break
+            if src == "post" and cue == "according to" and res[1] == "organization" and pre.strip():
+                # '“Q,” according to a statement from his office' after 'X asked that': X spoke
+                alt = _attr_pre(pre, story, qa)
+                if alt is not None and alt[0][1] == "person":
+                    res, cue = alt
+                    src = "pre"
             if res is None and k and (st <= spans[k - 1][0] or not pre.strip()) and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
             if res is None and k and last_in_par and not pre.strip():
