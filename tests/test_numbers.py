@@ -243,3 +243,15 @@ def test_blind_spots_count_context_places(seed_troops):
     assert blind["place taken from the story's context"] == 5
     assert blind["place named in the sentence"] == 6
     assert blind["inside a quotation"] == 0
+
+
+def test_one_pass_cache_serves_the_same_frames_only(articles, sentences):
+    first = utils.extract_troop_mentions(articles, sentences=sentences)
+    again = utils.extract_troop_mentions(articles, sentences=sentences)
+    assert again is not first
+    pd.testing.assert_frame_equal(first, again)
+    again.loc[:, "place"] = "changed"               # a caller's edits never reach the cache
+    pd.testing.assert_frame_equal(first, utils.extract_troop_mentions(articles, sentences=sentences))
+    part = sentences[sentences["article_id"] == articles["article_id"].iloc[2]]
+    assert set(utils.extract_troop_mentions(articles, sentences=part)["article_id"]) == {
+        articles["article_id"].iloc[2]}
