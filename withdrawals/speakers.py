@@ -176,6 +176,7 @@ _US_STATE_WORDS = frozenset(" ".join(_STATE_ABBR.values()).lower().split()) | fr
     "alaska hawaii idaho iowa maine ohio texas utah washington state white house national new".split())
 _GENERIC_ORG = frozenset("group organization organisation militia militias movement alliance coalition "
                          "company agency force forces".split())
+_NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _LAWMAKER_HEADS = frozenset(("senator", "representative", "lawmaker", "republican", "democrat", "independent"))
 _TITLE_SMALL = frozenset("the of and & a an on in to for at with de la du".split())
 _TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\bprogramme|\bseries|\bbook|\bfilm|"
@@ -448,7 +449,10 @@ class _Story:
 
     # -- people
     def person(self, name_toks, role="", pos=0, honorific=None):
-        key = _surname_key(name_toks[-1])
+        last = name_toks[-1]
+        if len(name_toks) > 1 and _low(last) in _NAME_SUFFIXES:
+            last = name_toks[-2]
+        key = _surname_key(last)
         full = " ".join(_strip_poss(t)[0] for t in name_toks)
         ent = self.people.get(key)
         if ent is None:
@@ -860,7 +864,7 @@ def _classify(toks, story: _Story, pos: int):
     if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in ANON_HEADS | STATEMENT_HEADS):
         titles, name, kind = _parse_run(caps[-1])
         if kind == "person" and not _strip_poss(toks[-1])[1]:
-            key = _surname_key(name[-1])
+            key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
             ent = story.people.get(key)
             if ent is None:
                 role = " ".join(toks[:len(toks) - len(name)])
