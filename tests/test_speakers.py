@@ -797,3 +797,45 @@ def test_held_out_washington_post_style():
     gold = pd.DataFrame([("wp",) + g for g in HELD_WP_GOLD], columns=["article_id", "quote", "speaker", "kind"])
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
+
+
+# BBC style, annotated before the first run: F1 0.90 then ("the Syrian Democratic Forces" taken for
+# "the group" and credited to the last organisation quoted), 1.0 after.
+HELD_BBC = """The US has begun withdrawing troops from north-eastern Syria, the Pentagon says, as Turkish forces pressed on with their offensive against Kurdish fighters.
+
+Defence Secretary Mark Esper told CBS News that about 1,000 troops would leave. "We have American forces likely caught between two opposing advancing armies," he said.
+
+Mr Esper added that the situation was "untenable".
+
+Kurdish-led forces accused the US of abandoning them. In a statement, the Syrian Democratic Forces (SDF) said: "We gave 11,000 of our martyrs in the fight against IS."
+
+The SDF said it had struck a deal with the Syrian government. "The Syrian army will be deployed along the border," it said.
+
+UK Foreign Secretary Dominic Raab told MPs the offensive was "reckless" and "counterproductive".
+
+"It risks a humanitarian crisis," he said.
+
+Speaking in Ankara, President Recep Tayyip Erdogan said: "We will never declare a ceasefire."
+
+A senior Turkish official, who declined to be named, told the BBC the operation would "continue until its objectives are met".
+
+Meanwhile, the UN Secretary-General, Antonio Guterres, called for "maximum restraint"."""
+HELD_BBC_GOLD = [
+("We have American forces likely caught","Mark Esper","person"),
+("untenable","Mark Esper","person"),
+("We gave 11,000 of our martyrs","Syrian Democratic Forces","organization"),
+("The Syrian army will be deployed","Syrian Democratic Forces","organization"),
+("reckless","Dominic Raab","person"),
+("counterproductive","Dominic Raab","person"),
+("It risks a humanitarian crisis","Dominic Raab","person"),
+("We will never declare a ceasefire","Recep Tayyip Erdogan","person"),
+("continue until its objectives are met","x","anonymous"),
+("maximum restraint","Antonio Guterres","person"),
+]
+
+
+def test_held_out_bbc_style():
+    arts = pd.DataFrame({"article_id": ["bbc"], "text": [HELD_BBC], "outlet": ["BBC"]})
+    gold = pd.DataFrame([("bbc",) + g for g in HELD_BBC_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    s = utils.score_quotes(utils.extract_quotes(arts), gold)
+    assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]

@@ -891,7 +891,8 @@ def _classify(toks, story: _Story, pos: int):
             sp = "unnamed " + desc
             story.last_anon[hk] = sp
         return (sp, "anonymous", mention, mention, None)
-    if head in _GENERIC_ORG and det in ("the", "this", "that") and story.last_org is not None:
+    if head in _GENERIC_ORG and det in ("the", "this", "that") and story.last_org is not None \
+            and not any(_is_cap(t) for t in toks[1:]):
         lo = story.last_org
         return (lo[0], lo[1], lo[2], mention, None)
     if head in ORG_WORDS and not toks[-1][:1].isupper() and head not in ("party", "unit", "units"):
