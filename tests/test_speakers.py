@@ -839,3 +839,44 @@ def test_held_out_bbc_style():
     gold = pd.DataFrame([("bbc",) + g for g in HELD_BBC_GOLD], columns=["article_id", "quote", "speaker", "kind"])
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
+
+
+# Politico style, annotated before the first run: F1 0.82 then ("said Rep. X of Texas" read as Texas;
+# "Pressed further, she said" gave a person called Pressed), 1.0 after.
+HELD_POL = """President Joe Biden on Monday defended the withdrawal of U.S. forces from Afghanistan, insisting he would not pass the war on to a fifth president.
+
+"I stand squarely behind my decision," Biden said in an address from the East Room. "After 20 years, I've learned the hard way that there was never a good time to withdraw U.S. forces."
+
+The speech followed days of criticism from lawmakers in both parties. Senate Minority Leader Mitch McConnell called the exit "a disgrace."
+
+"The Biden administration's botched withdrawal is a massive failure," said Rep. Michael McCaul of Texas, the top Republican on the House Foreign Affairs Committee.
+
+Some Democrats were also uneasy. Sen. Bob Menendez (D-N.J.), who chairs the Foreign Relations Committee, said he was "disappointed" that the administration "clearly did not accurately assess" the situation.
+
+White House press secretary Jen Psaki told reporters that the president "has no regrets." Pressed further, she said: "He stands by the decision."
+
+According to a senior administration official, the evacuation flights would continue around the clock. "We are moving as fast as we can," the official said.
+
+Taliban spokesman Zabihullah Mujahid told a news conference in Kabul that the group wanted "no enemies inside or outside."
+
+"We are not seeking revenge," Mujahid said."""
+HELD_POL_GOLD = [
+("I stand squarely behind my decision","Joe Biden","person"),
+("After 20 years, I've learned","Joe Biden","person"),
+("a disgrace","Mitch McConnell","person"),
+("The Biden administration's botched withdrawal","Michael McCaul","person"),
+("disappointed","Bob Menendez","person"),
+("clearly did not accurately assess","Bob Menendez","person"),
+("has no regrets","Jen Psaki","person"),
+("He stands by the decision","Jen Psaki","person"),
+("We are moving as fast as we can","x","anonymous"),
+("no enemies inside or outside","Zabihullah Mujahid","person"),
+("We are not seeking revenge","Zabihullah Mujahid","person"),
+]
+
+
+def test_held_out_politico_style():
+    arts = pd.DataFrame({"article_id": ["pol"], "text": [HELD_POL], "outlet": ["Politico"]})
+    gold = pd.DataFrame([("pol",) + g for g in HELD_POL_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    s = utils.score_quotes(utils.extract_quotes(arts), gold)
+    assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]

@@ -211,7 +211,8 @@ teresa ann sara madison frances kathryn janice jean abigail alice judy sophia gr
 marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
 hillary kamala nikki condoleezza madeleine theresa angela ursula federica jacinda liz kirsten dianne
 tulsi elise marsha joni ilhan alexandria rashida ayanna dana kellyanne stephanie hope ivanka melania
-samantha susan nikki ilham fatima aisha leila amira nadia olga irina yulia""")
+samantha susan nikki ilham fatima aisha leila amira nadia olga irina yulia jen jennifer kate katie
+tammy jeanne mazie kirsten amy maxine nancy debbie heidi claire gina janet jill michelle ketanji""")
 MALE_FIRST = _W("""james john robert michael william david richard joseph thomas charles christopher
 daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
 edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
@@ -830,6 +831,10 @@ def _np_head(text: str):
             break
     while out and _low(out[-1]) in ("of", "the", "and"):
         out.pop()
+    if "of" in out[1:]:
+        k = out.index("of", 1)
+        if all(_low(t) in PLACES or _low(t) == "the" for t in out[k + 1:]):
+            out = out[:k]  # "Rep. Michael McCaul of Texas"
     return out
 
 
@@ -1020,6 +1025,10 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
                 j = k
                 while j + 1 < len(toks) and _is_cap(toks[j + 1]):
                     j += 1
+            if i == 0 and j == 0 and _surname_key(t) not in story.people and (
+                    lt.endswith(("ed", "ing")) or lt in COMMON_CAPS or lt in CUE_WORDS):
+                i += 1
+                continue  # "Pressed further, she said": an ordinary word opening the sentence
             if not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
                 if res is not None and res[1] != "person" and not (
