@@ -256,6 +256,9 @@ _NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|a
                          re.I)
 _VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+the\s+(?:region|area|world|"
                           r"theater|theatre)\b", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|at|near|"
+                       r"towards?|on)\s+(?:the\s+)?" + _DIR + r"?$", re.I)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?:while|whereas|but)\b")
 _HOST_VERB = re.compile(r"(?:['’]s)?\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:hosts|hosted|"
                         r"houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
@@ -632,11 +635,12 @@ _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of|at)\s+(?
                              r"were|are|remain|remained|remaining|stay|stayed|staying|go|going|"
                              r"went|moved|moving|headed|heading|based|stationed|deployed|leaving|"
                              r"left|coming|came|to\s+be|set\s+to|due\s+to|have|had|could|may|"
-                             r"might|should|must|of\s+them|of\s+those)\b")
+                             r"might|should|must|of\s+them|of\s+those|(?:that|who|which)\s+"
+                             r"(?:were|are|had|have|remain|remained))\b")
 # a number at the start of a clause: "About 6,400 will return ...", "..., while 5,600 ..."
 _CLAUSE_START = re.compile(r"(?:[,;:—–(“\"]|\b(?:while|and|but|with|whereas|though|although|"
-                           r"that|including))\s*(?:the\s+|another\s+|a\s+further\s+|only\s+|"
-                           r"just\s+)?$", re.I)
+                           r"that|including|of))\s*(?:the\s+|its\s+|their\s+|another\s+|"
+                           r"a\s+further\s+|only\s+|just\s+)?$", re.I)
 # "2,500 troops in Iraq, down from 3,000": a second number linked to the first
 _GAP_SUBJECT = re.compile(r"(?:\band|,|\bwhile|\bbut|\bwith)\s+(?:the\s+)?"
                           r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)\s+$")
@@ -723,21 +727,31 @@ class _Story:
     def context_place(self, pos: int, skip=()):
         """Most recent country named before ``pos`` (not inside ``skip`` spans).
 
-        Names of countries and cities come first; a nationality word ("Turkish
-        offensive") is used only when no country is named before ``pos`` at all.
+        A country named as a location ("in Iraq", "out of Germany", "to Iraq and
+        Syria") comes first, then any country or city name ("countering China");
+        a nationality word ("Turkish offensive") only when no country is named
+        before ``pos`` at all.
         """
-        demonym = ""
+        name = demonym = ""
+        text = self.text
         for width in (500, 2500, None):
             lo = 0 if width is None else max(0, pos - width)
-            for s, e, c, dem in reversed(self.countries(lo, pos)):
+            found = self.countries(lo, pos)
+            for i in range(len(found) - 1, -1, -1):
+                s, e, c, dem = found[i]
                 if any(a <= s < b for a, b in skip):
                     continue
                 if not dem:
-                    return c
+                    j = i                      # "in Iraq and Syria": Syria is a location too
+                    while j > 0 and _LIST_SEP.fullmatch(text, found[j - 1][1], found[j][0]):
+                        j -= 1
+                    if _LOCATIVE.search(text, max(0, found[j][0] - 40), found[j][0]):
+                        return c
+                    name = name or c
                 demonym = demonym or c
             if lo == 0:
                 break
-        return demonym
+        return name or demonym
 
 
 def _sentence_rows(articles, sentences):
@@ -1464,7 +1478,8 @@ def _run(articles, sentences, want):
             digit = _DIGIT_ANY.search(text, s0, s1) is not None
             word = None if digit else (_has_number_word(low)
                                        and _NWORD_ANY.search(text, s0, s1) is not None)
-            if (digit or word) and _STEMS.search(low):
+            recent = story.last_troop is not None and idx - story.last_troop[0] <= 2
+            if (digit or word) and (recent or _STEMS.search(low)):
                 _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word)
         if times and ("day" in low or "week" in low or "month" in low or "year" in low
                       or "hour" in low or "decade" in low):
