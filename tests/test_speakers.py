@@ -880,3 +880,10 @@ def test_held_out_politico_style():
     gold = pd.DataFrame([("pol",) + g for g in HELD_POL_GOLD], columns=["article_id", "quote", "speaker", "kind"])
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
+
+
+def test_quote_paragraph_after_reported_speech():
+    q = quotes_of("Sen. Tim Kaine said the withdrawal was a mistake.\n\n\"It is a disaster. We must reverse it.\"")
+    assert speaker_of(q, "It is a disaster") == ("Tim Kaine", "person")
+    q = quotes_of("The weather in Damascus was cold.\n\n\"It is a disaster.\"")
+    assert speaker_of(q, "It is a disaster")[1] == "unknown"

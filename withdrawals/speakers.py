@@ -1299,11 +1299,12 @@ def _story_quotes(article_id, text):
                     sub = _subject_of(post.split(".")[0], story, qa)
                 if sub is not None:
                     res, cue, src = sub, "", "subject"
-            if res is None and not pre.strip() and st > 0:
+            if res is None and not pre.strip() and (st > 0 or (k == 0 and s <= 1)):
                 # a whole-sentence quotation right after a sentence that reports speech:
-                # 'Trump took to Twitter. “Q.”' continues that sentence's speaker
+                # 'Trump took to Twitter. “Q.”' continues that sentence's speaker (also when
+                # the quotation opens the next paragraph)
                 prev_i = bisect.bisect_right(story.sent_starts, base + st - 1) - 1
-                if prev_i >= 0 and story.sent_starts[prev_i] >= base:
+                if prev_i >= 0 and (story.sent_starts[prev_i] >= base or st == 0):
                     blank_p, a_p, b_p = story.sent_texts[prev_i]
                     if _CUE_RE.search(blank_p, a_p, b_p) or blank_p[a_p:b_p].rstrip().endswith(":"):
                         subj = story.subject_at(prev_i)
