@@ -275,7 +275,8 @@ _ISIS_TOKENS = {"isis", "isil", "daesh", "islamic state", "islamic", "jihadist",
                 "shabaab", "taliban", "nusra", "hts", "extremist", "extremists",
                 "terrorist", "terrorists", "isis-k", "militant", "militants",
                 "insurgent", "insurgents"}
-_LOCAL_TOKENS = {"local", "kurdish", "kurds", "kurd", "sdf", "ypg", "peshmerga", "pmf",
+_LOCAL_TOKENS = {"local", "kurdish", "kurds", "kurd", "sdf", "ypg", "peshmerga", "pmf", "pmu",
+                 "militia", "militias", "militiamen", "shiite", "sunni", "popular mobilization",
                  "hashd", "partner", "partnered", "indigenous", "rebel", "rebels",
                  "opposition", "tribal", "syrian democratic", "popular mobilization",
                  "free syrian", "government", "regime", "syrian", "iraqi", "afghan",
@@ -1076,7 +1077,7 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
             if not dem and _HOST_VERB.fullmatch(text, e, a):
                 return c, "sentence"
     if after is None and _VAGUE_PLACE.match(text, b, s1):
-        return "", ""                           # "... special forces in the region"
+        return "", "vague"                      # "... special forces in the region"
     if after is None and before is None and next_start < s1:
         for m in later:                         # "14,000 US troops and 8,000 NATO troops in X"
             if not _CLAUSE_BREAK.search(text, b, m.start()):
@@ -1270,8 +1271,12 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                                    [aspan] if aspan else [])
         if acountry and place == acountry:
             actor = "local"
-        if not place and actor == "local" and acountry:
-            place, place_from = acountry, "actor"
+        if not place and place_from != "vague" and acountry and actor in ("local", "other") and (
+                actor == "local" or (aspan and re.sub(r"['’]s$", "", text[aspan[0]:aspan[1]])
+                                     in _NAME_TO_COUNTRY)):
+            place, place_from, actor = acountry, "actor", "local"   # "Iraq's ... 160,000 fighters"
+        if place_from == "vague":
+            place_from = ""
         unit_out = re.sub(r"\s+", " ", unit)
         if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
             unit_out = unit_out.lower()
