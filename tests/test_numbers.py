@@ -255,3 +255,24 @@ def test_one_pass_cache_serves_the_same_frames_only(articles, sentences):
     part = sentences[sentences["article_id"] == articles["article_id"].iloc[2]]
     assert set(utils.extract_troop_mentions(articles, sentences=part)["article_id"]) == {
         articles["article_id"].iloc[2]}
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Trump said the troops would be home within 30 days.", [("within 30 days", 30, 30, "day")]),
+    ("The withdrawal will be completed over the next 120 days, officials said.",
+     [("over the next 120 days", 120, 120, "day")]),
+    ("US forces will leave Afghanistan in the coming months.",
+     [("in the coming months", None, None, "month")]),
+    ("The Pentagon has been given a 90-day deadline to draw down forces.",
+     [("90-day deadline", 90, 90, "day")]),
+    ("The pullout is expected to take four to six weeks.", [("take four to six weeks", 4, 6, "week")]),
+    ("The troops will leave within a year, the president said.", [("within a year", 1, 1, "year")]),
+    ("Turkey gave the Kurdish fighters 120 hours to withdraw from the border zone.",
+     [("120 hours", 120, 120, "hour")]),
+    ("Biden set a Sept. 11 deadline for the withdrawal.", []),
+    ("US troops have been in Afghanistan for nearly two decades.", []),
+    ("The 18-year war cost more than $2 trillion.", []),
+])
+def test_timeline_phrasings(text, want):
+    got = [tuple(None if pd.isna(v) else v for v in row) for row in _timelines(text)]
+    assert got == want

@@ -1401,6 +1401,12 @@ _TL_HYPHEN_AFTER = re.compile(r"\s+(?:withdrawal|pullout|pull-out|drawdown|draw-
                               r"pullback|wind-down)\b", re.I)
 
 
+_TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM
+                            + r")?)\s+$", re.I)
+_TL_TO_LEAVE = re.compile(r"\s+to\s+(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|"
+                          r"depart|clear\s+out|complete\s+the\s+withdrawal)\b", re.I)
+
+
 def _timelines(aid, story, par, idx, s0, s1, mq, rows):
     """Append the time frames of one sentence text[s0:s1]."""
     text = story.text
@@ -1422,7 +1428,13 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         if c.isalnum() or _TL_NOT_AFTER.match(text, b, s1):
             continue
         m = _TL_BACK.search(text, max(s0, a - 70), b)
-        if not m:
+        if not m:                                      # "gave the Kurds 120 hours to withdraw"
+            n = _TL_NUM_BEFORE.search(text, max(s0, a - 30), a)
+            if n and _TL_TO_LEAVE.match(text, b, s1):
+                val = _time_value(n.group("n"))
+                rows.append((aid, par, text[s0:s1], text[n.start("n"):b], val[0] if val else None,
+                             val[1] if val else None, unit, story.quoted(n.start("n"), mq), idx,
+                             n.start("n"), b))
             continue
         pre = re.sub(r"\s+", " ", m.group("pre").lower())
         n = m.group("n")
