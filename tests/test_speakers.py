@@ -887,3 +887,19 @@ def test_quote_paragraph_after_reported_speech():
     assert speaker_of(q, "It is a disaster") == ("Tim Kaine", "person")
     q = quotes_of("The weather in Damascus was cold.\n\n\"It is a disaster.\"")
     assert speaker_of(q, "It is a disaster")[1] == "unknown"
+
+
+def test_single_quote_stories():
+    text = ("The President made the announcement on Twitter, writing: 'We have defeated ISIS in Syria.'\n\n"
+            "'Now it's time for our troops to come home,' Mr Trump said. 'We won.'\n\n"
+            "Senator Marco Rubio called it a 'grave error' that the troops' families would regret.\n\n"
+            "The Kurds' commander said they felt 'betrayed'.")
+    q = quotes_of(text)
+    d = q[q["direct"]]
+    assert d["quote"].tolist() == ["We have defeated ISIS in Syria.", "Now it's time for our troops to come home,",
+                                   "We won.", "grave error", "betrayed"]
+    assert speaker_of(q, "Now it's time") == ("Trump", "person")
+    assert speaker_of(q, "grave error") == ("Marco Rubio", "person")
+    # a story with double marks never reads single ones as quotations
+    q2 = quotes_of('"We are leaving," he said of the \'caliphate\'. Trump\'s aides\' view differed.')
+    assert q2[q2["direct"]]["quote"].tolist() == ["We are leaving,"]

@@ -322,6 +322,39 @@ def _norm_role(role: str) -> str:
     return " ".join(words)
 
 
+# --------------------------------------------------------------------------- single quotation marks
+_SQ_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=[\w…])")
+_SQ_CLOSE_RE = re.compile(r"(?<=\S)[’'](?![\w])")
+
+
+def _single_quote_spans(line: str):
+    """Spans inside single quotation marks in one line (for stories that use no double marks).
+
+    An opening mark follows a space, dash, colon or bracket and precedes a word; a
+    closing mark follows a non-space and precedes no letter (so "don't" and "Trump's"
+    are apostrophes).  A closing mark after a bare plural ("the soldiers' families")
+    closes only a span of two or more words or one ending in punctuation.  An opening
+    mark left open runs to the end of the line.  Out: [(start, end)], marks excluded.
+    """
+    spans = []
+    pos = 0
+    while True:
+        m = _SQ_OPEN_RE.search(line, pos)
+        if not m:
+            break
+        start = m.end()
+        end = None
+        c = _SQ_CLOSE_RE.search(line, start + 1)
+        if c:
+            end = c.start()
+        if end is None:
+            spans.append((start, len(line)))
+            break
+        spans.append((start, end))
+        pos = end + 1
+    return spans
+
+
 # --------------------------------------------------------------------------- page junk
 def _mask_junk(par: str) -> str:
     """Blank out hover-card pop-ups inlined after a name (same length string)."""
@@ -1173,12 +1206,19 @@ def _story_quotes(article_id, text):
     work = [(" " * len(p) if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
     par_spans = [[] for _ in pars]
+    # British tabloids quote with single marks; they count only in a story with no double marks
+    single = len(_QM_RE.findall(masked)) < 2 and ("'" in masked or "‘" in masked)
+    marks = QMARKS + ("‘’'" if single else "")
     for pi, w in enumerate(work):
-        if '"' not in w and "“" not in w and "”" not in w and "«" not in w and "»" not in w:
+        if single:
+            found = _single_quote_spans(w)
+        elif '"' not in w and "“" not in w and "”" not in w and "«" not in w and "»" not in w:
             continue
-        for s, e in quote_spans(w):
-            opened = s > 0 and w[s - 1] in QMARKS
-            closed = e < len(w) and w[e] in QMARKS
+        else:
+            found = quote_spans(w)
+        for s, e in found:
+            opened = s > 0 and w[s - 1] in marks
+            closed = e < len(w) and w[e] in marks
             while s < e and w[s] in " \t":
                 s += 1
             while e > s and w[e - 1] in " \t":
