@@ -903,3 +903,43 @@ def test_single_quote_stories():
     # a story with double marks never reads single ones as quotations
     q2 = quotes_of('"We are leaving," he said of the \'caliphate\'. Trump\'s aides\' view differed.')
     assert q2[q2["direct"]]["quote"].tolist() == ["We are leaving,"]
+
+
+# Daily Mail style, annotated before the first run (F1 1.0); the same story with single quotation
+# marks throughout, as British tabloids print it, must give the same attributions.
+HELD_DM = """Donald Trump has sensationally announced he is pulling all US troops out of Syria, declaring that Islamic State has been defeated.
+
+The President made the shock announcement on Twitter, writing: 'We have defeated ISIS in Syria.'
+
+"We have won against ISIS. We've beaten them and we've beaten them badly," Trump said in a video posted to the social media site last night.
+
+"Now it's time for our troops to come back home," he added.
+
+But the move was immediately condemned by senior Republicans. Florida senator Marco Rubio said it was a "grave error" that would have "significant repercussions in the months and years to come."
+
+Britain's Defence Secretary Gavin Williamson was also unconvinced. A Ministry of Defence spokesman said: "Much remains to be done and we must not lose sight of the threat they pose."
+
+French foreign minister Jean-Yves Le Drian told CNews: "The fight against Daesh is not over."
+
+A source close to the Prime Minister said Theresa May had not been told in advance. "It came as a surprise to everyone," the source said.
+
+Kurdish commander Redur Khalil warned that thousands of IS prisoners could escape. "We cannot guarantee that they will stay in the prisons," he told reporters."""
+HELD_DM_GOLD = [
+("We have won against ISIS. We've beaten them","Donald Trump","person"),
+("Now it's time for our troops","Donald Trump","person"),
+("grave error","Marco Rubio","person"),
+("significant repercussions","Marco Rubio","person"),
+("Much remains to be done","x","anonymous"),
+("The fight against Daesh is not over","Jean-Yves Le Drian","person"),
+("It came as a surprise to everyone","x","anonymous"),
+("We cannot guarantee","Redur Khalil","person"),
+]
+
+
+def test_held_out_daily_mail_style_double_and_single_marks():
+    gold = pd.DataFrame([("dm",) + g for g in HELD_DM_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    for text in (HELD_DM, HELD_DM.replace('"', "'")):
+        arts = pd.DataFrame({"article_id": ["dm"], "text": [text], "outlet": ["Daily Mail"]})
+        q = utils.extract_quotes(arts)
+        s = utils.score_quotes(q, gold)
+        assert s["recall"] == 1.0 and s["speaker_accuracy"] == 1.0, s["misses"]
