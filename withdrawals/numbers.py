@@ -554,7 +554,7 @@ _UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servi
                r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
                r"gunmen|terrorists|extremists|contingent|force|americans|members")
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
-_PLUS_AT = re.compile(r"(?:-?plus|\+)(?![A-Za-z])", re.I)
+_PLUS_AT = re.compile(r"(?:-?plus|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
 _STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier)\b", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
 _MODIFIERS = {
@@ -571,6 +571,9 @@ _MODIFIERS = {
     "guard", "state", "islamic", "syrian", "iraqi", "afghan", "kurdish", "local", "nato",
     "un", "us", "and", "or", "multinational", "conventional", "armored", "mechanized",
     "american-led", "full-time", "part-time", "career", "contract", "private",
+    "suspected", "alleged", "captured", "detained", "former", "great", "brave", "young",
+    "finest", "best", "heroic", "last", "first", "armed", "well-trained", "highly", "trained",
+    "uniformed", "elite", "crack", "fresh", "frontline", "backup", "reinforcing",
 }
 _MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|trained|supported|funded|armed|allied|aligned|"
                               r"sponsored|controlled|equipped|based)$", re.I)
