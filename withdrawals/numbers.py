@@ -632,7 +632,8 @@ _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from
                        r"was|will|would|could|in|there|stationed|deployed|based|within|for|until|"
                        r"through|during|including|of\s+them)\b|[ \t]+[a-z]+[ \t]+(?:years?|"
                        r"months?|weeks?|days?)[ \t]+(?:ago|earlier|before)\b)")
-_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of|at)\s+(?:the\s+)?"
+_ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:(?:more|others?|additional)[ \t]+)?"
+                             r"(?:in|to|from|inside|into|out\s+of|at)\s+(?:the\s+)?"
                              r"(?:(?:neighbou?ring|northern|southern|eastern|western|other)\s+)?"
                              r"(?=[A-Z]|al-)|[ \t]+(?:(?:later|also|still|then|now|eventually|"
                              r"instead)[ \t]+)?(?:returning|returned|return|being|would|will|"
@@ -643,7 +644,9 @@ _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:in|to|from|inside|into|out\s+of|at)\s+(?
                              r"(?:were|are|had|have|remain|remained))\b")
 # a number at the start of a clause: "About 6,400 will return ...", "..., while 5,600 ..."
 _CLAUSE_START = re.compile(r"(?:[,;:—–(“\"]|\b(?:while|and|but|with|whereas|though|although|"
-                           r"that|including|of))\s*(?:the\s+|its\s+|their\s+|another\s+|"
+                           r"that|including|of)|\b(?:it|they|we|he|she)\s+(?:also\s+|still\s+)?"
+                           r"(?:has|have|had|keeps|kept|maintains|will\s+keep|would\s+keep|"
+                           r"plans\s+to\s+keep))\s*(?:the\s+|its\s+|their\s+|another\s+|"
                            r"a\s+further\s+|only\s+|just\s+)?$", re.I)
 # "2,500 troops in Iraq, down from 3,000": a second number linked to the first
 _GAP_SUBJECT = re.compile(r"(?:\band|,|\bwhile|\bbut|\bwith)\s+(?:the\s+)?"
