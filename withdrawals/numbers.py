@@ -249,7 +249,9 @@ _PLACE_AT = re.compile(
     + r")(?![\w-])|(?P<dem>" + _alt(_DEMONYM_TO_COUNTRY)
     + r")\s+(?:soil|territory|territories|ground|bases?)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
-                         r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+", re.I)
+                         r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+"
+                         r"(?=[A-Z]|the\s|north|south|east|west|central|neighbo|rural|war-|al-|"
+                         r"border|frontline|town|city|province|region|village|base|camp)", re.I)
 _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 _NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
