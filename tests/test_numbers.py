@@ -98,7 +98,7 @@ def test_input_is_not_mutated_and_rows_do_not_depend_on_the_batch(articles):
     ("2,000", (2000, 2000)), ("5k", (5000, 5000)), ("1.5 million", (1_500_000, 1_500_000)),
     ("two thousand", (2000, 2000)), ("seven thousand", (7000, 7000)), ("a dozen", (12, 12)),
     ("several hundred", (300, 900)), ("two hundred and fifty", (250, 250)),
-    ("twenty-nine", (29, 29)), ("hundreds of", (200, 900)), ("tens of thousands of", (20_000, 90_000)),
+    ("twenty-nine", (29, 29)), ("2000", (2000, 2000)), ("2,000 troops", None), ("hundreds of", (200, 900)), ("tens of thousands of", (20_000, 90_000)),
 ])
 def test_parse_number(phrase, value):
     assert utils.parse_number(phrase) == value

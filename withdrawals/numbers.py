@@ -429,7 +429,7 @@ def _parse_words(phrase: str):
     return (int(v * mult[0]), int(v * mult[1]))
 
 
-def _scan_numbers(text, s0, s1, digit=None, word=None):
+def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True):
     """Every number phrase in text[s0:s1]: dicts with start, end, low, high, scale, year, vague.
 
     ``digit`` / ``word``: whether the caller already knows the text holds digits / number
@@ -453,21 +453,21 @@ def _scan_numbers(text, s0, s1, digit=None, word=None):
                 if c.isalnum() or c in "/:" or (c in ",." and b + 1 < s1
                                                 and text[b + 1].isdigit()):
                     continue
-            raw = text[a:m.end(0) if not m.lastgroup else m.start(m.lastgroup)].strip()
-            try:
-                v = float(raw.replace(",", ""))
-            except ValueError:
-                continue
-            scale = 1
-            if m.group("k"):
-                scale = 1000
-            elif m.group("dscale"):
-                scale = _SCALES[m.group("dscale").lower()]
-            elif m.group("m"):
-                scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
-            year = scale == 1 and len(raw) == 4 and raw.isdigit() and 1800 <= v <= 2099
-            if year and not (b + 1 < s1 and text[b] == " " and text[b + 1].isalpha()):
+            lg = m.lastgroup
+            raw = text[a:b] if lg is None else text[a:m.start(lg)].strip()
+            year = lg is None and len(raw) == 4 and "1800" <= raw <= "2099" and raw.isdigit()
+            if year and skip_years and not (b + 1 < s1 and text[b] == " "
+                                            and text[b + 1].isalpha()):
                 continue                              # "in 2014." / "2014," : a year, nothing else
+            v = float(raw.replace(",", "")) if "," in raw else float(raw)
+            if lg is None:
+                scale = 1
+            elif lg == "k":
+                scale = 1000
+            elif lg == "dscale":
+                scale = _SCALES[m.group("dscale").lower()]
+            else:
+                scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
             n = int(round(v * scale))
             out.append({"start": a, "end": b, "low": n, "high": n, "scale": scale,
                         "year": year, "vague": False})
@@ -518,7 +518,7 @@ def parse_number(text: str):
     dozens = 24-99, hundreds = 200-900, thousands = 2,000-9,000.
     """
     t = text.strip()
-    nums = _scan_numbers(t, 0, len(t))
+    nums = _scan_numbers(t, 0, len(t), skip_years=False)
     if len(nums) != 1 or nums[0]["start"] != 0 or nums[0]["end"] != len(t):
         return None
     return nums[0]["low"], nums[0]["high"]
