@@ -364,7 +364,8 @@ _NWORD = "(?:" + _trie(_cased(_NUMBER_WORDS)) + r")(?![A-Za-z])"
 # a run of number words ("two thousand five hundred", "twenty-nine"); checked in Python
 _WORDNUM_RE = re.compile(_NWORD + r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)" + _NWORD + ")*")
 # digits with separators and an optional scale ("2,000", "1.5 million", "5k", "2bn")
-_DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?"
+_DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,2}(?:[\u00a0\u2009\u202f][0-9]{3})+|"
+                       r"[0-9]*)(?:\.[0-9]+)?"
                        r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>hundred|thousand|million|"
                        r"billion)(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
 _DIGIT_ANY = re.compile(r"[0-9]")
@@ -459,7 +460,10 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True):
             if year and skip_years and not (b + 1 < s1 and text[b] == " "
                                             and text[b + 1].isalpha()):
                 continue                              # "in 2014." / "2014," : a year, nothing else
-            v = float(raw.replace(",", "")) if "," in raw else float(raw)
+            v = float(raw.replace(",", "").replace("\u00a0", "").replace("\u2009", "")
+                      .replace("\u202f", "")) if not raw.isdigit() else float(raw)
+            if v == 0:
+                continue
             if lg is None:
                 scale = 1
             elif lg == "k":
@@ -557,7 +561,7 @@ _UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servi
                r"gunmen|terrorists|extremists|contingent|force|americans|members")
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _PLUS_AT = re.compile(r"(?:-?plus|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
-_STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier)\b", re.I)
+_STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
 _MODIFIERS = {
     "additional", "more", "extra", "new", "fresh", "combat", "ground", "special", "operations",
@@ -853,6 +857,8 @@ _HEDGE_BY_LEN = sorted(_HEDGE_OF, key=len, reverse=True)
 def _hedge(text, fig, s0, s1):
     """(hedge, start of the hedge words) for a figure, from the words before it."""
     a = fig.get("lead", fig["start"])
+    if a > s0 and text[a - 1] == "~":
+        return "about", a - 1                    # "~900 troops"
     lo = max(s0, a - 30)
     w = " " + text[lo:a].lower() if lo == s0 else text[lo:a].lower()
     if not w.endswith(_HEDGE_ENDINGS):
