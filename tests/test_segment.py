@@ -70,3 +70,23 @@ def test_quote_spans_curly_straight_nested_and_broken():
 def test_empty_input():
     out = utils.split_sentences(pd.DataFrame({"article_id": [], "text": []}))
     assert list(out.columns) == utils.SENTENCE_COLUMNS and len(out) == 0
+
+
+def test_fast_path_agrees_with_punkt(articles):
+    """Paragraphs whose boundaries are unambiguous skip Punkt; the spans must be Punkt's own."""
+    from withdrawals.segment import _TOKENIZER, _easy_spans, paragraph_offsets
+
+    paras = [t[s:e] for t in articles["text"] for s, e in paragraph_offsets(t)]
+    paras += ["He left. She stayed.", "“We won.” Then he left.", "It was good! Really? Yes.",
+              "The mid-term. Next year.", "Talks with al-Sudani. Then more.", "Officials told CNN. Then.",
+              'He said "stop." The end.', "A word.  Two spaces. OK", "''You have 'Adults.' ''"]
+    used = 0
+    for p in paras:
+        fast = _easy_spans(p)
+        if fast is not None:
+            used += 1
+            assert fast == list(_TOKENIZER.span_tokenize(p)), p
+    assert used >= 90
+    # ambiguous ones go to Punkt
+    assert _easy_spans("They met Gen. Smith. He spoke.") is None
+    assert _easy_spans("It began in 2014. The war") is None

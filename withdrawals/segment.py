@@ -47,6 +47,10 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 # A sentence that Punkt cut off after a quotation ending in .” ?” or !” and that goes on in lower case.
 _ENDS_QUOTED_QUESTION = re.compile(r"[.?!]['\"”’]\s*$")
 _STARTS_LOWER = re.compile(r"[a-z]")
+_CLOSERS = "\"'”’)]"
+_END_MARK = re.compile(r"[.?!]")
+_EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,})(?P<mark>[.?!])"
+                         r"(?P<close>[\"”’')\]]*)\s+(?=[A-Z“\"‘(])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
@@ -68,14 +72,47 @@ def paragraph_offsets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _easy_spans(para: str):
+    """Sentence spans of a paragraph whose every boundary is unambiguous, or None.
+
+    Punkt, with no trained statistics, breaks after a full stop, question or
+    exclamation mark that ends a word which is not an abbreviation, an initial
+    or a number; and only its second pass, for those three, needs the
+    machinery.  When every end mark inside the paragraph follows a plain word
+    of two or more letters that is not in :data:`ABBREVIATIONS` and is
+    followed by a space and a capital or an opening quote, the boundaries are
+    exactly Punkt's and are found here in one pass (a test checks the two
+    agree).  Anything else returns None and goes to Punkt.
+    """
+    ends = [m.start() for m in _END_MARK.finditer(para)]
+    tail = len(para.rstrip().rstrip(_CLOSERS))
+    ends = [e for e in ends if e < tail - 1]
+    if not ends:
+        return [(0, len(para.rstrip()))]
+    spans, begin, i = [], 0, 0
+    for m in _EASY_BREAK.finditer(para):
+        mark = m.start("mark")
+        if i >= len(ends) or ends[i] != mark or m.group("word").lower() in ABBREVIATIONS \
+                or m.group("word").lower().rsplit("-", 1)[-1] in ABBREVIATIONS:
+            return None
+        spans.append((begin, m.end("close")))
+        begin = m.end()
+        i += 1
+    if i != len(ends):
+        return None
+    spans.append((begin, len(para.rstrip())))
+    return spans
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence offsets (absolute) inside ``text[start:end]``, with the quotation repair."""
     para = text[start:end]
     if not _INNER_END.search(para):
         # No full stop, question or exclamation mark before a space: one sentence, no Punkt needed.
         return [(start + len(para) - len(para.lstrip()), start + len(para.rstrip()))]
+    spans = _easy_spans(para)
     out: list[list[int]] = []
-    for s, e in _TOKENIZER.span_tokenize(para):
+    for s, e in spans if spans is not None else _TOKENIZER.span_tokenize(para):
         if out and _STARTS_LOWER.match(para, s) and _ENDS_QUOTED_QUESTION.search(para, out[-1][0], out[-1][1]):
             out[-1][1] = e
         else:
