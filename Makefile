@@ -39,7 +39,7 @@ $(STAMP): requirements.txt
 $(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
 	@test -e "$(CORPUS)" || { echo "CORPUS not found: $(CORPUS)" >&2; exit 2; }
 	@echo "Building the report on $(CORPUS) -> $(OUT)/html (changed: $(words $(filter-out $(STAMP),$?)) file(s))"
-	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(OUT)/cache" \
+	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "build/cache/$(NAME)" \
 		--html "$(OUT)/html" --jobs $(JOBS) --changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
 	@touch $@
 

@@ -160,7 +160,7 @@ def main(argv=None) -> int:
     ap.add_argument("notebooks", nargs="+")
     ap.add_argument("--corpus", default=str(REPO / "seeds"))
     ap.add_argument("--figures", default=str(REPO / "figures"))
-    ap.add_argument("--cache", default=str(REPO / "build" / "seeds" / "cache"))
+    ap.add_argument("--cache", default=str(REPO / "build" / "cache" / "seeds"))
     ap.add_argument("--html", default=str(REPO / "build" / "seeds" / "html"))
     ap.add_argument("--changed", default="", help="prerequisites newer than the last build ($? in Make)")
     ap.add_argument("--jobs", type=int, default=2)
