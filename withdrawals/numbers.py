@@ -283,7 +283,7 @@ _LOCAL_TOKENS = {"local", "kurdish", "kurds", "kurd", "sdf", "ypg", "peshmerga",
                  "opposition", "tribal", "syrian democratic", "popular mobilization",
                  "free syrian", "government", "regime", "syrian", "iraqi", "afghan",
                  "syrians", "iraqis", "afghans", "arab"}
-_OTHER_TOKENS = {"nato", "coalition", "allied", "allies", "european", "international",
+_OTHER_TOKENS = {"nato", "coalition", "allied", "allies", "alliance", "european", "international",
                  "foreign", "western", "un", "u.n.", "peacekeeping", "multinational"}
 _ACTOR_SKIP_SUFFIX = re.compile(r"-(?:backed|trained|supported|funded|armed|allied|aligned|"
                                 r"sponsored|controlled|equipped|affiliated|linked)$", re.I)
