@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import PROGRESS_MIN
-from .numbers import extract_casualties, extract_timelines, extract_troop_mentions
+from .numbers import extract_figures
 from .segment import split_sentences
 from .sentiment import score_sentiment
 from .speakers import extract_quotes
@@ -47,12 +47,13 @@ def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """
     stories = articles[_ARTICLE_INPUT].reset_index(drop=True)
     sentences = split_sentences(stories)
+    figures = extract_figures(stories, sentences=sentences)
     return {
         "sentences": score_sentiment(sentences),
         "quotes": extract_quotes(stories),
-        "troops": extract_troop_mentions(stories, sentences=sentences),
-        "timelines": extract_timelines(stories, sentences=sentences),
-        "casualties": extract_casualties(stories, sentences=sentences),
+        "troops": figures["troops"],
+        "timelines": figures["timelines"],
+        "casualties": figures["casualties"],
     }
 
 
