@@ -17,7 +17,7 @@ demonyms), never particular stories.  They run on the sentences of
 you already have) and mark quotations with ``withdrawals.segment.quote_spans``.
 Sentences without a digit or a number word are skipped by one compiled regex,
 so the cost is a few microseconds per sentence on ordinary news text.
-The counting rules are written down in ``docs/counting-rules-troops.md``.
+The counting rules are written down in the README (*Counting rules*).
 """
 from __future__ import annotations
 
