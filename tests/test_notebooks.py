@@ -33,3 +33,23 @@ def test_notebook_executes(path, tmp_path):
     for png in pngs:
         assert png.with_suffix(".csv").exists(), f"{png.name} has no CSV beside it"
         assert png.name.startswith(path.name[:3])
+
+
+@pytest.fixture(scope="module")
+def user_table(tmp_path_factory):
+    """A user's own corpus: a CSV with no outlet or date columns, stories in another shape."""
+    import pandas as pd
+
+    folder = tmp_path_factory.mktemp("own")
+    pd.DataFrame({"title": ["Pullout begins", "Quiet day"], "text": [
+        "About 900 U.S. soldiers will leave Iraq within 30 days, officials said.\n\n"
+        "“We are going home,” said Sgt. Maria Lopez, a medic. “It is time.”",
+        "Nothing was said about troops today."]}).to_csv(folder / "own.csv", index=False)
+    return folder / "own.csv"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs_on_a_users_table(path, tmp_path, user_table):
+    params = {"CORPUS": str(user_table), "FIGURES": str(tmp_path / "figures"), "CACHE": str(tmp_path / "cache")}
+    execute_notebook(path, params)
+    assert any((tmp_path / "figures").glob("*.png"))
