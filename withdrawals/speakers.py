@@ -224,10 +224,12 @@ lindsey rand ted marco mitt barack vladimir recep tayyip emmanuel boris benjamin
 mohammed muhammad mohammad ahmed mahmoud abdullah khalid omar hamid ibrahim mustafa haider barham
 masoud mazloum sergei dmitry kim xi angus tobias brett jim mattis lloyd antony rex mike ashton leon""")
 FEMALE = _W("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman")
+_GENDER_WORDS = MALE | FEMALE
 
 # --------------------------------------------------------------------------- regexes
 QMARKS = "\"“”„‟«»"
 _QM_RE = re.compile(r"[\"“”„«»]")
+_QM_CHARS = "\"“”„«»"  # the characters _QM_RE matches
 _TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]|[,;:()—–]")
 _NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr"
              r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
@@ -424,27 +426,37 @@ def _junk_paragraphs(pars):
         s = p.strip()
         if not s:
             continue
-        if "WATCH" in s or s == "Replay" or "More Videos" in s or s.startswith("Video Ad"):
-            if _TEASER_RE.search(s):
-                junk.add(i)
-                in_teaser = i if "JUST WATCHED" in s else -1
-                continue
+        kind = _line_kind(s)
+        if kind == "T" or kind == "t":
+            junk.add(i)
+            in_teaser = i if kind == "T" else -1
+            continue
         if in_teaser >= 0 and i - in_teaser <= 6:
             junk.add(i)
             continue
         in_teaser = -1
-        if _LINK_RE.match(s) or (s[-3:-2] == ":" and _P2.search(s)):
+        if kind == "J":
             junk.add(i)
-            continue
-        if len(s) < 600:
-            if s.endswith(")"):
-                m = _LAST_PAREN_RE.search(s)
-                if m and len(m.group(1).split()) <= 6 and not s[:m.start()].rstrip().endswith(("said", ",")):
-                    junk.add(i)
-                    continue
-            if _CAPTION_WORDS_RE.search(s):
-                junk.add(i)
     return junk
+
+
+@functools.lru_cache(maxsize=16384)
+def _line_kind(s: str) -> str:
+    """What one stripped line is on its own: "T" a teaser line opening a JUST WATCHED block,
+    "t" another teaser line, "J" a link, credit, duration or caption line, "" prose."""
+    if "WATCH" in s or s == "Replay" or "More Videos" in s or s.startswith("Video Ad"):
+        if _TEASER_RE.search(s):
+            return "T" if "JUST WATCHED" in s else "t"
+    if _LINK_RE.match(s) or (s[-3:-2] == ":" and _P2.search(s)):
+        return "J"
+    if len(s) < 600:
+        if s.endswith(")"):
+            m = _LAST_PAREN_RE.search(s)
+            if m and len(m.group(1).split()) <= 6 and not s[:m.start()].rstrip().endswith(("said", ",")):
+                return "J"
+        if _CAPTION_WORDS_RE.search(s):
+            return "J"
+    return ""
 
 
 # --------------------------------------------------------------------------- sentences
@@ -699,7 +711,11 @@ def _parse_run_impl(toks):
 def _role_before(text: str, start: int) -> str:
     """Role words just before a name: 'White House press secretary', or the
     comma chunk of 'Trump's national security adviser, John Bolton'."""
-    seg = text[max(0, start - 140):start]
+    return _role_before_seg(text[max(0, start - 140):start])
+
+
+@functools.lru_cache(maxsize=65536)
+def _role_before_seg(seg: str) -> str:
     seg = seg[seg.rfind("\n") + 1:]
     sm = list(_P8.finditer(seg))
     if sm:
@@ -735,7 +751,12 @@ def _role_before(text: str, start: int) -> str:
 
 
 def _appositive_after(text: str, end: int) -> str:
-    m = _P13.match(text[end:end + 120])
+    return _appositive_after_seg(text[end:end + 120])
+
+
+@functools.lru_cache(maxsize=65536)
+def _appositive_after_seg(seg: str) -> str:
+    m = _P13.match(seg)
     if not m:
         return ""
     ap = m.group(1).strip()
@@ -749,13 +770,24 @@ def _appositive_after(text: str, end: int) -> str:
 
 def _scan_people(story: _Story, text: str, outside):
     """Register people (names with titles or two name tokens) and acronyms in a story."""
+    off = 0
+    for line in text.split("\n"):
+        for toks, start, end in _line_runs(line):
+            if outside(off + start):
+                _register_run(story, text, toks, off + start, off + end)
+        off += len(line) + 1
+
+
+@functools.lru_cache(maxsize=16384)
+def _line_runs(text: str):
+    """Runs of capitalised tokens in one line (runs never cross a newline), split at
+    sentence-final full stops ("... in Syria. Mr Trump said"): ((tokens, start, end), ...)."""
+    out = []
     for m in _MULTI_RUN_RE.finditer(text):
         run = m.group()
         if "." not in run:
-            if outside(m.start()):
-                _register_run(story, text, run.split(), m.start(), m.end())
+            out.append((tuple(run.split()), m.start(), m.end()))
             continue
-        # split at sentence-final full stops ("... in Syria. Mr Trump said")
         toks, starts, off = [], [], m.start()
         for t in m.group().split():
             at = text.index(t, off)
@@ -779,14 +811,13 @@ def _scan_people(story: _Story, text: str, outside):
             p_end = piece[-1][1] + len(piece[-1][0])
             if text[p_end - 1] == "." and ptoks[-1][-1:] != ".":
                 p_end -= 1
-            if not outside(p_start):
-                continue
-            _register_run(story, text, ptoks, p_start, p_end)
+            out.append((tuple(ptoks), p_start, p_end))
+    return tuple(out)
 
 
 def _role_of(text, start, end, titles):
     """The role written around one mention of a person: titles, words before, party tag, appositive."""
-    role = " ".join(t for t in titles if _low(t) not in MALE | FEMALE)
+    role = " ".join(t for t in titles if _low(t) not in _GENDER_WORDS)
     rb = _role_before(text, start)
     if rb:
         role = (rb + " " + role).strip()
@@ -1267,7 +1298,7 @@ def _story_quotes(article_id, text):
     masked = "\n".join(work)
     par_spans = [[] for _ in pars]
     # British tabloids quote with single marks; they count only in a story with no double marks
-    single = len(_QM_RE.findall(masked)) < 2 and ("'" in masked or "‘" in masked)
+    single = sum(masked.count(c) for c in _QM_CHARS) < 2 and ("'" in masked or "‘" in masked)
     marks = QMARKS + ("‘’'" if single else "")
     for pi, w in enumerate(work):
         if single:
