@@ -1056,12 +1056,31 @@ def _clause_before(text: str):
     return [c for c in reversed(chunks)]
 
 
-def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None):
-    """Speaker phrase before a cue (X said / X, a senator, said / X, who ..., said)."""
-    before = pre[:cue_m.start()]
+@functools.lru_cache(maxsize=65536)
+def _clause_chunks(before: str):
+    """Stripped comma chunks of the text before a cue, last first, leading empty ones dropped."""
     chunks = [c.strip() for c in _clause_before(before)]
     while chunks and not chunks[0]:
         chunks.pop(0)
+    return tuple(chunks)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_count(q: str) -> int:
+    """Words in a quotation (``quote_words``)."""
+    return len(_P24.findall(q))
+
+
+@functools.lru_cache(maxsize=65536)
+def _speech_cues(s: str):
+    """_SPEECH_RE matches in ``s`` (a tuple; cached on the string)."""
+    return tuple(_SPEECH_RE.finditer(s))
+
+
+def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None):
+    """Speaker phrase before a cue (X said / X, a senator, said / X, who ..., said)."""
+    before = pre[:cue_m.start()]
+    chunks = _clause_chunks(before)
     if not chunks:
         return None
     ch = chunks[0]
@@ -1327,7 +1346,7 @@ def _story_quotes(article_id, text):
         if pi in junk or not w.strip():
             continue
         spans = par_spans[pi]
-        has_cue = bool(_SPEECH_RE.search(w)) if not spans else True
+        has_cue = bool(_speech_cues(w)) if not spans else True
         base = offsets[pi]
         bounds = _boundaries(w, spans)
         def sent_start(p):
@@ -1379,7 +1398,7 @@ def _story_quotes(article_id, text):
                     "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                     "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
                     "direct": False, "start": qs, "end": qs + len(q),
-                    "quote_words": len(_P24.findall(q)), "mention": res[3],
+                    "quote_words": _word_count(q), "mention": res[3],
                 })
                 if res[1] != "unknown":
                     story.last_speaker = (res[0], res[1], res[2], cue)
@@ -1471,7 +1490,7 @@ def _story_quotes(article_id, text):
                 "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                 "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": len(_P24.findall(q)), "mention": res[3],
+                "quote_words": _word_count(q), "mention": res[3],
             })
         rep_upto(len(w) + 1)
         rows.extend(sorted(par_rows, key=lambda r: r["start"]))
@@ -1510,6 +1529,9 @@ def _reported(sent: str, story, pos):
     Shapes: 'according to X, ...' / '..., according to X' / '..., X said.' /
     'X said (that) ...' / 'X told Y (that) ...' / 'X <verb>ed that ...'.
     """
+    cues = _speech_cues(sent)
+    if not cues:
+        return None  # no reporting verb and no "according to"
     m = _P29.search(sent)
     if m:
         np = _np_head(sent[m.end():])
@@ -1519,7 +1541,7 @@ def _reported(sent: str, story, pos):
                 after = sent.find(",", m.end())
                 return (res, "according to", after + 1 if after > 0 else m.end(), len(sent))
             return (res, "according to", 0, m.start())
-    for cm in _SPEECH_RE.finditer(sent):
+    for cm in cues:
         cue = cm.group().lower()
         if cue == "according to":
             continue
