@@ -238,6 +238,32 @@ def test_input_not_mutated(articles):
     pd.testing.assert_frame_equal(before, articles)
 
 
+def test_same_line_in_two_stories_keeps_each_storys_speaker():
+    # per-line work is cached across stories; speakers must still come from each story
+    line = "“We must stay until the job is done,” the senator said. “Leaving now would be a mistake.”"
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "text": [
+        f"Senator Mary Jones visited the base on Monday.\n\n{line}",
+        f"Senator John Brown visited the base on Monday.\n\n{line}",
+        f"Senator Mary Jones visited the base on Monday.\n\n{line}"]})
+    q = utils.extract_quotes(arts)
+    assert q.groupby("article_id")["speaker"].apply(set).to_dict() == {
+        "a": {"Mary Jones"}, "b": {"John Brown"}, "c": {"Mary Jones"}}
+    assert (q["mention"] == "the senator").all() and len(q) == 6
+
+
+def test_warm_and_cleared_caches_give_the_same_rows(articles):
+    import gc
+    first = utils.extract_quotes(articles)
+    warm = utils.extract_quotes(articles)  # every helper cache now hit
+    for f in vars(sp).values():
+        if hasattr(f, "cache_clear"):
+            f.cache_clear()
+    cold = utils.extract_quotes(articles)
+    pd.testing.assert_frame_equal(first, warm)
+    pd.testing.assert_frame_equal(first, cold)
+    assert gc.isenabled()  # switched off only while extracting
+
+
 # ------------------------------------------------------------------ tables and groups
 
 def test_speaker_table(seed_quotes, articles):
