@@ -30,6 +30,11 @@ role ("the senator", resolved to the story's person with that role), an
 anonymous source ("a US official", "officials") or an organisation ("the
 Pentagon", "the statement").  Page junk (hover-card name pop-ups, "JUST
 WATCHED" video teasers, photo captions, "READ MORE" links) is masked first.
+
+Speed: everything that depends on one line's text alone (junk kind, quoted spans,
+sentence starts, name runs, the slices around each quotation) and the pure phrase
+helpers (tokens, noun phrases, reporting verbs) are cached on the string
+(``functools.lru_cache``, bounded); only speaker resolution runs per story.
 """
 from __future__ import annotations
 
@@ -461,13 +466,10 @@ def _line_kind(s: str) -> str:
 
 
 # --------------------------------------------------------------------------- sentences
-def _boundaries(par: str, spans):
-    """Sentence start offsets in a paragraph (ignoring full stops inside quotes); cached, do not mutate."""
-    return _boundaries_cached(par, tuple(spans))
-
-
 @functools.lru_cache(maxsize=16384)
-def _boundaries_cached(par: str, spans):
+def _boundaries(par: str, spans: tuple):
+    """Sentence start offsets in a paragraph (ignoring full stops inside quotes).
+    ``spans``: the paragraph's quoted spans as a tuple; the cached list must not be mutated."""
     starts = [0]
     for m in _BOUNDARY_RE.finditer(par):
         pos = m.end()
@@ -1325,7 +1327,7 @@ def _line_plan(w: str, spans):
     starts, ``blank`` the line with quotations blanked, ``sentences`` per sentence
     (start, end, text, quote_free) and ``quotes`` per quoted span the slices and
     flags the attribution uses."""
-    bounds = _boundaries_cached(w, spans)
+    bounds = _boundaries(w, spans)
     nb = len(bounds)
     if spans:
         parts, last = [], 0
