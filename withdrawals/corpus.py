@@ -10,8 +10,10 @@ README.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
+from collections import OrderedDict
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -514,6 +516,11 @@ def _load(source, errors: str, progress) -> tuple[pd.DataFrame, pd.DataFrame]:
     return articles, rep
 
 
+_REPORTS: "OrderedDict[str, pd.DataFrame]" = OrderedDict()
+_REPORT_IDS = itertools.count(1)
+_MAX_REPORTS = 32
+
+
 def load_articles(source="seeds", errors: str = "warn", progress=None) -> pd.DataFrame:
     """Load and clean articles into one row per story.
 
@@ -533,15 +540,22 @@ def load_articles(source="seeds", errors: str = "warn", progress=None) -> pd.Dat
     (datetime64, NaT when unknown), ``title``, ``text`` (cleaned body,
     paragraphs separated by one blank line), ``n_words``, ``n_paragraphs``,
     plus ``url``, ``credits`` (credit lines moved out of the body) and
-    ``encoding``.  The cleaning report rides along in
-    ``articles.attrs["cleaning_report"]`` (read it with :func:`cleaning_report`).
+    ``encoding``.  ``cleaning_report(articles)`` gives the report of this
+    load (``articles.attrs`` keep a key to it and the source path).
 
     Raises ``FileNotFoundError`` naming a missing path.  Non-UTF-8 files load
     with a UserWarning naming the encoding used.
     """
     articles, report = _load(source, errors, progress)
-    # Kept as plain lists: pandas compares attrs when it combines frames, and a DataFrame there breaks that.
-    articles.attrs["cleaning_report"] = report.to_dict("list")
+    # attrs hold only a short key: pandas deep-copies attrs into every frame derived from this one
+    # (each column read), so the report itself lives in a small registry.
+    key = f"report-{next(_REPORT_IDS)}"
+    _REPORTS[key] = report
+    while len(_REPORTS) > _MAX_REPORTS:
+        _REPORTS.popitem(last=False)
+    articles.attrs["cleaning_report"] = key
+    articles.attrs["source"] = str(source)
+    articles.attrs["errors"] = errors
     return articles
 
 
@@ -554,10 +568,12 @@ def cleaning_report(source="seeds", errors: str = "ignore") -> pd.DataFrame:
     for a whole file), ``line`` (the text removed) and ``reason``.
     """
     if isinstance(source, pd.DataFrame):
-        rep = source.attrs.get("cleaning_report")
-        if rep is None:
-            raise ValueError("this DataFrame carries no cleaning report; pass the source path instead")
-        return pd.DataFrame(rep, columns=REPORT_COLUMNS).astype({"line_no": "int64"})
+        key = source.attrs.get("cleaning_report")
+        if key in _REPORTS:
+            return _REPORTS[key].copy()
+        if "source" in source.attrs:   # an older load: read the source again
+            return _load(source.attrs["source"], "ignore", False)[1]
+        raise ValueError("this DataFrame carries no cleaning report; pass the source path instead")
     return _load(source, errors, False)[1]
 
 
