@@ -54,6 +54,16 @@ def outlet_colors(outlets) -> dict:
     return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
 
 
+def _in_notebook() -> bool:
+    """True inside a Jupyter kernel (where figures are shown inline)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
 def save_figure(fig, data: pd.DataFrame, name: str, folder="figures") -> Path:
     """Save ``fig`` as ``folder/name.png`` and ``data`` as ``folder/name.csv``.
 
@@ -61,7 +71,9 @@ def save_figure(fig, data: pd.DataFrame, name: str, folder="figures") -> Path:
     stem such as ``"01-words-per-story"`` and the output folder (created if
     missing).  Out: the path of the PNG.  The PNG carries no timestamp or
     software version, and the CSV is written without the index, so a rerun on
-    the same data gives byte-identical files.
+    the same data gives byte-identical files.  In a notebook the saved PNG is
+    what is shown (the figure is not drawn a second time), and the figure is
+    closed.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -69,4 +81,9 @@ def save_figure(fig, data: pd.DataFrame, name: str, folder="figures") -> Path:
     fig.savefig(png, dpi=FIG_DPI, bbox_inches="tight",
                 metadata={"Software": None})
     data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    if _in_notebook():
+        from IPython.display import Image, display
+
+        display(Image(filename=str(png)))
+        plt.close(fig)
     return png
