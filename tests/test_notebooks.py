@@ -53,3 +53,26 @@ def test_notebook_runs_on_a_users_table(path, tmp_path, user_table):
     params = {"CORPUS": str(user_table), "FIGURES": str(tmp_path / "figures"), "CACHE": str(tmp_path / "cache")}
     execute_notebook(path, params)
     assert any((tmp_path / "figures").glob("*.png"))
+
+
+def test_failing_cell_names_notebook_and_cell(tmp_path):
+    import nbformat
+
+    from withdrawals.build import NotebookError
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_markdown_cell("text"),
+        nbformat.v4.new_code_cell("raise ValueError('boom here')")])
+    path = tmp_path / "09-broken.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(NotebookError, match=r"09-broken.ipynb: cell 3 \(code cell 2\) failed:(.|\n)*boom here"):
+        execute_notebook(path, {"x": 2})
+
+
+def test_index_lists_every_notebook(tmp_path):
+    from withdrawals.build import write_index
+
+    page = write_index(NOTEBOOKS, tmp_path, "seeds").read_text(encoding="utf-8")
+    for nb in NOTEBOOKS:
+        assert f'href="{nb.stem}.html"' in page

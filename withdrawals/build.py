@@ -68,7 +68,11 @@ def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: i
         client.execute()
     except CellExecutionError as exc:
         i = failed.get("index", -1)
-        code_no = sum(1 for c in nb.cells[: i + 1] if c.cell_type == "code")
+        # Number the cell as the user's notebook does, without the injected parameters cell.
+        own = [c for c in nb.cells[: i + 1]
+               if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+        i = len(own) - 1
+        code_no = sum(1 for c in own if c.cell_type == "code")
         first = _ANSI.sub("", str(exc)).strip().splitlines()
         raise NotebookError(f"{path}: cell {i + 1} (code cell {code_no}) failed:\n"
                             + "\n".join(first[-15:])) from None
