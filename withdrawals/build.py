@@ -96,6 +96,13 @@ def _summary(path: Path) -> tuple[str, str]:
     return title, rest
 
 
+def _inline_md(text: str) -> str:
+    """Escape text for HTML, rendering Markdown's **bold** and `code`."""
+    text = html.escape(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
+
+
 def write_index(notebooks, html_dir, corpus: str) -> Path:
     """Write ``html_dir/index.html`` linking each exported notebook with its title and bottom line."""
     html_dir = Path(html_dir)
@@ -103,8 +110,8 @@ def write_index(notebooks, html_dir, corpus: str) -> Path:
     for nb in notebooks:
         nb = Path(nb)
         title, rest = _summary(nb)
-        items.append(f'<li><a href="{nb.stem}.html"><b>{html.escape(title)}</b></a>'
-                     f'<br><span>{html.escape(rest)}</span></li>')
+        items.append(f'<li><a href="{nb.stem}.html"><b>{_inline_md(title)}</b></a>'
+                     f'<br><span>{_inline_md(rest)}</span></li>')
     page = ("<!doctype html><html><head><meta charset='utf-8'>"
             "<title>US troop withdrawals in the news</title>"
             "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}"
