@@ -493,7 +493,7 @@ def _boundaries(par: str, spans: tuple):
 # --------------------------------------------------------------------------- story model
 class _Entity:
     """A person met in a story; roles are read from the text only when first needed."""
-    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last")
+    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm")
 
     def __init__(self, key, full, ntok, kind="person"):
         self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
@@ -501,6 +501,15 @@ class _Entity:
         self.pending = []
         self.gender = None
         self.last = -1
+        self._norm = (0, "")
+
+    def norm_roles(self):
+        """The roles, normalised, joined with " | " (recomputed only when a role was added;
+        roles are only ever appended)."""
+        roles = self.roles
+        if self._norm[0] != len(roles):
+            self._norm = (len(roles), " | ".join(_norm_role(r) for r in roles))
+        return self._norm[1]
 
     @property
     def roles(self):
@@ -555,7 +564,7 @@ class _Story:
         head = _ROLE_NORMALISE.get(head, head)
         best, best_score = None, -1
         for ent in self.people.values():
-            roles = " | ".join(_norm_role(r) for r in ent.roles)
+            roles = ent.norm_roles()
             if not roles:
                 continue
             if _word_re(head).search(roles):
