@@ -22,7 +22,8 @@ The counting rules are written down in the README (*Counting rules*).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import pandas as pd
 
@@ -289,9 +290,14 @@ _ACTOR_SKIP_SUFFIX = re.compile(r"-(?:backed|trained|supported|funded|armed|alli
                                 r"sponsored|controlled|equipped|affiliated|linked)$", re.I)
 
 
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def _classify_actor(tok: str):
-    """Return (actor, country or None) for one token / bigram, or None."""
-    t = re.sub(r"(?:['’]s|['’])$", "", tok)
+    """Return (actor, country or None) for one token / bigram, or None (cached per token)."""
+    t = _POSSESSIVE_END.sub("", tok)
     if _ACTOR_SKIP_SUFFIX.search(t):
         return None
     if t.lower().endswith("-led"):
@@ -397,9 +403,13 @@ def _has_number_word(low: str) -> bool:
     return _NW_SPACED.search(low) is not None or low.lstrip("“\"‘'(").startswith(_NW_STEMS)
 
 
+_DASH_SPACES = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=4096)
 def _parse_words(phrase: str):
-    """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900)."""
-    p = re.sub(r"\s+", " ", phrase.lower()).strip()
+    """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900) (cached)."""
+    p = _SPACES.sub(" ", phrase.lower()).strip()
     mult = (1, 1)
     for key in ("a couple of", "a couple", "a few", "several", "half a", "an", "a"):
         if p.startswith(key + " "):
@@ -407,7 +417,7 @@ def _parse_words(phrase: str):
             p = p[len(key) + 1:]
             break
     total, cur, seen = 0, 0, False
-    for w in re.split(r"[\s-]+", p):
+    for w in _DASH_SPACES.split(p):
         if w == "and" or not w:
             continue
         seen = True
@@ -498,7 +508,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True):
                             "year": False, "vague": True})
                 done = va.end()
                 continue
-            first = re.split(r"[\s-]+", phrase, 1)[0]
+            first = _DASH_SPACES.split(phrase, 1)[0]
             if first in ("hundred", "thousand", "million", "billion", "dozen"):
                 pre = _WORD_PREFIX.search(text, max(s0, a - 16), a)
                 if pre:
@@ -688,7 +698,8 @@ _RELATIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?
                        r"(?:[a-z]+\s+){1,3}$")
 _SUBJECT_NOUNS = {"mission", "operation", "alliance", "command", "contingent", "presence",
                   "deployment", "force", "forces", "army", "military", "government", "regime"}
-_WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)[\s,]*$")
+# possessive quantifiers: the same matches as without, but no quadratic backtracking
+_WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*+(?:-[\w.'’]++)*+)[\s,]*+$")
 
 
 # --------------------------------------------------------------------------
@@ -863,9 +874,16 @@ def _hedge(text, fig, s0, s1):
     w = " " + text[lo:a].lower() if lo == s0 else text[lo:a].lower()
     if not w.endswith(_HEDGE_ENDINGS):
         return "exact", a
-    for h in _HEDGE_BY_LEN:
-        if w.endswith(" " + h + " "):
-            return _HEDGE_OF[h], a - len(h) - 1
+    best, j = None, len(w) - 1          # the longest hedge h with w ending in " h "
+    while True:
+        i = w.rfind(" ", 0, j)
+        if i < 0:
+            break
+        if w[i + 1:-1] in _HEDGE_OF:
+            best = w[i + 1:-1]
+        j = i
+    if best is not None:
+        return _HEDGE_OF[best], a - len(best) - 1
     return "exact", a
 
 
@@ -938,7 +956,7 @@ def _scan_unit(text, p, s1):
         if not t:
             return None
         tok = t.group(1)
-        if any(ch.isdigit() for ch in tok):
+        if not tok.isalpha() and any(ch.isdigit() for ch in tok):
             return None
         tl = tok.lower().rstrip("’'s") if tok.lower().endswith(("'s", "’s")) else tok.lower()
         if not (tl in _MODIFIERS or tok[0].isupper() or _MODIFIER_SUFFIX.search(tok)
@@ -1149,7 +1167,7 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
-    w = re.sub(r"\s+", " ", (m.group("c") or m.group("d")).lower())
+    w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
     if w.startswith("death toll"):
         w = "death toll"
     return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
@@ -1237,7 +1255,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             place = _place(text, story, s0, s1, hstart, end, next_start,
                            [aspan] if aspan else [], context=False)[0]
             casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
-                               hedge, kind, re.sub(r"\s+", " ", unit.lower()), actor, place,
+                               hedge, kind, _SPACES.sub(" ", unit.lower()), actor, place,
                                story.quoted(fig["start"], mq), idx, hstart, end))
             last_cas = (end, kind)
             continue
@@ -1291,7 +1309,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             place, place_from, actor = acountry, "actor", "local"   # "Iraq's ... 160,000 fighters"
         if place_from == "vague":
             place_from = ""
-        unit_out = re.sub(r"\s+", " ", unit)
+        unit_out = _SPACES.sub(" ", unit)
         if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
             unit_out = unit_out.lower()
         troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
@@ -1361,29 +1379,39 @@ def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = 
 # Time frames
 # --------------------------------------------------------------------------
 _TNUM = r"(?:\d+(?:\.\d+)?|(?:" + _W + r")(?:-(?:" + _W + r"))?|a\s+dozen)"
-_TL_CUE = re.compile(r"withdr|pull(?:ing|ed|s)?\s+(?:\w+\s+){0,4}?(?:out|back)|pullout|"
-                     r"pull-out|pull\s+troops|drawdown|draw(?:ing|n)?\s+down|\bleav|\bexit|"
-                     r"depart|evacuat|return(?:ing|ed)?\s+home|home\b|redeploy|relocat|"
-                     r"reduc|\bcut|remov|time-?line|time-?frame|time\s+frame|deadline|"
-                     r"be\s+out|\bout\s+of|\bgone\b|wind(?:ing)?\s+down|end\s+(?:the|its)\s+"
-                     r"(?:mission|presence|deployment)", re.I)
+# a sentence about leaving; only whether it matches counts, so the alternatives are
+# grouped by first letter (withdr|pull...|pullout|pull-out|pull troops|drawdown|
+# draw(ing|n) down|leav|exit|depart|evacuat|return(ing|ed) home|home|redeploy|relocat|
+# reduc|cut|remov|time-?line|time-?frame|time frame|deadline|be out|out of|gone|
+# wind(ing) down|end the/its mission/presence/deployment)
+_TL_CUE = re.compile(r"w(?:ithdr|ind(?:ing)?\s+down)|pull(?:out|-out|\s+troops|(?:ing|ed|s)?\s+"
+                     r"(?:\w+\s+){0,4}?(?:out|back))|d(?:raw(?:down|(?:ing|n)?\s+down)|epart|"
+                     r"eadline)|\b(?:leav|exit|cut|out\s+of|gone\b)|e(?:vacuat|nd\s+(?:the|its)\s+"
+                     r"(?:mission|presence|deployment))|re(?:turn(?:ing|ed)?\s+home|deploy|locat|"
+                     r"duc|mov)|home\b|time(?:-?line|-?frame|\s+frame)|be\s+out", re.I)
 _TL_UNIT = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
             "decade": "decade"}
 
 
+_TV_SPLIT = re.compile(r"\s*(?:\s-\s|–|\bto\b|\band\b|\bor\b)\s*|(?<=\d)-(?=\d)")
+_TV_NUM = re.compile(r"\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=4096)
 def _time_value(n: str):
+    """'60 to 100' -> (60, 100); 'six' -> (6, 6); None when no number (cached)."""
     n = n.strip().lower()
     if not n or n in ("a few", "several", "a couple of"):
         return None
     if n in ("a", "an"):
         return (1, 1)
-    parts = re.split(r"\s*(?:\s-\s|–|\bto\b|\band\b|\bor\b)\s*|(?<=\d)-(?=\d)", n)
+    parts = _TV_SPLIT.split(n)
     vals = []
     for p in parts:
         p = p.strip()
         if not p:
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?", p):
+        if _TV_NUM.fullmatch(p):
             vals.append(int(float(p)))
         else:
             r = _parse_words(p)
@@ -1450,7 +1478,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
                              val[1] if val else None, unit, story.quoted(n.start("n"), mq), idx,
                              n.start("n"), b))
             continue
-        pre = re.sub(r"\s+", " ", m.group("pre").lower())
+        pre = _SPACES.sub(" ", m.group("pre").lower())
         n = m.group("n")
         if not pre.startswith("within"):
             if cue is None:
