@@ -660,7 +660,7 @@ class _Story:
 
 
 # --------------------------------------------------------------------------- names in text
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=65536)
 def _parse_run_cached(toks):
     return _parse_run_impl(list(toks))
 
@@ -780,14 +780,63 @@ def _appositive_after_seg(seg: str) -> str:
     return ""
 
 
-def _scan_people(story: _Story, text: str, outside):
-    """Register people (names with titles or two name tokens) and acronyms in a story."""
+def _scan_people(story: _Story, text: str, outside, lines=None):
+    """Register people (names with titles or two name tokens) and acronyms in a story.
+    ``lines``: ``text.split("\n")`` when the caller has it already.
+    Same effect as :func:`_register_run` on every run of :func:`_line_runs` outside quotations;
+    what depends on the line alone comes from :func:`_line_people`."""
     off = 0
-    for line in text.split("\n"):
-        for toks, start, end in _line_runs(line):
-            if outside(off + start):
-                _register_run(story, text, toks, off + start, off + end)
+    people = story.people
+    for line in (text.split("\n") if lines is None else lines):
+        for start, end, is_person, a, b, c, d, titles in _line_people(line):
+            if not outside(off + start):
+                continue
+            start += off
+            end += off
+            if is_person:  # a, b, c, d = key, full name, name tokens, gender from the honorific
+                ent = people.get(a)
+                if ent is None:
+                    ent = _Entity(a, b, c)
+                    people[a] = ent
+                elif c > ent.ntok:
+                    ent.full, ent.ntok = b, c
+                if d and ent.gender is None:
+                    ent.gender = d
+                if start > ent.last:
+                    ent.last = start
+                ent.pending.append((text, start, end, titles))
+            else:  # an organisation: a = its name, used when "(ACRONYM)" follows
+                am = _ACRO_DEF_RE.match(text, end)
+                if am:
+                    story.orgs[am.group(1)] = a
         off += len(line) + 1
+
+
+@functools.lru_cache(maxsize=16384)
+def _line_people(line: str):
+    """What :func:`_register_run` needs from each run of one line, computed once per line:
+    ((start, end, True, key, full, n_tokens, gender, titles) for a person,
+    (start, end, False, org_name, None, None, None, None) for an organisation), others dropped."""
+    out = []
+    for toks, start, end in _line_runs.__wrapped__(line):
+        titles, name, kind = _parse_run_cached(tuple(toks))
+        if kind == "person":
+            if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
+                continue
+            last = name[-1]
+            if len(name) > 1 and _low(last) in _NAME_SUFFIXES:
+                last = name[-2]
+            key = _surname_key(last)
+            full = " ".join(_strip_poss(t)[0] for t in name)
+            g = None
+            if titles:
+                h = _low(titles[-1])
+                g = "m" if h in MALE else ("f" if h in FEMALE else None)
+            out.append((start, end, True, key, full, len(name), g, titles))
+        elif kind == "org":
+            out.append((start, end, False, " ".join(t for t in toks if _low(t) not in COMMON_CAPS),
+                        None, None, None, None))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1415,7 +1464,7 @@ def _story_quotes(article_id, text):
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
     outside = _outside_factory(spans_abs)
     story = _Story()
-    _scan_people(story, masked, outside)
+    _scan_people(story, masked, outside, work)
 
     prev_par_speaker = None
     prev_par_open = False
