@@ -228,6 +228,31 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _trie(words) -> str:
+    """A regex matching any of ``words``, factored as a trie (much faster than a|b|c in re)."""
+    root: dict = {}
+    for w in words:
+        d = root
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def emit(d):
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return ("(?:" + body + ")?") if "" in d else body
+
+    return emit(root)
+
+
+# the capitalised words a country, city or demonym starts with, as whole words: the same
+# words ``_Story.countries`` looks up, found by one regex scan instead of a loop over
+# every capitalised word (a word right after a letter, digit, "." or "-" does not count)
+_COUNTRY_FIRST_RE = None    # set once _COUNTRY_BY_FIRST exists
+
+
 # a country name or demonym (case-sensitive; "’s"/"'s" possessive allowed)
 _COUNTRY_ANY = re.compile(r"(?<![\w.-])(" + _alt(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY))
                           + r")(?![\w-])")
@@ -239,6 +264,8 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
     if _first:
         _COUNTRY_BY_FIRST.setdefault(_first.group(0), []).append(
             (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n], _n not in _NAME_TO_COUNTRY))
+_COUNTRY_FIRST_RE = re.compile(r"(?<![.\-])(?<![^\W_])(?:" + _trie(_COUNTRY_BY_FIRST)
+                               + r")(?![A-Za-z])")
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
         r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
@@ -246,8 +273,8 @@ _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?
 _PLACE_AT = re.compile(
     r"(?:the\s+)?(?:" + _DIR + r")?(?:(?:border\s+|frontline\s+|northern\s+|eastern\s+|"
     r"southern\s+|western\s+)?(?:town|city|province|region|village|base|camp)\s+of\s+)?"
-    r"(?:(?P<name>" + _alt(list(_NAME_TO_COUNTRY) + list(_REGIONS))
-    + r")(?![\w-])|(?P<dem>" + _alt(_DEMONYM_TO_COUNTRY)
+    r"(?:(?P<name>" + _trie(list(_NAME_TO_COUNTRY) + list(_REGIONS))
+    + r")(?![\w-])|(?P<dem>" + _trie(_DEMONYM_TO_COUNTRY)
     + r")\s+(?:soil|territory|territories|ground|bases?)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+"
@@ -336,25 +363,6 @@ _VAGUE_PLURAL = {"dozens": (24, 99), "hundreds": (200, 900), "thousands": (2000,
                  "tens of thousands": (20_000, 90_000),
                  "hundreds of thousands": (200_000, 900_000), "millions": (2_000_000, 9_000_000)}
 
-
-
-def _trie(words) -> str:
-    """A regex matching any of ``words``, factored as a trie (much faster than a|b|c in re)."""
-    root: dict = {}
-    for w in words:
-        d = root
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = {}
-
-    def emit(d):
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if "" in d else body
-
-    return emit(root)
 
 
 def _cased(words):
@@ -724,10 +732,8 @@ class _Story:
             return self._cache[key]
         text, out = self.text, []
         n = len(text)
-        for m in _CAP_RE.finditer(text, lo, n if hi is None else hi):
+        for m in _COUNTRY_FIRST_RE.finditer(text, lo, n if hi is None else hi):
             a = m.start()
-            if a and (text[a - 1].isalnum() or text[a - 1] in ".-"):
-                continue
             for name, c, dem in _COUNTRY_BY_FIRST.get(m.group(0), ()):
                 b = a + len(name)
                 if text.startswith(name, a) and (b >= n or not (text[b].isalnum()
