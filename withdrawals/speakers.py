@@ -241,8 +241,10 @@ _NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Cap
              r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
              r"[\w'’\-]*|[A-Z][\w'’\-]*)")
 _RUN_RE = re.compile(_NAME_TOK + r"(?:\s+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)\s+)?" + _NAME_TOK + r")*")
-_MULTI_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)[ \t]+)?"
-                           r"(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])[\w'’.\-]*)+")
+# possessive "*+": a word's letters are never given back (what follows is a space or the end),
+# so the same matches without the per-letter backtracking after every lone capitalised word
+_MULTI_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*+(?:[ \t]+(?:(?:of|de|van|von|der|bin|ibn|da|del|la|le)[ \t]+)?"
+                           r"(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])[\w'’.\-]*+)+")
 _ACRO_DEF_RE = re.compile(r"\s*\(([A-Z]{2,})\)")
 _BOUNDARY_RE = re.compile(r"([.!?])([”\"’)\]]*)\s+(?=[“\"‘(\[A-Z0-9])")
 def _trie_pattern(words):
