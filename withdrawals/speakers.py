@@ -348,7 +348,8 @@ def _is_acronym(tok: str) -> bool:
 
 def _surname_key(tok: str) -> str:
     t = _strip_poss(tok)[0]
-    t = _P0.sub("", t)
+    if "-" in t:  # the prefix pattern needs a hyphen
+        t = _P0.sub("", t)
     return t.lower()
 
 
@@ -1400,10 +1401,13 @@ def _line_plan(w: str, spans):
     else:
         blank = w
     has_cue = bool(_speech_cues(w)) if not spans else True
-    sentences = []
-    for si, st in enumerate(bounds):
-        en = bounds[si + 1] if si + 1 < nb else len(w)
-        sentences.append((st, en, w[st:en], not any(s < en and e > st for s, e, *_ in spans)))
+    ends = bounds[1:]
+    ends.append(len(w))
+    if spans:
+        sentences = [(st, en, w[st:en], not any(s < en and e > st for s, e, *_ in spans))
+                     for st, en in zip(bounds, ends)]
+    else:
+        sentences = [(st, en, w[st:en], True) for st, en in zip(bounds, ends)]
 
     def sent_start(p):
         return bounds[bisect.bisect_right(bounds, p) - 1]
