@@ -249,7 +249,8 @@ def _trie(words) -> str:
 
 # the capitalised words a country, city or demonym starts with, as whole words: the same
 # words ``_Story.countries`` looks up, found by one regex scan instead of a loop over
-# every capitalised word (a word right after a letter, digit, "." or "-" does not count)
+# every capitalised word (a word right after a letter, digit, "." or "-" does not count;
+# such a match lies inside a run of letters, so skipping it hides no other)
 _COUNTRY_FIRST_RE = None    # set once _COUNTRY_BY_FIRST exists
 
 
@@ -264,8 +265,7 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
     if _first:
         _COUNTRY_BY_FIRST.setdefault(_first.group(0), []).append(
             (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n], _n not in _NAME_TO_COUNTRY))
-_COUNTRY_FIRST_RE = re.compile(r"(?<![.\-])(?<![^\W_])(?:" + _trie(_COUNTRY_BY_FIRST)
-                               + r")(?![A-Za-z])")
+_COUNTRY_FIRST_RE = re.compile(r"(?:" + _trie(_COUNTRY_BY_FIRST) + r")(?![A-Za-z])")
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
         r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
@@ -411,6 +411,28 @@ def _has_number_word(low: str) -> bool:
     return _NW_SPACED.search(low) is not None or low.lstrip("“\"‘'(").startswith(_NW_STEMS)
 
 
+def _word_flag(text: str, s0: int, s1: int, low: str) -> bool:
+    """``_has_number_word(low) and _NWORD_ANY.search(text, s0, s1)``, usually decided at once.
+
+    ``low`` is ``text[s0:s1].lower()``.  The number-word stem found at a word start is
+    tried first as the place of a number word; only when that fails is the sentence
+    searched (the same answer, most of the time without a second scan).
+    """
+    m = _NW_SPACED.search(low)
+    if m is None:
+        if not low.lstrip("“\"‘'(").startswith(_NW_STEMS):
+            return False
+    elif len(low) == s1 - s0 and _NWORD_ANY.match(text, s0 + m.start() + 1, s1) is not None:
+        return True
+    return _NWORD_ANY.search(text, s0, s1) is not None
+
+
+def _has_digit(low: str) -> bool:
+    """Does the string hold an ASCII digit?  (Ten substring tests beat one regex scan.)"""
+    return ("0" in low or "1" in low or "2" in low or "3" in low or "4" in low or "5" in low
+            or "6" in low or "7" in low or "8" in low or "9" in low)
+
+
 _DASH_SPACES = re.compile(r"[\s-]+")
 
 
@@ -448,17 +470,17 @@ def _parse_words(phrase: str):
     return (int(v * mult[0]), int(v * mult[1]))
 
 
-def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True):
+def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None):
     """Every number phrase in text[s0:s1]: dicts with start, end, low, high, scale, year, vague.
 
     ``digit`` / ``word``: whether the caller already knows the text holds digits / number
-    words (None = find out).
+    words (None = find out).  ``low``: ``text[s0:s1].lower()`` when the caller has it.
     """
     out = []
     if digit is None:
         digit = _DIGIT_ANY.search(text, s0, s1) is not None
     if word is None:
-        word = _has_number_word(text[s0:s1].lower()) and _NWORD_ANY.search(text, s0, s1) is not None
+        word = _word_flag(text, s0, s1, text[s0:s1].lower() if low is None else low)
     if digit:
         for m in _DIGIT_RE.finditer(text, s0, s1):
             a, b = m.start(), m.end()
@@ -734,6 +756,8 @@ class _Story:
         n = len(text)
         for m in _COUNTRY_FIRST_RE.finditer(text, lo, n if hi is None else hi):
             a = m.start()
+            if a and (text[a - 1].isalnum() or text[a - 1] in ".-"):
+                continue
             for name, c, dem in _COUNTRY_BY_FIRST.get(m.group(0), ()):
                 b = a + len(name)
                 if text.startswith(name, a) and (b >= n or not (text[b].isalnum()
@@ -812,10 +836,10 @@ def _frame(rows, columns) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 # The figure finder: one sentence at a time
 # --------------------------------------------------------------------------
-def _numbers(text, s0, s1, digit=True, word=True):
+def _numbers(text, s0, s1, digit=True, word=True, low=None):
     """The numbers of text[s0:s1] that can be counts: no money, percentages or dates."""
     out = []
-    for n in _scan_numbers(text, s0, s1, digit, word):
+    for n in _scan_numbers(text, s0, s1, digit, word, low=low):
         a, b = n["start"], n["end"]
         if _MONEY_BEFORE.search(text, max(s0, a - 6), a) or _PERCENT_AFTER.match(text, b, s1) \
                 or _MONEY_AFTER.match(text, b, s1):
@@ -1179,10 +1203,13 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
 
 
-def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, word=True):
-    """Append the troop-figure rows and casualty rows of one sentence text[s0:s1]."""
+def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, word=True,
+             lowered=None):
+    """Append the troop-figure rows and casualty rows of one sentence text[s0:s1].
+
+    ``lowered``: the sentence lower-cased, when the caller has it."""
     text = story.text
-    nums = _numbers(text, s0, s1, digit, word)
+    nums = _numbers(text, s0, s1, digit, word, lowered)
     if not nums:
         return
     figs = _group_ranges(nums, text, s0)
@@ -1209,7 +1236,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         if fig["year"] and found is None:
             continue
         if low is None:
-            low = sentence.lower()
+            low = sentence.lower() if lowered is None else lowered
             cas = _CAS_STEMS.search(low) is not None
         hedge, hstart = None, None
         ell = None                                    # figure an elliptical number continues
@@ -1540,12 +1567,11 @@ def _run(articles, sentences, want):
         text = story.text
         low = text[s0:s1].lower()
         if figures:
-            digit = _DIGIT_ANY.search(text, s0, s1) is not None
-            word = None if digit else (_has_number_word(low)
-                                       and _NWORD_ANY.search(text, s0, s1) is not None)
-            recent = story.last_troop is not None and idx - story.last_troop[0] <= 2
-            if (digit or word) and (recent or _STEMS.search(low)):
-                _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word)
+            digit = _has_digit(low)
+            word = None if digit else _word_flag(text, s0, s1, low)
+            if (digit or word) and ((story.last_troop is not None
+                                     and idx - story.last_troop[0] <= 2) or _STEMS.search(low)):
+                _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word, low)
         if times and ("day" in low or "week" in low or "month" in low or "year" in low
                       or "hour" in low or "decade" in low):
             _timelines(aid, story, par, idx, s0, s1, mq, timelines)
