@@ -276,6 +276,8 @@ _PLACE_AT = re.compile(
     r"(?:(?P<name>" + _trie(list(_NAME_TO_COUNTRY) + list(_REGIONS))
     + r")(?![\w-])|(?P<dem>" + _trie(_DEMONYM_TO_COUNTRY)
     + r")\s+(?:soil|territory|territories|ground|bases?)\b)")
+# any string a place match of _PLACE_AT must contain (a cheap necessary test)
+_PLACE_ANY = re.compile(_trie(list(_NAME_TO_COUNTRY) + list(_REGIONS) + list(_DEMONYM_TO_COUNTRY)))
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+"
                          r"(?=[A-Z]|the\s|north|south|east|west|central|neighbo|rural|war-|al-|"
@@ -1116,24 +1118,42 @@ def _actor(text, fig, mods, unit, s0, hstart):
     return "us", None, None
 
 
-def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
+def _sentence_places(text, s0, s1):
+    """(preposition start, preposition end, place match) of each "in/to/from ... <place>"
+    in text[s0:s1]."""
+    out = []
+    if _PLACE_ANY.search(text, s0, s1) is None:
+        return out                      # no place name at all: no preposition can lead to one
+    for m in _PLACE_PREP.finditer(text, s0, s1):
+        pm = _PLACE_AT.match(text, m.end(), s1)
+        if pm:
+            out.append((m.start(), m.end(), pm))
+    return out
+
+
+def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None):
     """(place, how) of a figure spanning text[a:b]: the sentence first, then the story.
 
     ``how`` is "sentence" (a place named in the sentence) or "context" (the latest
     country named before the figure in the story), "" when there is none.
+    ``preps``: a one-item list holding the sentence's ``_sentence_places`` (None until
+    the first figure of the sentence fills it), so a sentence is read for places once.
     """
+    if preps is None:
+        found = _sentence_places(text, s0, s1)
+    else:
+        found = preps[0]
+        if found is None:
+            found = preps[0] = _sentence_places(text, s0, s1)
     after, before, later = None, None, []
-    for m in _PLACE_PREP.finditer(text, s0, s1):
-        pm = _PLACE_AT.match(text, m.end(), s1)
-        if not pm:
-            continue
-        if m.start() >= b and m.start() < next_start and after is None:
-            if "," not in text[b:m.start()]:  # same clause: not "..., the commander for the Middle East"
+    for ms, me, pm in found:
+        if ms >= b and ms < next_start and after is None:
+            if "," not in text[b:ms]:  # same clause: not "..., the commander for the Middle East"
                 after = pm
-        elif m.end() <= a:
+        elif me <= a:
             before = pm
-        elif m.start() >= next_start:
-            later.append(m)
+        elif ms >= next_start:
+            later.append((ms, pm))
     if after is None and before is None:
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
@@ -1141,9 +1161,9 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True):
     if after is None and _VAGUE_PLACE.match(text, b, s1):
         return "", "vague"                      # "... special forces in the region"
     if after is None and before is None and next_start < s1:
-        for m in later:                         # "14,000 US troops and 8,000 NATO troops in X"
-            if not _CLAUSE_BREAK.search(text, b, m.start()):
-                after = _PLACE_AT.match(text, m.end(), s1)
+        for ms, pm in later:                    # "14,000 US troops and 8,000 NATO troops in X"
+            if not _CLAUSE_BREAK.search(text, b, ms):
+                after = pm
             break
     pm = after or before
     if pm is not None:
@@ -1214,6 +1234,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         return
     figs = _group_ranges(nums, text, s0)
     sentence = text[s0:s1]
+    preps = [None]                  # the sentence's places after prepositions (lazy, shared)
     cas = None                      # does the sentence have a casualty word? (lazy)
     last_cas = None                 # (end, kind) of this sentence's last casualty figure
     last_troop = None               # (unit, actor, actor country, end) of this sentence's last figure
@@ -1286,7 +1307,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart) if found \
                 else ("", None, None)
             place = _place(text, story, s0, s1, hstart, end, next_start,
-                           [aspan] if aspan else [], context=False)[0]
+                           [aspan] if aspan else [], context=False, preps=preps)[0]
             casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
                                hedge, kind, _SPACES.sub(" ", unit.lower()), actor, place,
                                story.quoted(fig["start"], mq), idx, hstart, end))
@@ -1333,7 +1354,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         else:
             actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart)
         place, place_from = _place(text, story, s0, s1, hstart, unit_end, next_start,
-                                   [aspan] if aspan else [])
+                                   [aspan] if aspan else [], preps=preps)
         if acountry and place == acountry:
             actor = "local"
         if not place and place_from != "vague" and acountry and actor in ("local", "other") and (
