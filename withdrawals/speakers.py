@@ -1441,6 +1441,10 @@ def _line_plan(w: str, spans):
     return bounds, blank, has_cue, tuple(sentences), tuple(quotes)
 
 
+def _row_start(r):
+    return r["start"]
+
+
 def _story_quotes(article_id, text):
     rows = []
     if not isinstance(text, str) or not text.strip():
@@ -1448,21 +1452,20 @@ def _story_quotes(article_id, text):
     # lines are the working unit (a story may come with single newlines); ``paragraph`` in
     # the output is still the index into text.split("\n\n")
     pars = text.split("\n")
-    offsets, o = [], 0
+    # line start offsets and paragraph numbers (= text.count("\n\n", 0, start of the line),
+    # counted incrementally), in one pass
+    offsets, par_no = [], []
+    o, done_pairs, run = 0, 0, -1
     for p in pars:
         offsets.append(o)
         o += len(p) + 1
-    # paragraph number = text.count("\n\n", 0, start of the line), counted incrementally
-    par_no, done_pairs, run = [], 0, 0
-    for i, p in enumerate(pars):
-        if i:
-            run += 1
+        run += 1
         par_no.append(done_pairs + run // 2)
         if p:
             done_pairs += run // 2
             run = 0
     junk = _junk_paragraphs(pars)
-    work = [(" " * len(p) if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
+    work = [(" " * len(p) if i in junk else (_mask_junk(p) if "MORE" in p else p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
     # British tabloids quote with single marks; they count only in a story with no double marks
     single = sum(masked.count(c) for c in _QM_CHARS) < 2 and ("'" in masked or "‘" in masked)
@@ -1482,8 +1485,8 @@ def _story_quotes(article_id, text):
         bounds, blank, has_cue, sentences, quotes = _line_plan(w, spans)
         nb = len(bounds)
         # sentences, with quotations blanked, for pronoun resolution
-        for st, en, _sent, _free in sentences:
-            story.add_sentence(base + st, (blank, st, en))
+        story.sent_starts.extend([base + st for st, _en, _sent, _free in sentences])
+        story.sent_texts.extend([(blank, st, en) for st, en, _sent, _free in sentences])
 
         par_rows = []
         done = [0]
@@ -1593,8 +1596,10 @@ def _story_quotes(article_id, text):
                 "quote_words": q_words, "mention": res[3],
             })
         rep_upto(len(w) + 1)
-        rows.extend(sorted(par_rows, key=lambda r: r["start"]))
-        if any(r["direct"] and r["speaker_kind"] != "unknown" for r in par_rows):
+        if len(par_rows) > 1:
+            par_rows.sort(key=_row_start)
+        rows.extend(par_rows)
+        if par_rows and any(r["direct"] and r["speaker_kind"] != "unknown" for r in par_rows):
             prev_par_speaker = last_in_par if last_in_par else None
             prev_par_open = bool(spans) and not spans[-1][3]
         elif spans:
