@@ -657,6 +657,7 @@ _INJURY_WORDS = {"wounded", "injured", "hurt", "maimed", "diagnosed", "injuries"
                  "injures"}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTH_NAMES = tuple(_MONTHS.split("|"))
 _DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS + r")\.?\s+$")
 _DATE_AFTER = re.compile(r"\s*(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r")\b")
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|after|before|during|of|from|through|"
@@ -843,11 +844,25 @@ def _numbers(text, s0, s1, digit=True, word=True, low=None):
     out = []
     for n in _scan_numbers(text, s0, s1, digit, word, low=low):
         a, b = n["start"], n["end"]
-        if _MONEY_BEFORE.search(text, max(s0, a - 6), a) or _PERCENT_AFTER.match(text, b, s1) \
-                or _MONEY_AFTER.match(text, b, s1):
-            continue
-        if _DATE_BEFORE.search(text, max(s0, a - 11), a) or _DATE_AFTER.match(text, b, s1):
-            continue
+        # each regex runs only when the characters next to the number allow it to match:
+        # a currency sign or code / a month name just before, "%", "per cent", a space after
+        lo = max(s0, a - 11)
+        before = text[lo:a].rstrip()
+        if before:
+            if before[-1] in "$£€¥DRP" and _MONEY_BEFORE.search(text, max(s0, a - 6), a):
+                continue
+            if text[a - 1].isspace() and (before[:-1] if before[-1] == "." else before).endswith(
+                    _MONTH_NAMES) and _DATE_BEFORE.search(text, lo, a):
+                continue
+        if b < s1:
+            c = text[b]
+            space = c.isspace()
+            if (space or c in "%pP") and _PERCENT_AFTER.match(text, b, s1):
+                continue
+            if space and _MONEY_AFTER.match(text, b, s1):
+                continue
+            if (space or c in "snrt") and _DATE_AFTER.match(text, b, s1):
+                continue
         out.append(n)
     return out
 
