@@ -231,6 +231,11 @@ mohammed muhammad mohammad ahmed mahmoud abdullah khalid omar hamid ibrahim must
 masoud mazloum sergei dmitry kim xi angus tobias brett jim mattis lloyd antony rex mike ashton leon""")
 FEMALE = _W("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman")
 _GENDER_WORDS = MALE | FEMALE
+# set unions used inside loops, built once
+_PREP_NOT_OF_FOR = PREPOSITIONS - {"of", "for"}
+_ANON_OR_STATEMENT = ANON_HEADS | STATEMENT_HEADS
+_TITLE_OR_DET = TITLE_WORDS | DETERMINERS
+_ROLE_OR_ANON = ROLE_HEADS | ANON_HEADS
 
 # --------------------------------------------------------------------------- regexes
 QMARKS = "\"“”„‟«»"
@@ -750,7 +755,7 @@ def _role_before_seg(seg: str) -> str:
         lt = _low(t)
         if t == ",":
             break
-        if lt in DETERMINERS or lt in PREPOSITIONS - {"of", "for"} or lt in CUE_WORDS or lt == "and":
+        if lt in DETERMINERS or lt in _PREP_NOT_OF_FOR or lt in CUE_WORDS or lt == "and":
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in ("of", "for") or \
                 _strip_poss(t)[1]:
@@ -1049,7 +1054,7 @@ def _classify(toks, story: _Story, pos: int):
         caps.append(cur)
     head = low[-1]
     # a person's name at the end ("White House press secretary Sarah Sanders", "Mr Trump")
-    if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in ANON_HEADS | STATEMENT_HEADS):
+    if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in _ANON_OR_STATEMENT):
         titles, name, kind = _parse_run(caps[-1])
         if kind == "person" and not _strip_poss(toks[-1])[1]:
             key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
@@ -1164,7 +1169,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
             prev_res = _classify(prev_np, story, pos) if prev_np else None
             named = prev_res is not None and prev_res[4] is not None and \
                 _low(prev_res[3]) not in PRONOUNS and any(
-                    _is_cap(t) and _low(t) not in TITLE_WORDS | DETERMINERS for t in prev_res[3].split())
+                    _is_cap(t) and _low(t) not in _TITLE_OR_DET for t in prev_res[3].split())
             if prev_res is not None and (relative or named or prev_res[1] == "anonymous"):
                 if prev_res[4] is not None and not relative and ch not in prev_res[4].roles:
                     prev_res[4].roles.append(ch)
@@ -1208,7 +1213,7 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
             res = _classify([t], story, pos)
         elif lt == "the" and i + 1 < len(toks):
             j = i + 1
-            while j < len(toks) and j - i <= 4 and _low(toks[j]) not in ROLE_HEADS | ANON_HEADS:
+            while j < len(toks) and j - i <= 4 and _low(toks[j]) not in _ROLE_OR_ANON:
                 j += 1
             if j < len(toks) and j - i <= 4 and not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
