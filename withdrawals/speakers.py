@@ -1628,6 +1628,11 @@ _END_TAIL_RE = re.compile(
 _TAIL_COMMA_RE = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s*|[A-Z][a-z]+day\s*|in a statement\s*)?,")
 _SAY_VERBS = _W("say said says")
 _TELL_VERBS = _W("told tells warned")
+_TELL_OBJ_RE = re.compile(r"\s+(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
+                          r"(?:the|a|an|his|her|their)\s+[\w ]{1,30}?)\s+(?:(?:on|late|early|last|this)\s+"
+                          r"\w+\s+|in [A-Z]\w+\s+)?(?:that\s+)?")
+_SAY_TAIL_RE = re.compile(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+|in (?:a|an) [\w ]{1,25}?\s+|"
+                          r"in [A-Z]\w+\s+|[A-Z][a-z]+day\s+)?(?:that\s+)?")
 
 
 def _reported(sent: str, story, pos):
@@ -1671,12 +1676,9 @@ def _reported(sent: str, story, pos):
         if mention_at < 0 or len(between.split()) > 4:
             continue
         if cue in _TELL_VERBS:
-            om = re.match(r"\s+(?:reporters|journalists|him|her|them|us|me|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|"
-                          r"(?:the|a|an|his|her|their)\s+[\w ]{1,30}?)\s+(?:(?:on|late|early|last|this)\s+"
-                          r"\w+\s+|in [A-Z]\w+\s+)?(?:that\s+)?", tail)
+            om = _TELL_OBJ_RE.match(tail)
         elif cue in _SAY_VERBS:
-            om = re.match(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+|in (?:a|an) [\w ]{1,25}?\s+|"
-                          r"in [A-Z]\w+\s+|[A-Z][a-z]+day\s+)?(?:that\s+)?", tail)
+            om = _SAY_TAIL_RE.match(tail)
         else:  # other verbs report speech only with a that-clause
             om = _P32.match(tail)
             if om is None:
