@@ -969,3 +969,20 @@ def test_held_out_daily_mail_style_double_and_single_marks():
         q = utils.extract_quotes(arts)
         s = utils.score_quotes(q, gold)
         assert s["recall"] == 1.0 and s["speaker_accuracy"] == 1.0, s["misses"]
+
+
+def test_name_runs_in_one_line():
+    """Runs of capitalised words (the possessive name-run regex): titles, particles, hyphens,
+    apostrophes, a sentence-final full stop splitting runs, lone capitalised words ignored."""
+    line = ("Sen. Lindsey Graham of South Carolina said McConnell's aide, U.S. Army Gen. Mark Milley, "
+            "met Abu Bakr al-Baghdadi in Syria. Mr. Trump O'Rourke-Smith replied.")
+    assert sp._line_runs(line) == (
+        (("Sen.", "Lindsey", "Graham", "of", "South", "Carolina"), 0, 37),
+        (("U.S.", "Army", "Gen.", "Mark", "Milley"), 61, 87),
+        (("Abu", "Bakr", "al-Baghdadi"), 93, 113),
+        (("Mr.", "Trump", "O'Rourke-Smith"), 124, 148),
+    )
+    people = sp._line_people(line)
+    assert [(p[3], p[4], p[6]) for p in people] == [
+        ("carolina", "Lindsey Graham of South Carolina", None), ("milley", "Mark Milley", None),
+        ("baghdadi", "Abu Bakr al-Baghdadi", None), ("o'rourke-smith", "Trump O'Rourke-Smith", "m")]
