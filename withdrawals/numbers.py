@@ -1538,10 +1538,13 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
             continue
         if c.isalnum() or _TL_NOT_AFTER.match(text, b, s1):
             continue
-        m = _TL_BACK.search(text, max(s0, a - 70), b)
+        # the unit word of a match always follows a space: no space, no match
+        m = _TL_BACK.search(text, max(s0, a - 70), b) if a > s0 and text[a - 1].isspace() \
+            else None
         if not m:                                      # "gave the Kurds 120 hours to withdraw"
-            n = _TL_NUM_BEFORE.search(text, max(s0, a - 30), a)
-            if n and _TL_TO_LEAVE.match(text, b, s1):
+            n = _TL_NUM_BEFORE.search(text, max(s0, a - 30), a) \
+                if _TL_TO_LEAVE.match(text, b, s1) else None
+            if n:
                 val = _time_value(n.group("n"))
                 rows.append((aid, par, text[s0:s1], text[n.start("n"):b], val[0] if val else None,
                              val[1] if val else None, unit, story.quoted(n.start("n"), mq), idx,
