@@ -832,8 +832,9 @@ def _sentence_rows(articles, sentences):
 
 
 def _frame(rows, columns) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=columns)
-    return df.astype({c: _DTYPES[c] for c in columns})
+    # built as objects, so text columns are not first inferred as strings and converted back
+    df = pd.DataFrame(rows, columns=columns, dtype=object)
+    return df.astype({c: _DTYPES[c] for c in columns if _DTYPES[c] != "object"})
 
 
 # --------------------------------------------------------------------------
