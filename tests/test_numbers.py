@@ -276,3 +276,71 @@ def test_one_pass_cache_serves_the_same_frames_only(articles, sentences):
 def test_timeline_phrasings(text, want):
     got = [tuple(None if pd.isna(v) else v for v in row) for row in _timelines(text)]
     assert got == want
+
+
+# ---------------------------------------------------------------- fast paths = plain rules
+_TRICKY_TEXT = ("Someone said ONE thousand troops, (two hundred) Marines and a threat of "
+                "Seventeen fighters left; often tension rose near McSyria, U.S.-Iraq and "
+                "South Korea_Iraq, in Iraq’s north, 2Syria and Syrians' bases.")
+
+
+def test_fast_number_tests_agree_with_the_plain_regexes(articles):
+    import re
+    from withdrawals import numbers as N
+
+    texts = list(articles["text"]) + [_TRICKY_TEXT]
+    checked = 0
+    for text in texts:
+        for s in re.split(r"(?<=[.;])\s+", text):
+            low = s.lower()
+            assert N._has_digit(low) == (N._DIGIT_ANY.search(s) is not None)
+            assert N._word_flag(s, 0, len(s), low) == bool(
+                N._has_number_word(low) and N._NWORD_ANY.search(s)), s
+            checked += 1
+    assert checked > 100
+    assert N._word_flag("ONE and Seventeen", 0, 17, "one and seventeen") is True
+    assert N._word_flag("ONE", 0, 3, "one") is False
+
+
+def test_country_mentions_match_a_scan_of_every_capitalised_word(articles):
+    """The one-regex scan of _Story.countries gives what a word-by-word scan gives."""
+    from withdrawals import numbers as N
+
+    def by_word(text, lo, hi):
+        out, n = [], len(text)
+        for m in N._CAP_RE.finditer(text, lo, hi):
+            a = m.start()
+            if a and (text[a - 1].isalnum() or text[a - 1] in ".-"):
+                continue
+            for name, c, dem in N._COUNTRY_BY_FIRST.get(m.group(0), ()):
+                b = a + len(name)
+                if text.startswith(name, a) and (b >= n or not (text[b].isalnum()
+                                                                or text[b] == "-")):
+                    out.append((a, b, c, dem))
+                    break
+        return out
+
+    for text in list(articles["text"]) + [_TRICKY_TEXT]:
+        story = N._Story(text)
+        for lo, hi in [(0, len(text)), (3, len(text) // 2), (len(text) // 3, len(text) - 7)]:
+            assert story.countries(lo, hi) == by_word(text, lo, hi)
+    got = [c for _, _, c, _ in N._Story(_TRICKY_TEXT).countries(0, len(_TRICKY_TEXT))]
+    # not "McSyria", "U.S.-Iraq" or "2Syria"; "South Korea" and its "Korea" both count
+    assert got == ["South Korea", "South Korea", "Iraq", "Iraq", "Syria"]
+
+
+def test_leaving_cue_is_the_listed_alternatives(articles):
+    import re
+    from withdrawals import numbers as N
+
+    plain = re.compile(
+        r"withdr|pull(?:ing|ed|s)?\s+(?:\w+\s+){0,4}?(?:out|back)|pullout|pull-out|pull\s+troops|"
+        r"drawdown|draw(?:ing|n)?\s+down|\bleav|\bexit|depart|evacuat|return(?:ing|ed)?\s+home|"
+        r"home\b|redeploy|relocat|reduc|\bcut|remov|time-?line|time-?frame|time\s+frame|"
+        r"deadline|be\s+out|\bout\s+of|\bgone\b|wind(?:ing)?\s+down|end\s+(?:the|its)\s+"
+        r"(?:mission|presence|deployment)", re.I)
+    samples = ["They will PULL the last troops BACK.", "a homeland", "the Winding Down",
+               "to End Its Mission", "no cue here at all", "Outcome", "shortcut"]
+    for text in list(articles["text"]) + samples:
+        for s in re.split(r"(?<=[.;])\s+", text):
+            assert bool(N._TL_CUE.search(s)) == bool(plain.search(s)), s
