@@ -344,3 +344,11 @@ def test_leaving_cue_is_the_listed_alternatives(articles):
     for text in list(articles["text"]) + samples:
         for s in re.split(r"(?<=[.;])\s+", text):
             assert bool(N._TL_CUE.search(s)) == bool(plain.search(s)), s
+
+
+def test_capital_named_as_a_government_is_not_the_place():
+    text = ('"We are not leaving Iraq," the secretary said.\n\n"This is exactly what Tehran wanted," '
+            'a senator said.\n\nAn official said about 2,500 troops would remain.')
+    arts = pd.DataFrame({"article_id": ["g-1"], "text": [text]})
+    row = utils.extract_troop_mentions(arts).iloc[0]
+    assert (row["low"], row["hedge"], row["place"], row["place_from"]) == (2500, "about", "Iraq", "context")

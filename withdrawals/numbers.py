@@ -785,7 +785,8 @@ class _Story:
         """Most recent country named before ``pos`` (not inside ``skip`` spans).
 
         A country named as a location ("in Iraq", "out of Germany", "to Iraq and
-        Syria") comes first, then any country or city name ("countering China");
+        Syria") comes first, then any country name ("countering China"; a city
+        only as a location, since "Tehran wanted" names a government);
         a nationality word ("Turkish offensive") only when no country is named
         before ``pos`` at all.
         """
@@ -804,7 +805,10 @@ class _Story:
                         j -= 1
                     if _LOCATIVE.search(text, max(0, found[j][0] - 40), found[j][0]):
                         return c
-                    name = name or c
+                    if text[s:e] not in _CITY_TO_COUNTRY:
+                        # A capital named without a preposition stands for its government
+                        # ("Tehran wanted", "what Moscow says"): not where troops are.
+                        name = name or c
                 demonym = demonym or c
             if lo == 0:
                 break
