@@ -108,7 +108,11 @@ def analyze(articles: pd.DataFrame, workers: int | None = 1, progress=None,
             if bar is not None:
                 bar.update(len(c))
     else:
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        methods = mp.get_all_start_methods()
+        if "fork" in methods:
+            # Load lexicons and build lazy tables once here, so every forked worker inherits them.
+            analyze_partition(chunks[0].iloc[:1])
+        ctx = mp.get_context("fork" if "fork" in methods else "spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             for c, r in zip(chunks, pool.map(analyze_partition, chunks)):
                 results.append(r)
