@@ -73,10 +73,16 @@ def synth_corpus(folder: Path, n: int, seed: int = 7) -> int:
 
 
 def _peak_mb() -> float:
-    """Peak resident memory of this process and its finished children, in MiB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024
+    """Peak resident memory of this process, in MiB (VmHWM: unlike ru_maxrss, not inherited
+    from the parent across exec), or of its finished worker processes if larger."""
+    own = 0.0
+    try:
+        with open("/proc/self/status") as f:
+            own = next(int(line.split()[1]) for line in f if line.startswith("VmHWM")) / 1024
+    except (OSError, StopIteration):
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return max(own, kids)
 
 
 def child(corpus: Path, n: int, workers: int) -> dict:
@@ -106,7 +112,7 @@ def _run_child(corpus: Path, n: int, workers: int) -> dict:
 
 
 def stages(corpus: Path, mb: float) -> tuple[list[tuple], float, int]:
-    """Time each stage on one core.  Returns rows, VADER-alone seconds and the sentence count."""
+    """Time each stage on one core.  Returns rows, VADER-alone seconds, sentences and stories."""
     import utils
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     from withdrawals.corpus import clean_document, normalize_text
@@ -131,7 +137,7 @@ def stages(corpus: Path, mb: float) -> tuple[list[tuple], float, int]:
     t = time.perf_counter()
     for s in texts:
         vader.polarity_scores(s)
-    return rows, time.perf_counter() - t, len(texts)
+    return rows, time.perf_counter() - t, len(texts), len(arts)
 
 
 def _clear_caches() -> None:
@@ -233,11 +239,11 @@ def main() -> int:
         corpus = tmp / "corpus"
         nbytes = synth_corpus(corpus, args.stories)
         mb = nbytes / 2 ** 20
-        n = args.stories
-        print(f"Synthetic corpus: {n} stories, {mb:.1f} MB, in {corpus}  "
+        print(f"Synthetic corpus: {args.stories} files, {mb:.1f} MB, in {corpus}  "
               f"(cores: {os.cpu_count()}, python {sys.version.split()[0]})\n")
 
-        rows, vader_s, n_sent = stages(corpus, mb)
+        rows, vader_s, n_sent, n = stages(corpus, mb)
+        print(f"{n} stories once loaded (a seed file that carries two stories gives two)\n")
         print(f"{'stage (1 core)':24} {'seconds':>8} {'stories/s':>10} {'MB/s':>8} {'sent/s':>9}")
         for name, s in rows:
             print(f"{name:24} {s:8.2f} {n / s:10.0f} {mb / s:8.2f} {n_sent / s:9.0f}")
@@ -255,8 +261,8 @@ def main() -> int:
               f"{c['quotes'] / c['sentences'] * 1e6:.1f} µs/sentence, troops+timelines+casualties "
               f"{c['figures'] / c['sentences'] * 1e6:.1f} µs/sentence (VADER alone: {vader_us:.1f})")
 
-        one = _run_child(corpus, n, 1)
-        many = _run_child(corpus, n, args.workers)
+        one = _run_child(corpus, args.stories, 1)
+        many = _run_child(corpus, args.stories, args.workers)
         speed = one["analyze_s"] / many["analyze_s"]
         print(f"analyze(workers=1): {one['analyze_s']:.2f} s = {one['analyze_s'] / vader_s:.2f}x VADER alone; "
               f"{n / one['analyze_s']:.0f} stories/s")
@@ -264,11 +270,14 @@ def main() -> int:
               f"(target >= 1.7x with 2 workers)")
 
         print("\npeak memory (load + analyze, one worker, fresh process each):")
-        for k in (4, 2, 1):
-            r = one if k == 1 else _run_child(corpus, n // k, 1)
-            print(f"  {r['stories']:>7} stories: {r['peak_mb']:8.0f} MiB  "
-                  f"({r['peak_mb'] / max(r['stories'], 1) * 1000:.0f} MiB per 1,000 stories)")
-        print(f"  target: linear, under 2048 MiB at 10,000 stories")
+        runs = [_run_child(corpus, args.stories // k, 1) for k in (4, 2)] + [one]
+        base = runs[0]
+        for r in runs:
+            slope = ((r["peak_mb"] - base["peak_mb"]) / (r["stories"] - base["stories"]) * 1000
+                     if r is not base else float("nan"))
+            grow = "" if r is base else f"  (+{slope:.0f} MiB per 1,000 more stories)"
+            print(f"  {r['stories']:>7} stories: {r['peak_mb']:8.0f} MiB{grow}")
+        print("  target: linear, under 2048 MiB at 10,000 stories")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
