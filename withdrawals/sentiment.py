@@ -355,7 +355,7 @@ def human_agreement(ratings: pd.DataFrame, variants: dict | None = None) -> pd.D
     plain = score_sentiment(frame, fixes=False)["compound"].to_numpy()
     rows = []
     for name, fixes in variants.items():
-        comp = score_sentiment(frame, fixes=fixes)["compound"].to_numpy()
+        comp = plain if not _fix_set(fixes) else score_sentiment(frame, fixes=fixes)["compound"].to_numpy()
         r = float(np.corrcoef(human, comp)[0, 1]) if len(comp) > 1 else np.nan
         label = ",".join(f for f in FIXES if f in _fix_set(fixes)) or "none"
         rows.append((name, label, r, len(comp), int((comp != plain).sum())))
