@@ -13,9 +13,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from collections import OrderedDict
 import unicodedata
 import warnings
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -121,7 +121,6 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _OPEN = "“«"
-_CLOSE = "”»"
 _MARKS = re.compile(r"[“”«»\"]")
 _SENT_END = re.compile(r"[.!?]\s+")
 
