@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from withdrawals.segment import trie_pattern
+
 __all__ = [
     "extract_troop_mentions",
     "extract_casualties",
@@ -228,25 +230,6 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _trie(words) -> str:
-    """A regex matching any of ``words``, factored as a trie (much faster than a|b|c in re)."""
-    root: dict = {}
-    for w in words:
-        d = root
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = {}
-
-    def emit(d):
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(d.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if "" in d else body
-
-    return emit(root)
-
-
 # the capitalised words a country, city or demonym starts with, as whole words: the same
 # words ``_Story.countries`` looks up, found by one regex scan instead of a loop over
 # every capitalised word (a word right after a letter, digit, "." or "-" does not count;
@@ -265,7 +248,7 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
     if _first:
         _COUNTRY_BY_FIRST.setdefault(_first.group(0), []).append(
             (_n, _NAME_TO_COUNTRY.get(_n) or _DEMONYM_TO_COUNTRY[_n], _n not in _NAME_TO_COUNTRY))
-_COUNTRY_FIRST_RE = re.compile(r"(?:" + _trie(_COUNTRY_BY_FIRST) + r")(?![A-Za-z])")
+_COUNTRY_FIRST_RE = re.compile(r"(?:" + trie_pattern(_COUNTRY_BY_FIRST) + r")(?![A-Za-z])")
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
         r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
@@ -273,11 +256,11 @@ _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?
 _PLACE_AT = re.compile(
     r"(?:the\s+)?(?:" + _DIR + r")?(?:(?:border\s+|frontline\s+|northern\s+|eastern\s+|"
     r"southern\s+|western\s+)?(?:town|city|province|region|village|base|camp)\s+of\s+)?"
-    r"(?:(?P<name>" + _trie(list(_NAME_TO_COUNTRY) + list(_REGIONS))
-    + r")(?![\w-])|(?P<dem>" + _trie(_DEMONYM_TO_COUNTRY)
+    r"(?:(?P<name>" + trie_pattern(list(_NAME_TO_COUNTRY) + list(_REGIONS))
+    + r")(?![\w-])|(?P<dem>" + trie_pattern(_DEMONYM_TO_COUNTRY)
     + r")\s+(?:soil|territory|territories|ground|bases?)\b)")
 # any string a place match of _PLACE_AT must contain (a cheap necessary test)
-_PLACE_ANY = re.compile(_trie(list(_NAME_TO_COUNTRY) + list(_REGIONS) + list(_DEMONYM_TO_COUNTRY)))
+_PLACE_ANY = re.compile(trie_pattern(list(_NAME_TO_COUNTRY) + list(_REGIONS) + list(_DEMONYM_TO_COUNTRY)))
 _PLACE_PREP = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|"
                          r"on|for|towards?|near|at|stationed\s+in|based\s+in)\s+"
                          r"(?=[A-Z]|the\s|north|south|east|west|central|neighbo|rural|war-|al-|"
@@ -376,7 +359,7 @@ _S = r"hundred|thousand|million|billion|dozen"
 _NUMBER_WORDS = list(_ONES) + list(_TENS) + ["hundred", "thousand", "million", "billion",
                                               "dozen", "hundreds", "thousands", "millions",
                                               "dozens", "tens"]
-_NWORD = "(?:" + _trie(_cased(_NUMBER_WORDS)) + r")(?![A-Za-z])"
+_NWORD = "(?:" + trie_pattern(_cased(_NUMBER_WORDS)) + r")(?![A-Za-z])"
 # a run of number words ("two thousand five hundred", "twenty-nine"); checked in Python
 _WORDNUM_RE = re.compile(_NWORD + r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)" + _NWORD + ")*")
 # digits with separators and an optional scale ("2,000", "1.5 million", "5k", "2bn")
@@ -385,13 +368,13 @@ _DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,2}(?:[\u00a0\u
                        r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>hundred|thousand|million|"
                        r"billion)(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
 _DIGIT_ANY = re.compile(r"[0-9]")
-_NWORD_ANY = re.compile(_trie(_cased(_NUMBER_WORDS)))
+_NWORD_ANY = re.compile(trie_pattern(_cased(_NUMBER_WORDS)))
 _WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|a couple of|a couple|half a|an|a)[ \t]+$",
                           re.I)
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
 # sentences that can hold a troop figure or a casualty: a unit, troop-context or casualty stem
-_STEMS = re.compile(_trie(
+_STEMS = re.compile(trie_pattern(
     "troop force soldier personnel marine servicem fighter militant jihad insurgent rebel "
     "militia gunm terrorist extremist sailor airm commando advis trainer boots peacekeep "
     "reservist guardsm contingent garrison presence deployment footprint americans combatant "
@@ -405,7 +388,7 @@ _NW_STEMS = ("one", "two", "thre", "thir", "four", "fif", "five", "six", "seven"
 assert all(any(w.startswith(st) for st in _NW_STEMS) for w in list(_ONES)[1:] + list(_TENS))
 
 
-_NW_SPACED = re.compile(" (?:" + _trie(_NW_STEMS) + ")")   # a literal first char: fast scan
+_NW_SPACED = re.compile(" (?:" + trie_pattern(_NW_STEMS) + ")")   # a literal first char: fast scan
 
 
 def _has_number_word(low: str) -> bool:
@@ -644,7 +627,7 @@ _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
                          r"because|including)\b")
 # a sentence without one of these stems holds no casualty figure
-_CAS_STEMS = re.compile(_trie("kill died dead death dying wound injur hurt casualt fatalit lives "
+_CAS_STEMS = re.compile(trie_pattern("kill died dead death dying wound injur hurt casualt fatalit lives "
                               "neutrali "
                               "bodies victim diagnos slain perish maim toll lost losing missing "
                               "murder execut suffer treated".split()))
@@ -673,7 +656,7 @@ _TROOP_LEFT = re.compile(
     r"under|over|below|above|is|was|"
     r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+)?(?:(?:" + _alt(_HEDGE_OF)
     + r")\s+)?$", re.I)
-_LEFT_STEMS = re.compile(_trie("troop forc soldier personnel servicem service m marines presence "
+_LEFT_STEMS = re.compile(trie_pattern("troop forc soldier personnel servicem service m marines presence "
                                "contingent garrison deployment footprint".split()))
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
@@ -1497,7 +1480,7 @@ def _time_value(n: str):
     return (min(vals), max(vals))
 
 
-_TL_UNIT_RE = re.compile("(?:" + _trie(_cased(["hour", "day", "week", "month", "year",
+_TL_UNIT_RE = re.compile("(?:" + trie_pattern(_cased(["hour", "day", "week", "month", "year",
                                                    "decade"])) + ")s?(?![A-Za-z])")
 _TL_BACK = re.compile(
     r"(?<![\w-])(?P<pre>within(?:\s+the\s+(?:next|coming))?|in\s+the\s+(?:next|coming)|"

@@ -57,6 +57,31 @@ _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 QUOTED_THRESHOLD = 0.5
 
 
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` written as a prefix tree.
+
+    In: an iterable of literal strings.  Out: a pattern with the same matches
+    as ``a|b|c`` over them (escaped, without a group around the whole), which
+    Python's ``re`` scans far faster than a flat alternation.  Shared by the
+    speaker and number rules.
+    """
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node):
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return ("(?:" + body + ")?") if "" in node else body
+
+    return emit(root)
+
+
 def paragraph_offsets(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of each paragraph of a story's ``text``.
 

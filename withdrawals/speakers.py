@@ -46,7 +46,7 @@ from collections import defaultdict
 
 import pandas as pd
 
-from withdrawals.segment import quote_spans
+from withdrawals.segment import quote_spans, trie_pattern
 
 __all__ = ["extract_quotes", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
            "anonymous_share", "group_share", "speaker_sentiment", "quotes_html", "plot_top_speakers",
@@ -252,29 +252,10 @@ _MULTI_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*+(?:[ \t]+(?:(?:of|de|van|von|der|
                            r"(?:[A-Z]|(?:al|el|bin|ibn|abu)-[A-Z])[\w'’.\-]*+)+")
 _ACRO_DEF_RE = re.compile(r"\s*\(([A-Z]{2,})\)")
 _BOUNDARY_RE = re.compile(r"([.!?])([”\"’)\]]*)\s+(?=[“\"‘(\[A-Z0-9])")
-def _trie_pattern(words):
-    """A regex alternation of ``words`` written as a prefix tree (same matches, far fewer branches)."""
-    trie = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node):
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if end else body
-    return build(trie)
-
-
 # word alternations written as prefix trees: the same matches as "\b(?:said|says|...)\b" (every
 # alternative is a whole word, so at most one can match at a position), about 5x faster to scan
-_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_WORDS | {"according to", "According to"}) + r")\b")
-_SPEECH_RE = re.compile(r"\b(?:" + _trie_pattern(SPEECH_VERBS | {"according to", "According to"}) + r")\b")
+_CUE_RE = re.compile(r"\b(?:" + trie_pattern(CUE_WORDS | {"according to", "According to"}) + r")\b")
+_SPEECH_RE = re.compile(r"\b(?:" + trie_pattern(SPEECH_VERBS | {"according to", "According to"}) + r")\b")
 _PAREN_RE = re.compile(r"\([^()]{0,60}\)")
 _GLUED_RE = re.compile(r"\b([A-Z][a-z'’\-]{2,})\1\b")
 _MORE_RE = re.compile(r"\bMORE\b")
