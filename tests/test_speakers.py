@@ -604,10 +604,17 @@ HELD_HILL_GOLD = [
 ]
 
 
-def test_held_out_styles_score():
-    arts = pd.DataFrame({"article_id": ["cnn", "hill"], "text": [HELD_CNN, HELD_HILL], "outlet": ["CNN", "The Hill"]})
-    gold = pd.DataFrame([("cnn",) + g for g in HELD_CNN_GOLD] + [("hill",) + g for g in HELD_HILL_GOLD],
+def _held_out(*stories):
+    """Articles and gold quotes for held-out stories, each given as (article_id, text, gold, outlet)."""
+    arts = pd.DataFrame({"article_id": [a for a, _, _, _ in stories], "text": [t for _, t, _, _ in stories],
+                         "outlet": [o for _, _, _, o in stories]})
+    gold = pd.DataFrame([(a,) + g for a, _, golds, _ in stories for g in golds],
                         columns=["article_id", "quote", "speaker", "kind"])
+    return arts, gold
+
+
+def test_held_out_styles_score():
+    arts, gold = _held_out(("cnn", HELD_CNN, HELD_CNN_GOLD, "CNN"), ("hill", HELD_HILL, HELD_HILL_GOLD, "The Hill"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["precision"] == 1.0
     assert s["e2e_f1"] >= 0.95, s["misses"]
@@ -678,9 +685,7 @@ HELD_FOX_GOLD = [
 
 
 def test_held_out_styles_score_2():
-    arts = pd.DataFrame({"article_id": ["reu", "fox"], "text": [HELD_REU, HELD_FOX], "outlet": ["Reuters", "Fox"]})
-    gold = pd.DataFrame([("reu",) + g for g in HELD_REU_GOLD] + [("fox",) + g for g in HELD_FOX_GOLD],
-                        columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("reu", HELD_REU, HELD_REU_GOLD, "Reuters"), ("fox", HELD_FOX, HELD_FOX_GOLD, "Fox"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["precision"] == 1.0
     assert s["e2e_f1"] >= 0.94, s["misses"]     # "the resolution read" still lacks its issuer
@@ -727,9 +732,7 @@ HELD_NYT_GOLD = [
 
 
 def test_held_out_nyt_style_with_cross_story_merge():
-    arts = pd.DataFrame({"article_id": ["nyt", "cnn"], "text": [HELD_NYT, HELD_CNN], "outlet": ["NYT", "CNN"]})
-    gold = pd.DataFrame([("nyt",) + g for g in HELD_NYT_GOLD] + [("cnn",) + g for g in HELD_CNN_GOLD],
-                        columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("nyt", HELD_NYT, HELD_NYT_GOLD, "NYT"), ("cnn", HELD_CNN, HELD_CNN_GOLD, "CNN"))
     q = utils.extract_quotes(arts)
     s = utils.score_quotes(q, gold)
     assert s["e2e_f1"] == 1.0, s["misses"]
@@ -779,8 +782,7 @@ HELD_AJ_GOLD = [
 
 
 def test_held_out_al_jazeera_style():
-    arts = pd.DataFrame({"article_id": ["aj"], "text": [HELD_AJ], "outlet": ["Al Jazeera"]})
-    gold = pd.DataFrame([("aj",) + g for g in HELD_AJ_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("aj", HELD_AJ, HELD_AJ_GOLD, "Al Jazeera"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
 
@@ -819,8 +821,7 @@ HELD_WP_GOLD = [
 
 
 def test_held_out_washington_post_style():
-    arts = pd.DataFrame({"article_id": ["wp"], "text": [HELD_WP], "outlet": ["WaPo"]})
-    gold = pd.DataFrame([("wp",) + g for g in HELD_WP_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("wp", HELD_WP, HELD_WP_GOLD, "WaPo"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
 
@@ -861,8 +862,7 @@ HELD_BBC_GOLD = [
 
 
 def test_held_out_bbc_style():
-    arts = pd.DataFrame({"article_id": ["bbc"], "text": [HELD_BBC], "outlet": ["BBC"]})
-    gold = pd.DataFrame([("bbc",) + g for g in HELD_BBC_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("bbc", HELD_BBC, HELD_BBC_GOLD, "BBC"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
 
@@ -902,8 +902,7 @@ HELD_POL_GOLD = [
 
 
 def test_held_out_politico_style():
-    arts = pd.DataFrame({"article_id": ["pol"], "text": [HELD_POL], "outlet": ["Politico"]})
-    gold = pd.DataFrame([("pol",) + g for g in HELD_POL_GOLD], columns=["article_id", "quote", "speaker", "kind"])
+    arts, gold = _held_out(("pol", HELD_POL, HELD_POL_GOLD, "Politico"))
     s = utils.score_quotes(utils.extract_quotes(arts), gold)
     assert s["recall"] == 1.0 and s["e2e_f1"] == 1.0, s["misses"]
 
