@@ -30,3 +30,16 @@ def story(articles):
         assert len(row) == 1, f"no single story {prefix} part {part}"
         return row["text"].iloc[0]
     return get
+
+
+# Property tests (hypothesis): the same examples on every run, so `make test` is reproducible;
+# HYPOTHESIS_PROFILE=explore searches ten times wider with fresh random examples.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", max_examples=60, deadline=None, derandomize=True, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("explore", max_examples=600, deadline=None, derandomize=False,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+import os  # noqa: E402
+
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
