@@ -130,11 +130,20 @@ def _easy_spans(para: str):
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence offsets (absolute) inside ``text[start:end]``, with the quotation repair."""
+    """Sentence offsets (absolute) inside ``text[start:end]``, with the quotation repair.
+
+    Spaces at either end of the paragraph and of each sentence are left out, so every
+    sentence is non-empty and ``text[s:e]`` is stripped; a paragraph of spaces gives none.
+    """
     para = text[start:end]
+    body = para.lstrip()
+    if not body:
+        return []   # a paragraph of spaces only holds no sentence
+    start += len(para) - len(body)
+    para = body.rstrip()
     if not _INNER_END.search(para):
         # No full stop, question or exclamation mark before a space: one sentence, no Punkt needed.
-        return [(start + len(para) - len(para.lstrip()), start + len(para.rstrip()))]
+        return [(start, start + len(para))]
     spans = _easy_spans(para)
     out: list[list[int]] = []
     for s, e in spans if spans is not None else _TOKENIZER.span_tokenize(para):
@@ -142,7 +151,14 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out[-1][1] = e
         else:
             out.append([s, e])
-    return [(start + s, start + e) for s, e in out]
+    result = []
+    for s, e in out:
+        piece = para[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e = s + len(piece.strip())
+        if e > s:
+            result.append((start + s, start + e))
+    return result
 
 
 _OPEN = "“«"

@@ -1,0 +1,320 @@
+"""Property tests (hypothesis): messy text never crashes an analysis stage, and the contracts hold.
+
+The stories are generated, not read from files: arbitrary Unicode (no lone surrogates, which a
+decoded file never holds) and, more often, realistic fragments jumbled together — sentences,
+paragraph breaks, unbalanced straight / curly / guillemet quotation marks, numbers with odd
+separators, number words, troop nouns, reporting verbs, titles, very long lines, zero-width and
+control characters.  Articles frames are built directly with the documented columns (loading
+files is tested in test_corpus.py).
+
+The default profile (conftest.py) runs the same 60 examples per property on every run;
+``HYPOTHESIS_PROFILE=explore`` searches ten times wider with fresh random examples.
+"""
+import math
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import example, given, note, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import utils  # noqa: E402
+
+# --------------------------------------------------------------------------- strategies
+
+_CHARS = st.characters(exclude_categories=("Cs",))
+_ODD = ["\u200b", "\ufeff", "\u200d", "\x00", "\x07", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1f",
+        "\x7f", "\u0085", "\u2028", "\u2029", "\u00a0", "\u00ad", "\u3000"]
+_MARKS = ["“", "”", '"', "‘", "’", "'", "«", "»", "„", "‹", "›"]
+_NUMBERS = ["1,000", "1.000", "1 000", "2,500-3,000", "2,500 to 3,000", "10s", "1e5", "٣٠٠", "½",
+            "2000", "2,000", "5k", "1.5 million", "00", "0", "9" * 30, "1,00,000", "3.", ".5", "-40",
+            "2019", "60 to 100", "30-day", "$5 billion", "50%", "No. 2", "1st", "between 200 and 100"]
+_NUMBER_WORDS = ["two", "a dozen", "several hundred", "hundreds of", "tens of thousands of",
+                 "thousands", "a few", "dozens", "one", "zero", "nine hundred thousand", "a million"]
+_TROOPS = ["troops", "soldiers", "U.S. forces", "Marines", "service members", "American troops",
+           "fighters", "personnel", "boots on the ground", "killed", "were injured", "have died"]
+_VERBS = ["said", "told reporters", "says", "added", "according to", "warned", "tweeted", "asked"]
+_TITLES = ["Gen.", "Sen.", "President", "Mr.", "Dr.", "Secretary of State", "a senior official",
+           "Prime Minister", "Rep.", "Lt. Col.", "the Pentagon", "spokeswoman"]
+_NAMES = ["Smith", "Ana de la Cruz", "O'Neil", "Jean-Luc", "Xi", "J.D.", "McConnell", "al-Baghdadi",
+          "Trump", "Erdoğan", "Ümit", "$3", "<b>Bold</b>"]
+_WORDS = ["the", "withdrawal", "from", "Syria", "Iraq", "within", "weeks", "days", "of", "in",
+          "pull", "out", "not", "good", "bad", "war", "no", "isn’t", "U.S.", "e.g.", "Jan.",
+          "great", "attack", "there", "months", "years", "by", "and", "ISIS", "Kurds", "Turkey"]
+_SEPS = [" ", " ", " ", "", ". ", "? ", "! ", ", ", "\n", "\n\n", "\n \n", "\n\n\n", " — ", "… "]
+
+_FRAGMENT = st.one_of(
+    st.sampled_from(_WORDS), st.sampled_from(_WORDS), st.sampled_from(_MARKS),
+    st.sampled_from(_NUMBERS), st.sampled_from(_NUMBER_WORDS), st.sampled_from(_TROOPS),
+    st.sampled_from(_VERBS), st.sampled_from(_TITLES), st.sampled_from(_NAMES),
+    st.sampled_from(_ODD), st.text(_CHARS, max_size=6),
+)
+
+
+@st.composite
+def realistic_text(draw):
+    """Fragments joined by spaces, sentence ends and paragraph breaks; sometimes a very long line."""
+    parts = []
+    for frag in draw(st.lists(_FRAGMENT, max_size=40)):
+        parts.append(frag)
+        parts.append(draw(st.sampled_from(_SEPS)))
+    text = "".join(parts)
+    if draw(st.integers(0, 19)) == 0:
+        # A single line of ~20,000 characters with no newline (a page flattened by a scraper).
+        unit = draw(st.sampled_from(["2,000 U.S. troops said “we leave” ", "word ", "“a” ”b“ ",
+                                     "x" * 50]))
+        text = text + unit * (20_000 // len(unit))
+    return text
+
+
+story_text = st.one_of(
+    realistic_text(), realistic_text(), realistic_text(),
+    st.text(_CHARS, max_size=300),
+    st.sampled_from(["", " ", "\n\n", " \n \n ", "\u200b", "\ufeff\u200d", "\x00", "\t\x0b\x0c",
+                     "\u2028\u2029\u0085"]),
+)
+
+_OUTLETS = ["", "", "Daily Express", "The $5 Times $3", "Le Monde «»", "Al Jazeera", "<script>alert(1)</script>"]
+_TITLES_TEXT = st.one_of(st.sampled_from(["", "Trump pulls $5 billion in $3 troops",
+                                          "<img src=x onerror=alert(1)>", "Withdrawal “begins”"]),
+                         st.text(_CHARS, max_size=60))
+_DATES = st.one_of(st.just(pd.NaT), st.datetimes(min_value=pd.Timestamp("1990-01-01").to_pydatetime(),
+                                                  max_value=pd.Timestamp("2030-12-31").to_pydatetime()))
+
+
+@st.composite
+def articles_frame(draw, min_size=1, max_size=4, texts=story_text):
+    """An articles table (``ARTICLE_COLUMNS`` + url, credits, encoding) of 1-4 generated stories."""
+    n = draw(st.integers(min_size, max_size))
+    rows = []
+    for i in range(n):
+        text = draw(texts)
+        rows.append({
+            "article_id": f"{i:03d}_gen-1", "source": f"{i:03d}_gen.txt", "part": 1,
+            "outlet": draw(st.sampled_from(_OUTLETS)), "published": draw(_DATES),
+            "title": draw(_TITLES_TEXT), "text": text,
+            "n_words": len(text.split()), "n_paragraphs": len([p for p in text.split("\n\n") if p.strip()]),
+            "url": "", "credits": "", "encoding": "utf-8",
+        })
+    df = pd.DataFrame(rows, columns=utils.ARTICLE_COLUMNS + ["url", "credits", "encoding"])
+    df["published"] = pd.to_datetime(df["published"]).astype("datetime64[ns]")
+    for col in ("part", "n_words", "n_paragraphs"):
+        df[col] = df[col].astype("int64")
+    for col in ("article_id", "source", "outlet", "title", "text", "url", "credits", "encoding"):
+        df[col] = df[col].astype(object)
+    return df
+
+
+def _frame(*texts, outlet="", title=""):
+    """An articles table of the given story texts (for the explicit examples)."""
+    return pd.DataFrame({
+        "article_id": [f"{i:03d}_ex-1" for i in range(len(texts))], "source": "ex.txt", "part": 1,
+        "outlet": outlet, "published": pd.Series([pd.NaT] * len(texts), dtype="datetime64[ns]"),
+        "title": title, "text": list(texts), "n_words": [len(t.split()) for t in texts],
+        "n_paragraphs": 1, "url": "", "credits": "", "encoding": "utf-8"})
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _has_columns(df, cols):
+    assert isinstance(df, pd.DataFrame)
+    missing = [c for c in cols if c not in df.columns]
+    assert not missing, f"missing columns {missing}"
+
+
+def _short(s, keep=150):
+    """A long string cut in the middle, for readable failure reports."""
+    return s if len(s) <= 2 * keep + 40 else s[:keep] + f"<... {len(s) - 2 * keep} chars ...>" + s[-keep:]
+
+
+def _show(articles):
+    """Print the story texts when a property fails (the DataFrame repr cuts them off)."""
+    note(f"texts = {[_short(t) for t in articles['text']]!r}")
+    note(f"titles = {articles['title'].tolist()!r}; outlets = {articles['outlet'].tolist()!r}")
+
+
+def _frozen(df):
+    """A deep copy to compare the input with after a stage ran (stages must not mutate it)."""
+    return df.copy(deep=True)
+
+
+def _close():
+    plt.close("all")
+
+
+# --------------------------------------------------------------------------- text functions
+
+@given(story_text)
+def test_paragraph_offsets_cover_the_text_in_order(text):
+    """paragraph_offsets: ordered spans from 0 to len(text), separated only by blank lines."""
+    spans = utils.paragraph_offsets(text)
+    assert spans and spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (s, e), (s2, _) in zip(spans, spans[1:]):
+        assert s <= e < s2
+        assert re.fullmatch(r"\n[ \t]*\n", text[e:s2])
+    assert all("\n\n" not in text[s:e] for s, e in spans)
+
+
+@given(story_text)
+def test_quote_spans_sorted_disjoint_within_paragraphs(text):
+    """quote_spans: sorted, non-overlapping, non-empty spans, each inside one paragraph, no mark inside
+    except single quotes (which never open a quotation)."""
+    spans = utils.quote_spans(text)
+    paras = utils.paragraph_offsets(text)
+    prev = 0
+    for s, e in spans:
+        assert prev <= s < e <= len(text)
+        assert any(ps <= s and e <= pe for ps, pe in paras)
+        prev = e
+
+
+@given(story_text)
+def test_normalize_quotes_leaves_no_typographic_quotes(text):
+    """normalize_quotes: returns a str with no curly quotes left; ASCII text unchanged."""
+    out = utils.normalize_quotes(text)
+    assert isinstance(out, str)
+    assert not set("“”‘’") & set(out)
+    if text.isascii():
+        assert out == text
+
+
+@given(story_text)
+def test_polarity_scores_in_range(text):
+    """polarity / token_valences: never raise; compound in [-1, 1], neg/neu/pos in [0, 1]."""
+    for fixes in (True, False):
+        p = utils.polarity(text[:2000], fixes=fixes)
+        assert set(p) >= {"neg", "neu", "pos", "compound"}
+        assert -1 <= p["compound"] <= 1
+        assert all(0 <= p[k] <= 1 for k in ("neg", "neu", "pos"))
+        vals = utils.token_valences(text[:2000], fixes=fixes)
+        assert all(isinstance(w, str) and math.isfinite(v) and v != 0 for w, v in vals)
+
+
+@given(st.one_of(st.sampled_from(_NUMBERS + _NUMBER_WORDS), st.text(_CHARS, max_size=20), story_text))
+def test_parse_number_gives_ordered_non_negative_pair_or_none(text):
+    """parse_number: None, or (low, high) ints with 0 <= low <= high."""
+    out = utils.parse_number(text)
+    if out is not None:
+        low, high = out
+        assert isinstance(low, (int, np.integer)) and isinstance(high, (int, np.integer))
+        assert 0 <= low <= high
+
+
+@given(st.integers(0, 10**12), st.integers(0, 10**12), st.sampled_from(utils.HEDGES))
+def test_figure_label_is_text_with_the_number(a, b, hedge):
+    """figure_label: a non-empty string for any ordered pair and hedge."""
+    low, high = min(a, b), max(a, b)
+    label = utils.figure_label(low, high, hedge)
+    assert isinstance(label, str) and label
+    assert f"{low:,}" in label
+
+
+# --------------------------------------------------------------------------- sentences and sentiment
+
+@given(articles_frame())
+@example(_frame(" ", "a\n\n \n\nb"))     # was: an empty sentence with start > end per blank paragraph
+@example(_frame("the\n\n\nU.S. troops left. They said so."))   # was: a sentence starting with "\n"
+def test_split_sentences_keeps_every_story_and_slices_its_text(articles):
+    """split_sentences: SENTENCE_COLUMNS; a story appears iff its text has a non-space character
+    (blank or whitespace-only text gives no rows: there is no sentence to score, and the story is
+    still in the articles table); each row's ``text`` is ``story[start:end]``, non-empty and
+    stripped, inside its ``paragraph``; ``sentence`` counts 0, 1, ... in text order; ``voice``
+    agrees with ``quoted_share`` in [0, 1]."""
+    _show(articles)
+    before = _frozen(articles)
+    sents = utils.split_sentences(articles)
+    pd.testing.assert_frame_equal(articles, before)
+    _has_columns(sents, utils.SENTENCE_COLUMNS)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    with_text = {a for a, t in texts.items() if t.strip()}
+    assert set(sents["article_id"]) == with_text
+    for aid, group in sents.groupby("article_id", sort=False):
+        text = texts[aid]
+        paras = utils.paragraph_offsets(text)
+        assert group["sentence"].tolist() == list(range(len(group)))
+        prev_end = 0
+        for r in group.itertuples(index=False):
+            assert r.text == text[r.start:r.end]
+            assert r.text and r.text == r.text.strip()
+            assert prev_end <= r.start < r.end
+            prev_end = r.end
+            ps, pe = paras[r.paragraph]
+            assert ps <= r.start and r.end <= pe
+            assert 0 <= r.quoted_share <= 1
+            assert r.voice == ("reporter" if r.quoted_share == 0 else
+                               "quoted" if r.quoted_share >= 0.5 else "mixed")
+
+
+def _check_scores(df):
+    _has_columns(df, utils.SCORE_COLUMNS)
+    for c in ("neg", "neu", "pos"):
+        assert df[c].between(0, 1).all(), c
+    assert df["compound"].between(-1, 1).all()
+
+
+@given(articles_frame())
+def test_score_sentiment_scores_in_range_same_rows(articles):
+    """score_sentiment (all fixes and plain VADER): the same rows and columns plus scores, compound
+    in [-1, 1], neg/neu/pos in [0, 1]; the input is not changed."""
+    _show(articles)
+    sents = utils.split_sentences(articles)
+    before = _frozen(sents)
+    for fixes in (True, False):
+        scored = utils.score_sentiment(sents, fixes=fixes)
+        pd.testing.assert_frame_equal(sents, before)
+        assert len(scored) == len(sents)
+        pd.testing.assert_frame_equal(scored[sents.columns], sents)
+        _check_scores(scored)
+
+
+@given(articles_frame())
+def test_score_by_voice_parts_in_range(articles):
+    """score_by_voice (with and without the articles): VOICE_COLUMNS, voice reporter/quoted, scores
+    in range, every part from a sentence of the input, non-empty text."""
+    _show(articles)
+    sents = utils.split_sentences(articles)
+    keys = set(zip(sents["article_id"], sents["sentence"]))
+    for arts in (articles, None):
+        voice = utils.score_by_voice(sents, arts)
+        _has_columns(voice, utils.VOICE_COLUMNS)
+        _check_scores(voice)
+        assert set(voice["voice"]) <= {"reporter", "quoted"}
+        assert set(zip(voice["article_id"], voice["sentence"])) <= keys
+        assert (voice["n_chars"] > 0).all()
+
+
+@settings(max_examples=30)
+@given(articles_frame())
+def test_sentiment_tables_have_their_columns(articles):
+    """sentiment_summary (by outlet, story, outlet x voice), target_sentiment, lexicon_contributors,
+    fix_effects, story_labels: documented columns, never raise; intervals contain the mean and
+    the polarity shares add up to one."""
+    _show(articles)
+    scored = utils.score_sentiment(utils.split_sentences(articles))
+    voice = utils.score_by_voice(scored, articles)
+    for table, by in ((scored, "outlet"), (scored, "article_id"), (voice, ["outlet", "voice"])):
+        summ = utils.sentiment_summary(table, articles, by=by, n_boot=50)
+        _has_columns(summ, ([by] if isinstance(by, str) else by) + utils.SUMMARY_COLUMNS)
+        assert summ["n"].sum() == len(table)
+        ok = summ["n"] > 0
+        assert (summ.loc[ok, "ci_low"] <= summ.loc[ok, "mean_compound"] + 1e-9).all()
+        assert (summ.loc[ok, "mean_compound"] <= summ.loc[ok, "ci_high"] + 1e-9).all()
+        shares = summ.loc[ok, ["share_negative", "share_neutral", "share_positive"]].sum(axis=1)
+        assert np.allclose(shares, 1)
+    targets = utils.target_sentiment(scored, articles)
+    _has_columns(targets, ["outlet", "target", "n", "mean_compound", "share_negative", "share_positive"])
+    outlets = utils.outlet_names(articles)[articles["article_id"].isin(scored["article_id"])]
+    assert len(targets) == outlets.nunique() * len(utils.DEFAULT_TARGETS)   # outlets with a sentence
+    words = utils.lexicon_contributors(scored, articles, top=3)
+    _has_columns(words, ["outlet", "direction", "rank", "word", "count", "valence_sum", "valence_mean"])
+    effects = utils.fix_effects(scored)
+    _has_columns(effects, ["article_id", "sentence", "text", "plain_vader", "fixed", "change", "fixes"])
+    labels = utils.story_labels(articles)
+    assert isinstance(labels, pd.Series) and list(labels.index) == list(articles["article_id"])
+    assert all(isinstance(x, str) for x in labels)
