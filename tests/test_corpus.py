@@ -185,12 +185,13 @@ def test_tables_csv_jsonl_parquet(tmp_path):
 
 
 def test_table_without_text_column(tmp_path):
-    pd.DataFrame({"body": ["x"]}).to_csv(tmp_path / "t.csv", index=False)
-    with pytest.warns(UserWarning, match="t.csv.*no 'text' column"):
-        arts = utils.load_articles(tmp_path / "t.csv")
-    assert len(arts) == 0 and list(arts.columns[:9]) == utils.ARTICLE_COLUMNS
-    with pytest.raises(KeyError, match="text"):
-        utils.load_articles(tmp_path / "t.csv", errors="raise")
+    pd.DataFrame({"headline": ["x"], "words": ["y"]}).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(ValueError, match=r"t.csv: no 'text' column.*columns found: headline, words"):
+        utils.load_articles(tmp_path / "t.csv")
+    pd.DataFrame({"body": ["Troops left."]}).to_csv(tmp_path / "b.csv", index=False)
+    with pytest.warns(UserWarning, match=r"b.csv: no 'text' column; the text is read from 'body'"):
+        arts = utils.load_articles(tmp_path / "b.csv")
+    assert arts["text"].tolist() == ["Troops left."]
 
 
 def test_load_is_stable_across_runs(articles):

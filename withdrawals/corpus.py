@@ -10,7 +10,11 @@ README.
 """
 from __future__ import annotations
 
+import csv
+import html
+import io
 import itertools
+import json
 import os
 import re
 import unicodedata
@@ -287,10 +291,103 @@ def _finish_story(st: _Story) -> dict:
             "credits": "; ".join(st.credits), "removed": st.removed}
 
 
+# --------------------------------------------------------------------------- HTML remnants
+
+# Tags that only format an article's words (paragraphs, links, emphasis, lists, headings).
+# Anything else that looks like a tag (<script>, <img …>) is left as text: it is data, and the
+# report escapes it.
+_BLOCK_TAGS = (r"p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|section|article|header|footer"
+               r"|figure|figcaption|table|tr|aside|nav|main|pre")
+_INLINE_TAGS = (r"span|a|em|strong|b|i|u|s|small|big|sup|sub|time|cite|q|abbr|mark|font|center"
+                r"|td|th|tbody|thead|tfoot|label|ins|del|wbr|nobr|o:p")
+_TAG_TAIL = r"(?:\s[^<>]{0,2000})?/?>"
+_HTML_BLOCK = re.compile(rf"</?(?:{_BLOCK_TAGS}){_TAG_TAIL}", re.I)
+_HTML_INLINE = re.compile(rf"</?(?:{_INLINE_TAGS}){_TAG_TAIL}", re.I)
+_HTML_COMMENT = re.compile(r"<!--.{0,20000}?-->", re.S)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MANY_BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+def _strip_html(text: str) -> tuple[str, int, int, str]:
+    """Remove formatting tags and comments, decode entities.
+
+    In: normalised text.  Out: (text, tags removed, entities decoded, the
+    first thing removed, for the report).  Block tags become line breaks;
+    runs of blank lines they leave are collapsed to one.  Text without any
+    tag or entity is returned unchanged (and cheaply).
+    """
+    if "<" not in text and "&" not in text:
+        return text, 0, 0, ""
+    first = ""
+    n_tags = 0
+    for pat, repl in ((_HTML_COMMENT, ""), (_HTML_BLOCK, "\n"), (_HTML_INLINE, "")):
+        m = pat.search(text)
+        if m:
+            first = first or m.group(0)
+            text, n = pat.subn(repl, text)
+            n_tags += n
+    entities = len(_ENTITY.findall(text))
+    if entities:
+        first = first or _ENTITY.search(text).group(0)
+        text = html.unescape(text)
+    if n_tags:
+        text = _MANY_BLANKS.sub("\n\n", text)
+    return text, n_tags, entities, first[:80]
+
+
 # --------------------------------------------------------------------------- reading files
+
+#: Documents (a .txt file or one table cell) larger than this are skipped with a warning.
+MAX_BYTES = 20_000_000
+#: Up to this many warnings of one kind are shown one by one; more are summarised in one.
+MAX_WARNINGS_PER_KIND = 8
+#: Columns a table's text may be in when it has no ``text`` column (the first found is used).
+TEXT_ALIASES = ("body", "content", "article_text", "full_text", "story_text", "text_content")
+#: metadata.csv columns the loader reads itself; any other column is copied into the articles.
+META_COLUMNS = ("file", "outlet", "published", "url", "part_published")
+
 
 class _Skip(Exception):
     """A file that cannot be read as text; the message says why."""
+
+
+class _Log:
+    """What loading found wrong, as report rows, warnings and (with errors="raise") exceptions.
+
+    ``skip`` is for something not loaded (raises with errors="raise");
+    ``note`` is for something loaded anyway (never raises).  Warnings are
+    grouped by kind and shown at the end, so 10,000 bad rows give one warning.
+    """
+
+    def __init__(self, errors: str):
+        self.errors = errors
+        self.report: list[tuple] = []
+        self.kinds: "OrderedDict[str, list[str]]" = OrderedDict()
+
+    def row(self, article_id, source, line_no, line, reason) -> None:
+        self.report.append((article_id, source, line_no, line, reason))
+
+    def skip(self, kind: str, message: str, source: str, reason: str, exc_type=ValueError) -> None:
+        self.row(pd.NA, source, 0, "", reason)
+        if self.errors == "raise":
+            raise exc_type(message)
+        self.kinds.setdefault(kind, []).append(message)
+
+    def note(self, kind: str, message: str) -> None:
+        self.kinds.setdefault(kind, []).append(message)
+
+    def emit(self) -> None:
+        """Show the collected warnings (nothing with errors="ignore")."""
+        if self.errors == "ignore":
+            return
+        for kind, msgs in self.kinds.items():
+            if len(msgs) <= MAX_WARNINGS_PER_KIND:
+                for m in msgs:
+                    warnings.warn(m, UserWarning, stacklevel=4)
+            else:
+                shown = "\n  ".join(msgs[:5])
+                warnings.warn(f"{len(msgs)} × {kind}, e.g.:\n  {shown}\n  … and {len(msgs) - 5} more "
+                              "(every one is in cleaning_report(articles))", UserWarning, stacklevel=4)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -300,7 +397,8 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise _Skip(f"UTF-16 byte-order mark but undecodable ({exc.reason})") from None
-    if data.startswith(b"\xef\xbb\xbf"):
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
         data = data[3:]
     head = data[:4096]
     if b"\x00" in head:
@@ -309,7 +407,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     if head and control / len(head) > 0.05:
         raise _Skip("binary file (control bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
         pass
     try:
@@ -318,30 +416,39 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def _problem(msg: str, errors: str, exc_type=ValueError) -> None:
-    """Raise or warn about one bad input, as ``errors`` says."""
-    if errors == "raise":
-        raise exc_type(msg)
-    if errors == "warn":
-        warnings.warn(msg, UserWarning, stacklevel=4)
-
-
-def _note(msg: str, errors: str) -> None:
-    """Warn about a file that still loads (never raises, silent with errors="ignore")."""
-    if errors != "ignore":
-        warnings.warn(msg, UserWarning, stacklevel=4)
-
-
-def _read_metadata(folder: Path, errors: str) -> pd.DataFrame:
-    """Read ``metadata.csv`` beside .txt files; an empty frame when there is none."""
+def _read_metadata(folder: Path, log: _Log) -> pd.DataFrame:
+    """Read ``metadata.csv`` beside .txt files; an empty frame when there is none or it is unusable."""
     path = folder / "metadata.csv"
+    empty = pd.DataFrame(columns=["file"]).set_index("file", drop=False)
     if not path.is_file():
-        return pd.DataFrame(columns=["file"])
-    meta = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return empty
+    try:
+        text, _ = _decode(path.read_bytes())
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (_Skip, OSError, ValueError, pd.errors.ParserError) as exc:
+        log.skip("unreadable metadata", f"{path}: cannot be read as a CSV table ({exc}); metadata ignored",
+                 path.name, f"metadata ignored: unreadable ({exc})")
+        return empty
+    meta.columns = [str(c).strip() for c in meta.columns]
+    meta = meta.fillna("")      # a row with fewer fields than the header
     if "file" not in meta.columns:
-        _problem(f"{path}: no 'file' column, metadata ignored", errors)
-        return pd.DataFrame(columns=["file"])
-    return meta.drop_duplicates("file").set_index("file", drop=False)
+        log.skip("metadata without 'file'", f"{path}: no 'file' column (columns: {', '.join(meta.columns)}); "
+                 "metadata ignored", path.name, "metadata ignored: no 'file' column")
+        return empty
+    missing = [c for c in ("outlet", "published") if c not in meta.columns]
+    if missing:
+        log.note("metadata column missing", f"{path}: no {' or '.join(repr(c) for c in missing)} column; "
+                 f"{' and '.join(missing)} left empty")
+        log.row(pd.NA, path.name, 0, "", f"metadata has no {', '.join(missing)} column")
+    meta["file"] = meta["file"].str.strip()
+    dup = meta["file"].duplicated(keep="first") & meta["file"].ne("")
+    if dup.any():
+        names = sorted(set(meta.loc[dup, "file"]))
+        log.note("metadata repeated row", f"{path}: {len(names)} file(s) listed more than once "
+                 f"({', '.join(names[:5])}); the first row is used")
+        for n in names:
+            log.row(pd.NA, n, 0, "", "metadata lists this file more than once; first row used")
+    return meta[~dup].set_index("file", drop=False)
 
 
 def _part_dates(value: str) -> dict[int, str]:
@@ -364,109 +471,266 @@ def _progress(items, n: int, progress, desc: str):
     return tqdm(items, total=n, desc=desc)
 
 
+def _extra(meta: dict) -> dict:
+    """Metadata fields the loader does not read itself, renamed if they clash with a column."""
+    taken = set(ARTICLE_COLUMNS) | set(EXTRA_COLUMNS) | {"duplicate_of"}
+    return {(k if k not in taken else f"meta_{k}"): v for k, v in meta.items()
+            if k not in META_COLUMNS and str(k).strip()}
+
+
 def _rows_from_text(stem: str, source: str, raw: str, meta: dict, has_title: bool,
-                    encoding: str, title: str = "") -> tuple[list[dict], list[tuple]]:
-    """Article rows and report rows for one document."""
-    rows, report = [], []
-    stories = clean_document(normalize_text(raw), has_title=has_title)
+                    encoding: str, log: _Log, title: str = "") -> list[dict]:
+    """Article rows for one document; its report rows go to ``log``."""
+    text, n_tags, n_ent, first = _strip_html(normalize_text(raw))
+    if n_tags or n_ent:
+        text = normalize_text(text)
+        what = ", ".join(s for s in (f"{n_tags} formatting tag(s) removed" if n_tags else "",
+                                     f"{n_ent} HTML entit{'y' if n_ent == 1 else 'ies'} decoded" if n_ent else "") if s)
+        log.row(pd.NA, source, 0, first, f"HTML markup: {what}")
+        if n_tags:
+            log.note("HTML markup", f"{source}: HTML markup in the text: {what} (first: {first!r})")
+    stories = clean_document(text, has_title=has_title)
     dates = _part_dates(meta.get("part_published", ""))
+    extra = _extra(meta)
+    rows = []
     for part, st in enumerate(stories, start=1):
         aid = f"{stem}-{part}"
-        text = st["text"]
+        body = st["text"]
         rows.append({
             "article_id": aid, "source": source, "part": part,
             "outlet": meta.get("outlet", "") or "",
             "published": dates.get(part, meta.get("published", "") if part == 1 else "") or "",
             "title": st["title"] or (title if part == 1 else ""),
-            "text": text,
-            "n_words": len(_WORD.findall(text)),
-            "n_paragraphs": sum(1 for p in text.split("\n\n") if p.strip()) if text else 0,
+            "text": body,
+            "n_words": len(_WORD.findall(body)),
+            "n_paragraphs": sum(1 for p in body.split("\n\n") if p.strip()) if body else 0,
             "url": meta.get("url", "") or "", "credits": st["credits"], "encoding": encoding,
+            **extra,
         })
-        report.extend((aid, source, no, line, reason) for no, line, reason in st["removed"])
-    return rows, report
+        for no, line, reason in st["removed"]:
+            log.row(aid, source, no, line, reason)
+        if not body:
+            log.row(aid, source, 0, rows[-1]["title"], "story has a title but no body")
+            log.note("story without body", f"{source}: part {part} has a title but no body text")
+    return rows
 
 
-def _load_txt(paths: list[Path], errors: str, progress) -> tuple[list, list]:
-    """Load .txt files (metadata.csv beside them merged by file name)."""
-    rows, report, metas = [], [], {}
+def _size(nbytes: int) -> str:
+    return f"{nbytes / 1e6:.1f} MB" if nbytes >= 1e6 else f"{nbytes:,} bytes"
+
+
+def _load_txt(paths: list[Path], log: _Log, progress, max_bytes: int | None) -> list[dict]:
+    """Load .txt files (metadata.csv beside them merged by file name), one file at a time."""
+    rows, metas, used = [], {}, {}
     for path in _progress(paths, len(paths), progress, "loading"):
         folder = path.parent
         if folder not in metas:
-            metas[folder] = _read_metadata(folder, errors)
+            metas[folder], used[folder] = _read_metadata(folder, log), set()
         meta = metas[folder]
-        meta_row = meta.loc[path.name].to_dict() if path.name in meta.index else {}
+        if path.name in meta.index:
+            meta_row = meta.loc[path.name].to_dict()
+            used[folder].add(path.name)
+        else:
+            meta_row = {}
+            if len(meta):
+                log.note("file not in metadata", f"{path}: no row in metadata.csv; outlet and date unknown")
+                log.row(pd.NA, path.name, 0, "", "no row in metadata.csv: outlet and date unknown")
         try:
-            data = path.read_bytes()
-            text, encoding = _decode(data)
+            size = path.stat().st_size
+            if max_bytes is not None and size > max_bytes:
+                raise _Skip(f"too large ({_size(size)}, over max_bytes={max_bytes:,}); "
+                            "load it alone with load_articles(path, max_bytes=None) if it is one story")
+            text, encoding = _decode(path.read_bytes())
             if not text.strip():
                 raise _Skip("empty or blank file")
         except (_Skip, OSError) as exc:
-            report.append((pd.NA, path.name, 0, "", f"file skipped: {exc}"))
-            _problem(f"{path}: skipped: {exc}", errors)
+            log.skip("file skipped", f"{path}: skipped: {exc}", path.name, f"file skipped: {exc}")
             continue
-        if encoding not in ("utf-8",):
-            report.append((pd.NA, path.name, 0, "", f"file decoded as {encoding}, not UTF-8"))
-            _note(f"{path}: not UTF-8; decoded as {encoding}", errors)
-        r, rep = _rows_from_text(path.stem, path.name, text, meta_row, True, encoding)
-        for row in r:
-            if not row["text"]:
-                report.append((row["article_id"], path.name, 0, row["title"],
-                               "story has a title but no body"))
-                _note(f"{path}: part {row['part']} has a title but no body text", errors)
-        rows.extend(r)
-        report.extend(rep)
-    return rows, report
+        if encoding not in ("utf-8", "utf-8-sig"):
+            log.row(pd.NA, path.name, 0, "", f"file decoded as {encoding}, not UTF-8")
+            log.note("not UTF-8", f"{path}: not UTF-8; decoded as {encoding}")
+        rows.extend(_rows_from_text(path.stem, path.name, text, meta_row, True, encoding, log))
+    for folder, meta in metas.items():
+        unknown = sorted(set(meta.index) - used[folder] - {""})
+        present = {p.name for p in paths if p.parent == folder}
+        unknown = [u for u in unknown if u not in present]
+        if unknown:
+            log.note("metadata for a missing file",
+                     f"{folder / 'metadata.csv'}: {len(unknown)} row(s) name files that are not in the folder "
+                     f"({', '.join(unknown[:5])}{', …' if len(unknown) > 5 else ''})")
+            for u in unknown:
+                log.row(pd.NA, u, 0, "", "metadata.csv names this file, but it is not in the folder")
+    return rows
 
 
-def _read_table(path: Path) -> pd.DataFrame:
-    """Read a CSV / JSON Lines / JSON / Parquet table into a DataFrame."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    if suffix in (".jsonl", ".ndjson"):
-        return pd.read_json(path, lines=True, dtype=False)
-    if suffix == ".json":
+def _read_jsonl(text: str, path: Path, log: _Log) -> pd.DataFrame:
+    """JSON Lines, one object per line; a line that is not a JSON object is skipped and reported."""
+    recs, bad = [], []
+    for no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
         try:
-            return pd.read_json(path, lines=True, dtype=False)
+            obj = json.loads(line)
         except ValueError:
-            return pd.read_json(path, dtype=False)
-    return pd.read_parquet(path)
+            obj = None
+        if isinstance(obj, dict):
+            recs.append(obj)
+        else:
+            bad.append(no)
+            log.row(pd.NA, f"{path.name}#line{no}", no, line[:200], "row skipped: not a JSON object")
+    if bad:
+        log.skip("unreadable table rows", f"{path}: {len(bad)} line(s) are not JSON objects and were skipped "
+                 f"(lines {', '.join(map(str, bad[:10]))}{', …' if len(bad) > 10 else ''})",
+                 path.name, f"{len(bad)} line(s) skipped: not JSON objects")
+    return pd.DataFrame.from_records(recs)
 
 
-def _load_table(path: Path, errors: str, progress) -> tuple[list, list]:
-    """Load one table whose rows are stories (``text`` column required)."""
-    try:
-        table = _read_table(path)
-    except Exception as exc:  # noqa: BLE001 - any parser error is reported the same way
-        _problem(f"{path}: skipped: cannot be read as a table ({type(exc).__name__}: {exc})", errors)
-        return [], [(pd.NA, path.name, 0, "", f"file skipped: unreadable table ({exc})")]
-    if "text" not in table.columns:
-        _problem(f"{path}: skipped: no 'text' column (columns: {', '.join(map(str, table.columns))})",
-                 errors, KeyError)
-        return [], [(pd.NA, path.name, 0, "", "file skipped: table has no 'text' column")]
-    id_col = next((c for c in ("article_id", "id", "stories_id") if c in table.columns), None)
-    rows, report = [], []
-    records = table.to_dict("records")
-    for i, rec in enumerate(_progress(records, len(records), progress, "loading")):
-        text = rec.get("text")
-        source = f"{path.name}#row{i}"
-        if not isinstance(text, str) or not text.strip():
-            report.append((pd.NA, source, 0, "", "row skipped: empty text"))
-            _problem(f"{path}: row {i} skipped: empty text", errors)
+def _read_csv(text: str, path: Path, log: _Log) -> pd.DataFrame:
+    """CSV with a header row, every cell a string; a row with more fields than the header is
+    skipped and reported, a row with fewer is padded with empty cells."""
+    csv.field_size_limit(2**31 - 1)          # article texts are longer than csv's 128 kB default
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None) or []
+    seen: dict[str, int] = {}
+    columns = []
+    for name in (h.strip() for h in header):        # "a, a" -> "a, a.1", as pandas names them
+        columns.append(f"{name}.{seen[name]}" if name in seen else name)
+        seen[name] = seen.get(name, 0) + 1
+    width, rows, bad = len(columns), [], []
+    for row in reader:
+        if not row:
             continue
-        stem = str(rec[id_col]) if id_col and pd.notna(rec[id_col]) else f"{path.stem}-r{i}"
-        meta = {k: ("" if pd.isna(rec.get(k)) else str(rec.get(k)))
-                for k in ("outlet", "published", "url") if k in rec}
-        if not meta.get("outlet") and isinstance(rec.get("media_name"), str):
-            meta["outlet"] = rec["media_name"]  # Media Cloud's name for the outlet
+        if len(row) > width:
+            bad.append(reader.line_num)
+            log.row(pd.NA, f"{path.name}#line{reader.line_num}", reader.line_num, ",".join(row)[:200],
+                    "row skipped: more fields than the header")
+            continue
+        rows.append(row + [""] * (width - len(row)))
+    if bad:
+        log.skip("unreadable table rows", f"{path}: {len(bad)} row(s) have more fields than the header "
+                 f"and were skipped (lines {', '.join(map(str, bad[:10]))}{', …' if len(bad) > 10 else ''})",
+                 path.name, f"{len(bad)} row(s) skipped: more fields than the header")
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def _read_table(path: Path, log: _Log) -> pd.DataFrame:
+    """Read a CSV / JSON Lines / JSON / Parquet table into a DataFrame (text decoded like .txt files)."""
+    suffix = path.suffix.lower()
+    if suffix in (".parquet", ".pq"):
+        return pd.read_parquet(path)
+    text, encoding = _decode(path.read_bytes())
+    if encoding not in ("utf-8", "utf-8-sig"):
+        log.note("not UTF-8", f"{path}: not UTF-8; decoded as {encoding}")
+        log.row(pd.NA, path.name, 0, "", f"file decoded as {encoding}, not UTF-8")
+    if suffix == ".csv":
+        return _read_csv(text, path, log)
+    stripped = text.lstrip()
+    if suffix == ".json" and stripped.startswith("["):
+        return pd.DataFrame.from_records([r for r in json.loads(stripped) if isinstance(r, dict)])
+    return _read_jsonl(text, path, log)
+
+
+def _as_text(value) -> tuple[str | None, str]:
+    """A table cell as article text: (text or None, what was wrong or done; "" when fine)."""
+    if isinstance(value, str):
+        return value, ""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+        return None, "no text (null)"
+    if isinstance(value, bytes):
+        try:
+            return _decode(value)[0], ""
+        except _Skip as exc:
+            return None, f"text is binary ({exc})"
+    if hasattr(value, "tolist") and not isinstance(value, (int, float)):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value), f"text given as a list of {len(value)} strings: joined as paragraphs"
+    shown = repr(value)
+    return None, f"text is a {type(value).__name__} ({shown[:40]}{'…' if len(shown) > 40 else ''}), not a string"
+
+
+def _cell(value) -> str:
+    """A metadata cell as a string ("" for null)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        return "" if value != value else (str(int(value)) if value.is_integer() else str(value))
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()
+    return str(value).strip()
+
+
+def _records(table: pd.DataFrame, name: str, path: Path, log: _Log, progress, max_bytes: int | None,
+             alone: bool) -> list[dict]:
+    """Article rows from a table whose rows are stories (a ``text`` column, or one of TEXT_ALIASES)."""
+    table = table.rename(columns=lambda c: str(c).strip())
+    text_col = "text" if "text" in table.columns else next((c for c in TEXT_ALIASES if c in table.columns), None)
+    if text_col is None:
+        msg = (f"{path}: no 'text' column; a table needs the article text in a column named 'text' "
+               f"(columns found: {', '.join(map(str, table.columns)) or 'none'})")
+        if alone:
+            raise ValueError(msg)
+        log.skip("table without text", msg + "; skipped", name, "file skipped: table has no 'text' column")
+        return []
+    if text_col != "text":
+        log.note("text column renamed", f"{path}: no 'text' column; the text is read from {text_col!r}")
+    id_col = next((c for c in ("article_id", "id", "stories_id") if c in table.columns), None)
+    known = {text_col, "text", "title", "outlet", "published", "url", "media_name", "publish_date", id_col}
+    rows = []
+    problems: dict[str, list[int]] = {}
+    for i, rec in enumerate(_progress(table.to_dict("records"), len(table), progress, "loading")):
+        source = f"{name}#row{i}"
+        text, issue = _as_text(rec.get(text_col))
+        if text is not None and not text.strip():
+            text, issue = None, "empty text"
+        if text is not None and max_bytes is not None and len(text) > max_bytes:
+            text, issue = None, f"text too large ({len(text):,} characters, over max_bytes={max_bytes:,})"
+        if text is None:
+            log.row(pd.NA, source, 0, "", f"row skipped: {issue}")
+            group = ("text is not a string" if issue.startswith("text is a ")
+                     else "text too large" if issue.startswith("text too large") else issue)
+            problems.setdefault(group, []).append(i)
+            continue
+        if issue:
+            log.row(pd.NA, source, 0, "", issue)
+            log.note("text as a list", f"{path}: row {i}: {issue}")
+        stem = _cell(rec.get(id_col)) if id_col else ""
+        stem = stem or f"{path.stem}-r{i}"
+        meta = {k: _cell(rec.get(k)) for k in ("outlet", "published", "url") if k in rec}
+        if not meta.get("outlet") and rec.get("media_name") is not None:
+            meta["outlet"] = _cell(rec["media_name"])     # Media Cloud's name for the outlet
         if not meta.get("published") and rec.get("publish_date") is not None:
-            meta["published"] = str(rec["publish_date"])
-        title = rec.get("title") if isinstance(rec.get("title"), str) else ""
-        r, rep = _rows_from_text(stem, source, text, meta, False, "table", normalize_text(title))
-        rows.extend(r)
-        report.extend(rep)
-    return rows, report
+            meta["published"] = _cell(rec["publish_date"])
+        meta.update({k: _cell(v) for k, v in rec.items() if k not in known})
+        title, _, _, _ = _strip_html(normalize_text(_cell(rec.get("title"))))
+        rows.extend(_rows_from_text(stem, source, text, meta, False, "table", log, normalize_text(title)))
+    for issue, idx in problems.items():
+        shown = ", ".join(map(str, idx[:10])) + (", …" if len(idx) > 10 else "")
+        msg = f"{path}: {len(idx)} row(s) skipped, {issue} in column {text_col!r} (rows {shown})"
+        if log.errors == "raise":
+            raise ValueError(msg)
+        log.note("table rows skipped", msg)
+    return rows
+
+
+def _load_table(path: Path, log: _Log, progress, max_bytes: int | None, alone: bool) -> list[dict]:
+    """Load one table file whose rows are stories."""
+    try:
+        table = _read_table(path, log)
+    except (_Skip, OSError, ValueError, pd.errors.ParserError, ImportError) as exc:
+        if alone and not isinstance(exc, (_Skip, OSError)):
+            raise ValueError(f"{path}: cannot be read as a {path.suffix.lstrip('.').upper()} table "
+                             f"({type(exc).__name__}: {exc})") from exc
+        log.skip("file skipped", f"{path}: skipped: cannot be read as a table ({type(exc).__name__}: {exc})",
+                 path.name, f"file skipped: unreadable table ({exc})")
+        return []
+    except Exception as exc:  # noqa: BLE001 - pyarrow and friends raise their own error types
+        if alone:
+            raise ValueError(f"{path}: cannot be read as a table ({type(exc).__name__}: {exc})") from exc
+        log.skip("file skipped", f"{path}: skipped: cannot be read as a table ({type(exc).__name__}: {exc})",
+                 path.name, f"file skipped: unreadable table ({exc})")
+        return []
+    return _records(table, path.name, path, log, progress, max_bytes, alone)
 
 
 def _resolve(source) -> Path:
@@ -479,40 +743,85 @@ def _resolve(source) -> Path:
     return path
 
 
-def _to_frame(rows: list[dict]) -> pd.DataFrame:
-    """Build the articles table with its documented columns and dtypes."""
-    df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS + EXTRA_COLUMNS)
-    published = pd.to_datetime(df["published"].replace("", None), errors="coerce", utc=True,
-                               format="mixed")
+def _to_frame(rows: list[dict], log: _Log) -> pd.DataFrame:
+    """Build the articles table with its documented columns and dtypes (extra metadata columns after them)."""
+    extra = list(dict.fromkeys(k for r in rows for k in r if k not in ARTICLE_COLUMNS + EXTRA_COLUMNS))
+    df = pd.DataFrame(rows, columns=ARTICLE_COLUMNS + EXTRA_COLUMNS + extra)
+    raw = df["published"].fillna("").astype(str).str.strip()
+    published = pd.to_datetime(raw.replace("", None), errors="coerce", utc=True, format="mixed")
+    bad = raw.ne("") & published.isna()
+    for r in df[bad].itertuples():
+        log.row(r.article_id, r.source, 0, r.published, "date not understood: published left empty")
+        log.note("malformed date", f"{r.source}: date {r.published!r} not understood; published left empty (NaT)")
     df["published"] = published.dt.tz_convert(None).astype("datetime64[ns]")
-    df["part"] = df["part"].astype("int64")
-    df["n_words"] = df["n_words"].astype("int64")
-    df["n_paragraphs"] = df["n_paragraphs"].astype("int64")
+    for col in ("part", "n_words", "n_paragraphs"):
+        df[col] = df[col].astype("int64")
     for col in ("article_id", "source", "outlet", "title", "text", "url", "credits", "encoding"):
         df[col] = df[col].astype(object)
+    for col in extra:
+        df[col] = df[col].fillna("").astype(object)
     return df.reset_index(drop=True)
 
 
-def _load(source, errors: str, progress) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _flag_duplicates(articles: pd.DataFrame, log: _Log) -> None:
+    """Make ids unique and fill ``duplicate_of``: the first story with the same text (case and spacing ignored)."""
+    dup_id = articles["article_id"].duplicated(keep=False)
+    if dup_id.any():
+        k = articles.groupby("article_id").cumcount()
+        renamed = articles["article_id"] + k.map(lambda n: "" if n == 0 else f"~{n}")
+        for old, new, src in zip(articles.loc[k > 0, "article_id"], renamed[k > 0], articles.loc[k > 0, "source"]):
+            log.row(new, src, 0, old, f"duplicate article id {old!r}: renamed {new!r}")
+            log.note("duplicate id", f"{src}: article id {old!r} is used more than once; this story is {new!r}")
+        articles["article_id"] = renamed
+    key = articles["text"].map(lambda t: " ".join(t.casefold().split()) if t else "")
+    first = articles.assign(key=key).drop_duplicates("key").set_index("key")["article_id"]
+    dup = key.duplicated(keep="first") & key.ne("")
+    articles["duplicate_of"] = ""
+    if dup.any():
+        articles.loc[dup, "duplicate_of"] = key[dup].map(first)
+        for r in articles[dup].itertuples():
+            log.row(r.article_id, r.source, 0, "", f"same text as {r.duplicate_of}: both kept, "
+                    "flagged in duplicate_of")
+            log.note("duplicate story", f"{r.source}: story {r.article_id} has the same text as {r.duplicate_of}; "
+                     "both are kept and flagged in the duplicate_of column")
+
+
+def _load(source, errors: str, progress, max_bytes: int | None = MAX_BYTES) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Shared body of load_articles and cleaning_report."""
     if errors not in ("warn", "raise", "ignore"):
         raise ValueError(f"errors must be 'warn', 'raise' or 'ignore', not {errors!r}")
-    path = _resolve(source)
-    if path.is_dir():
-        txts = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
-        rows, report = _load_txt(txts, errors, progress)
-    elif path.suffix.lower() in TABLE_SUFFIXES:
-        rows, report = _load_table(path, errors, progress)
+    log = _Log(errors)
+    if isinstance(source, pd.DataFrame):
+        rows = _records(source, "table", Path("table"), log, progress, max_bytes, alone=True)
     else:
-        rows, report = _load_txt([path], errors, progress)
-    articles = _to_frame(rows)
-    rep = pd.DataFrame(report, columns=REPORT_COLUMNS)
+        path = _resolve(source)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            kinds = [("txt" if p.suffix.lower() == ".txt" else "meta" if p.name.lower() == "metadata.csv"
+                      else "table" if p.suffix.lower() in TABLE_SUFFIXES else "other") for p in files]
+            txts = [p for p, k in zip(files, kinds) if k == "txt"]
+            tables = [p for p, k in zip(files, kinds) if k == "table"]
+            others = [p for p, k in zip(files, kinds) if k == "other"]
+            if not txts and not tables:
+                raise ValueError(f"{path}: no .txt files or tables (CSV, JSON Lines, Parquet) in this folder"
+                                 + (f"; found {', '.join(p.name for p in others[:5])}" if others else ""))
+            for p in others:
+                log.row(pd.NA, p.name, 0, "", "file not read: not .txt or a table")
+            if others:
+                log.note("file not read", f"{path}: {len(others)} file(s) neither .txt nor a table were not read "
+                         f"({', '.join(p.name for p in others[:5])}{', …' if len(others) > 5 else ''})")
+            rows = _load_txt(txts, log, progress, max_bytes)
+            for t in tables:
+                rows.extend(_load_table(t, log, progress, max_bytes, alone=False))
+        elif path.suffix.lower() in TABLE_SUFFIXES:
+            rows = _load_table(path, log, progress, max_bytes, alone=True)
+        else:
+            rows = _load_txt([path], log, progress, max_bytes)
+    articles = _to_frame(rows, log)
+    _flag_duplicates(articles, log)
+    log.emit()
+    rep = pd.DataFrame(log.report, columns=REPORT_COLUMNS)
     rep["line_no"] = rep["line_no"].astype("int64")
-    if articles["article_id"].duplicated().any():
-        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].tolist()
-        _problem(f"{path}: duplicate article ids {dup[:5]}; later rows renamed", errors)
-        articles["article_id"] = articles["article_id"] + articles.groupby("article_id").cumcount() \
-            .map(lambda k: "" if k == 0 else f"~{k}")
     return articles, rep
 
 
@@ -521,32 +830,47 @@ _REPORT_IDS = itertools.count(1)
 _MAX_REPORTS = 32
 
 
-def load_articles(source="seeds", errors: str = "warn", progress=None) -> pd.DataFrame:
+def load_articles(source="seeds", errors: str = "warn", progress=None,
+                  max_bytes: int | None = MAX_BYTES) -> pd.DataFrame:
     """Load and clean articles into one row per story.
 
     In: ``source`` — a folder of ``.txt`` files (the first non-empty line of
     each is its headline; a ``metadata.csv`` beside them is merged by file
-    name), a single ``.txt`` file, or a CSV / JSON Lines / Parquet table with a
-    ``text`` column and optional ``title, outlet, published, url`` (Media
-    Cloud's ``media_name``/``publish_date`` are understood too).  ``"seeds"``
-    means the project's seed folder.  ``errors``: "warn" (skip a bad file with
-    a UserWarning naming it and the reason), "raise" (raise instead) or
-    "ignore" (skip silently; the skip is still in the cleaning report).
-    ``progress``: show a progress bar (default: only for 200+ files or rows).
+    name; tables in the folder are loaded too), a single ``.txt`` file, a CSV /
+    JSON Lines / Parquet table with a ``text`` column and optional ``title,
+    outlet, published, url`` (Media Cloud's ``media_name``/``publish_date``
+    are understood too), or a DataFrame shaped like such a table.  ``"seeds"``
+    means the project's seed folder.  ``errors``: "warn" (skip a bad file or
+    row with a UserWarning naming it and the reason), "raise" (raise
+    ``ValueError`` instead) or "ignore" (no warnings; every skip is still in
+    the cleaning report).  ``progress``: show a progress bar (default: only
+    for 200+ files or rows).  ``max_bytes``: a file (or table cell) larger
+    than this is skipped with a warning instead of exhausting memory;
+    ``None`` loads everything.
 
     Out: a new DataFrame with columns ``article_id`` (file stem + "-" + part,
     stable across runs), ``source`` (file name, or ``table#rowN``), ``part``
     (1, 2, … when one file carries several stories), ``outlet``, ``published``
     (datetime64, NaT when unknown), ``title``, ``text`` (cleaned body,
     paragraphs separated by one blank line), ``n_words``, ``n_paragraphs``,
-    plus ``url``, ``credits`` (credit lines moved out of the body) and
-    ``encoding``.  ``cleaning_report(articles)`` gives the report of this
-    load (``articles.attrs`` keep a key to it and the source path).
+    plus ``url``, ``credits`` (credit lines moved out of the body),
+    ``encoding``, ``duplicate_of`` (the id of an earlier story with the same
+    text, "" for none: duplicates are kept and flagged, never merged) and
+    any extra metadata columns.  ``cleaning_report(articles)`` gives the
+    report of this load (``articles.attrs`` keep a key to it and the source).
 
-    Raises ``FileNotFoundError`` naming a missing path.  Non-UTF-8 files load
-    with a UserWarning naming the encoding used.
+    What it does with bad input (each case is also a row of the report):
+    empty, blank, binary and too-large files are skipped with a warning
+    naming the file and the reason; non-UTF-8 files load with a warning
+    naming the encoding; HTML formatting tags are removed and entities
+    decoded, with a warning; a date that cannot be parsed becomes NaT with a
+    warning; table rows with no text, null text or a non-string text are
+    skipped with one warning naming the rows; a repeated id is renamed
+    ``id~1`` with a warning.  Raises ``FileNotFoundError`` naming a missing
+    path, and ``ValueError`` for a table with no text column or a folder
+    with nothing to read.
     """
-    articles, report = _load(source, errors, progress)
+    articles, report = _load(source, errors, progress, max_bytes)
     # attrs hold only a short key: pandas deep-copies attrs into every frame derived from this one
     # (each column read), so the report itself lives in a small registry.
     key = f"report-{next(_REPORT_IDS)}"
@@ -554,8 +878,10 @@ def load_articles(source="seeds", errors: str = "warn", progress=None) -> pd.Dat
     while len(_REPORTS) > _MAX_REPORTS:
         _REPORTS.popitem(last=False)
     articles.attrs["cleaning_report"] = key
-    articles.attrs["source"] = str(source)
+    if not isinstance(source, pd.DataFrame):
+        articles.attrs["source"] = str(source)
     articles.attrs["errors"] = errors
+    articles.attrs["max_bytes"] = max_bytes
     return articles
 
 
@@ -565,14 +891,15 @@ def cleaning_report(source="seeds", errors: str = "ignore") -> pd.DataFrame:
     In: the same ``source`` as :func:`load_articles`, or an articles DataFrame
     that ``load_articles`` returned.  Out: a DataFrame with ``article_id`` (NA
     for a skipped file), ``source``, ``line_no`` (1-based line in the file; 0
-    for a whole file), ``line`` (the text removed) and ``reason``.
+    for a whole file or row), ``line`` (the text removed) and ``reason``.
     """
     if isinstance(source, pd.DataFrame):
         key = source.attrs.get("cleaning_report")
         if key in _REPORTS:
             return _REPORTS[key].copy()
         if "source" in source.attrs:   # an older load: read the source again
-            return _load(source.attrs["source"], "ignore", False)[1]
+            return _load(source.attrs["source"], "ignore", False,
+                         source.attrs.get("max_bytes", MAX_BYTES))[1]
         raise ValueError("this DataFrame carries no cleaning report; pass the source path instead")
     return _load(source, errors, False)[1]
 
