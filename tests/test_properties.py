@@ -318,3 +318,103 @@ def test_sentiment_tables_have_their_columns(articles):
     labels = utils.story_labels(articles)
     assert isinstance(labels, pd.Series) and list(labels.index) == list(articles["article_id"])
     assert all(isinstance(x, str) for x in labels)
+
+
+# --------------------------------------------------------------------------- quotations and speakers
+
+_KINDS = {"person", "anonymous", "organization", "unknown"}
+
+
+@given(articles_frame())
+def test_extract_quotes_quote_is_the_story_text_at_start_end(articles):
+    """extract_quotes: QUOTE_COLUMNS; every ``quote`` is ``story[start:end]`` (so a substring of
+    its story's text), non-empty, inside its ``paragraph``; speaker_kind one of four; direct bool;
+    only stories of the input; the input is not changed."""
+    _show(articles)
+    before = _frozen(articles)
+    quotes = utils.extract_quotes(articles)
+    pd.testing.assert_frame_equal(articles, before)
+    _has_columns(quotes, utils.QUOTE_COLUMNS)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    assert set(quotes["article_id"]) <= set(texts)
+    assert set(quotes["speaker_kind"]) <= _KINDS
+    for r in quotes.itertuples(index=False):
+        text = texts[r.article_id]
+        assert 0 <= r.start < r.end <= len(text)
+        assert r.quote == text[r.start:r.end]
+        assert r.quote in text
+        ps, pe = utils.paragraph_offsets(text)[r.paragraph]
+        assert ps <= r.start and r.end <= pe
+        assert isinstance(r.direct, (bool, np.bool_))
+        assert isinstance(r.speaker, str) and isinstance(r.speaker_role, str) and isinstance(r.cue, str)
+        assert r.quote_words >= 0
+
+
+def _speaker_tables(quotes, articles):
+    """Every speaker table of notebook 03, checked for its documented columns."""
+    table = utils.speaker_table(quotes, articles)
+    _has_columns(table, ["outlet", "speaker", "speaker_kind", "speaker_role", "direct_quotes",
+                         "direct_words", "reported", "reported_words", "stories"])
+    assert table["direct_quotes"].sum() == quotes["direct"].sum()
+    assert table["reported"].sum() == (~quotes["direct"].astype(bool)).sum()
+    merged = utils.merge_speakers(quotes)
+    _has_columns(merged, utils.QUOTE_COLUMNS)
+    assert len(merged) == len(quotes)
+    assert merged.drop(columns="speaker").equals(quotes.drop(columns="speaker"))
+    grouped = utils.voice_group(quotes)
+    _has_columns(grouped, utils.QUOTE_COLUMNS + ["group"])
+    assert set(grouped["group"]) <= set(utils.DEFAULT_GROUPS) | {"other"}
+    shares = utils.group_share(quotes[quotes["direct"]], articles)
+    _has_columns(shares, ["outlet", "group", "quotes", "words", "share"])
+    assert shares["share"].between(0, 1).all()
+    anon = utils.anonymous_share(quotes[quotes["speaker_kind"] != "unknown"], articles)
+    _has_columns(anon, ["outlet", "quotes", "anonymous", "share", "stories", "stories_with_anonymous"])
+    assert anon["share"].between(0, 1).all()
+    tone = utils.speaker_sentiment(quotes, articles)
+    _has_columns(tone, ["outlet", "speaker", "speaker_kind", "quotes", "words", "mean_compound",
+                        "min_compound", "max_compound"])
+    assert ((tone["min_compound"] <= tone["mean_compound"] + 1e-4)
+            & (tone["mean_compound"] <= tone["max_compound"] + 1e-4)).all()
+    assert tone[["min_compound", "max_compound"]].stack().between(-1, 1).all()
+    return table, shares, anon, tone
+
+
+@settings(max_examples=40)
+@given(articles_frame())
+def test_speaker_tables_have_their_columns(articles):
+    """speaker_table, merge_speakers, voice_group, group_share, anonymous_share, speaker_sentiment:
+    documented columns, counts that add up to the quotations, shares in [0, 1]; never raise."""
+    _show(articles)
+    quotes = utils.extract_quotes(articles)
+    _speaker_tables(quotes, articles)
+    _speaker_tables(quotes.iloc[0:0], articles)
+
+
+@settings(max_examples=40)
+@given(articles_frame())
+def test_quotes_html_escapes_the_text(articles):
+    """quotes_html: a string with one table row per quotation, and no markup from the stories
+    (a quotation or outlet holding ``<script>`` or ``<img ...>`` appears escaped)."""
+    _show(articles)
+    quotes = utils.extract_quotes(articles)
+    out = utils.quotes_html(quotes, articles)
+    assert isinstance(out, str)
+    assert out.count("<tr>") == len(quotes) + 1
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+
+
+@settings(max_examples=40)
+@given(articles_frame())
+@example(_frame("He said “we leave” and “we stay”. " * 300))   # was: 4 s (quadratic .at lookups)
+def test_score_quotes_finds_every_quotation_in_itself(articles):
+    """score_quotes, scoring the direct quotations against themselves as gold: all found, all
+    used, every speaker right (or everything 0 when there is no direct quotation)."""
+    _show(articles)
+    quotes = utils.extract_quotes(articles)
+    direct = utils.merge_speakers(quotes[quotes["direct"]])
+    gold = direct.rename(columns={"speaker_kind": "kind"})[["article_id", "quote", "speaker", "kind"]]
+    s = utils.score_quotes(quotes, gold)
+    assert s["gold"] == s["predicted"] == len(direct)
+    expected = 1.0 if len(direct) else 0.0
+    assert (s["recall"], s["precision"], s["speaker_accuracy"], s["e2e_f1"]) == (expected,) * 4
+    assert len(s["misses"]) == 0

@@ -1874,25 +1874,30 @@ def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
     """
     pred = merge_speakers(quotes[quotes["direct"]]).reset_index(drop=True)
     pred_norm = [_norm_text(q) for q in pred["quote"]]
+    speakers, kinds = pred["speaker"].tolist(), pred["speaker_kind"].tolist()
+    # per story, the extracted quotations shortest first (plain lists: a story may hold thousands)
+    by_story = defaultdict(list)
+    for i, aid in enumerate(pred["article_id"]):
+        by_story[aid].append(i)
+    for idx in by_story.values():
+        idx.sort(key=lambda k: (len(pred_norm[k]), k))
     used = set()
     found = correct = 0
     misses = []
     for g in gold.itertuples(index=False):
         snip = _norm_text(g.quote)
-        cands = [i for i in range(len(pred)) if i not in used and pred.at[i, "article_id"] == g.article_id
-                 and snip in pred_norm[i]]
-        if not cands:
+        i = next((k for k in by_story.get(g.article_id, ()) if k not in used and snip in pred_norm[k]), None)
+        if i is None:
             misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
                            "predicted": "(quote not found)"})
             continue
-        i = min(cands, key=lambda k: (len(pred_norm[k]), k))
         used.add(i)
         found += 1
-        if _same_speaker(pred.at[i, "speaker"], pred.at[i, "speaker_kind"], g.speaker, g.kind):
+        if _same_speaker(speakers[i], kinds[i], g.speaker, g.kind):
             correct += 1
         else:
             misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
-                           "predicted": f"{pred.at[i, 'speaker']} ({pred.at[i, 'speaker_kind']})"})
+                           "predicted": f"{speakers[i]} ({kinds[i]})"})
     n_gold, n_pred = len(gold), len(pred)
     ep = correct / n_pred if n_pred else 0.0
     er = correct / n_gold if n_gold else 0.0
