@@ -17,6 +17,7 @@ else
   FIGURES := build/$(NAME)/figures
 endif
 OUT := build/$(NAME)
+CACHE := build/cache/$(NAME)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 CODE := utils.py $(wildcard withdrawals/*.py)
 CORPUS_FILES := $(if $(wildcard $(CORPUS)/.),$(wildcard $(CORPUS)/*),$(wildcard $(CORPUS)))
@@ -39,7 +40,7 @@ $(STAMP): requirements.txt
 $(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
 	@test -e "$(CORPUS)" || { echo "CORPUS not found: $(CORPUS)" >&2; exit 2; }
 	@echo "Building the report on $(CORPUS) -> $(OUT)/html (changed: $(words $(filter-out $(STAMP),$?)) file(s))"
-	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "build/cache/$(NAME)" \
+	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(CACHE)" \
 		--html "$(OUT)/html" --jobs $(JOBS) --changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
 	@touch $@
 

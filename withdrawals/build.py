@@ -5,8 +5,9 @@ tests.  Parameters are injected the way papermill does it: a cell tagged
 ``injected-parameters`` right after the cell tagged ``parameters``, so the same
 notebooks run on the seeds or on a user's corpus without edits.
 
-A failing cell stops the build with the notebook's name, the cell's number and
-the error, and the exit status is non-zero.
+A failing cell fails the build with the notebook's name, the cell's number and
+the error, and the exit status is non-zero; the failed notebook has no HTML (an
+older one is removed) and the index marks it failed.
 """
 from __future__ import annotations
 
@@ -46,13 +47,18 @@ def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: i
 
     In: the ``.ipynb`` path, parameters to inject (name -> value), a folder for
     the HTML (``None``: no export).  Out: the executed notebook node; the HTML
-    is written to ``html_dir/<stem>.html``.  Raises :class:`NotebookError`
-    naming the notebook and the failing cell.
+    is written to ``html_dir/<stem>.html`` only when every cell ran (an older
+    HTML of the notebook is removed first, so a failure never leaves a report
+    that looks complete).  Raises :class:`NotebookError` naming the notebook
+    and the failing cell.
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     path = Path(path)
+    html_path = None if html_dir is None else Path(html_dir) / f"{path.stem}.html"
+    if html_path is not None and html_path.exists():
+        html_path.unlink()      # a failed run must not leave an older, complete-looking report behind
     nb = nbformat.read(path, as_version=4)
     if params:
         _inject(nb, params)
@@ -76,13 +82,14 @@ def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: i
         first = _ANSI.sub("", str(exc)).strip().splitlines()
         raise NotebookError(f"{path}: cell {i + 1} (code cell {code_no}) failed:\n"
                             + "\n".join(first[-15:])) from None
-    if html_dir is not None:
+    if html_path is not None:
         from nbconvert import HTMLExporter
 
-        html_dir = Path(html_dir)
-        html_dir.mkdir(parents=True, exist_ok=True)
+        html_path.parent.mkdir(parents=True, exist_ok=True)
         body, _ = HTMLExporter().from_notebook_node(nb)
-        (html_dir / f"{path.stem}.html").write_text(body, encoding="utf-8")
+        part = html_path.with_name(html_path.name + ".part")     # written whole, then renamed
+        part.write_text(body, encoding="utf-8")
+        part.replace(html_path)
     return nb
 
 
@@ -103,13 +110,22 @@ def _inline_md(text: str) -> str:
     return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 
-def write_index(notebooks, html_dir, corpus: str) -> Path:
-    """Write ``html_dir/index.html`` linking each exported notebook with its title and bottom line."""
+def write_index(notebooks, html_dir, corpus: str, failed: dict | None = None) -> Path:
+    """Write ``html_dir/index.html`` linking each exported notebook with its title and bottom line.
+
+    ``failed`` maps a notebook path to its error; such a notebook is listed
+    as failed, with the error, and not linked.
+    """
     html_dir = Path(html_dir)
+    failed = {Path(k): v for k, v in (failed or {}).items()}
     items = []
     for nb in notebooks:
         nb = Path(nb)
         title, rest = _summary(nb)
+        if nb in failed:
+            items.append(f'<li><b>{_inline_md(title)}</b> — <b style="color:#b00">FAILED, no report</b>'
+                         f'<pre>{html.escape(failed[nb])}</pre></li>')
+            continue
         items.append(f'<li><a href="{nb.stem}.html"><b>{_inline_md(title)}</b></a>'
                      f'<br><span>{_inline_md(rest)}</span></li>')
     page = ("<!doctype html><html><head><meta charset='utf-8'>"
@@ -133,7 +149,9 @@ def build(notebooks, corpus, figures, cache, html_dir, changed=(), jobs: int = 2
     (``changed``; empty = rebuild everything) and how many kernels to run at
     once.  A changed code or corpus file reruns every notebook; a changed
     notebook reruns itself; a missing HTML file reruns its notebook.
-    Out: the notebooks that were executed.
+    Out: the notebooks that were executed.  Every notebook runs even when
+    one fails; then :class:`NotebookError` is raised naming each failed
+    notebook and cell, their HTML is absent and the index marks them failed.
     """
     notebooks = [Path(n) for n in notebooks]
     changed = [Path(c) for c in changed]
@@ -153,15 +171,24 @@ def build(notebooks, corpus, figures, cache, html_dir, changed=(), jobs: int = 2
             utils.analyze_cached(utils.load_articles(params["CORPUS"]), params["CACHE"])
         print(f"analysis ready in {time.perf_counter() - t0:.1f} s", flush=True)
 
-    def run(nb: Path) -> Path:
+    failed: dict[Path, str] = {}
+
+    def run(nb: Path) -> Path | None:
         t = time.perf_counter()
-        execute_notebook(nb, params, html_dir)
+        try:
+            execute_notebook(nb, params, html_dir)
+        except NotebookError as exc:
+            failed[nb] = str(exc)
+            print(f"  {nb.name}: FAILED after {time.perf_counter() - t:.1f} s", flush=True)
+            return None
         print(f"  {nb.name}: executed and exported in {time.perf_counter() - t:.1f} s", flush=True)
         return nb
 
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        done = list(pool.map(run, todo))
-    write_index(notebooks, html_dir, str(corpus))
+        done = [nb for nb in pool.map(run, todo) if nb is not None]
+    write_index(notebooks, html_dir, str(corpus), failed)
+    if failed:
+        raise NotebookError("\n\n".join(failed[nb] for nb in notebooks if nb in failed))
     return done
 
 

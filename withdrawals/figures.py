@@ -25,7 +25,8 @@ _PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f",
 def set_style() -> None:
     """Apply the collection's one figure style (seaborn whitegrid, readable sizes).
 
-    In: nothing.  Out: nothing; changes matplotlib's rcParams for this process.
+    In: nothing.  Out: nothing; changes matplotlib's rcParams for this process,
+    and pandas' table options (:func:`set_display`: Styler tables escape HTML).
     """
     import seaborn as sns
 
@@ -40,6 +41,9 @@ def set_style() -> None:
         "legend.frameon": False,
         "svg.hashsalt": "withdrawals",
     })
+    from .display import set_display
+
+    set_display()       # tables escape article text (titles are data, not markup)
 
 
 def outlet_colors(outlets) -> dict:

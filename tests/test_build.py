@@ -1,0 +1,66 @@
+"""The build: a failing notebook fails `make` with the notebook and cell named, and leaves no report behind."""
+import os
+import shutil
+import subprocess
+
+import nbformat
+import pytest
+
+from conftest import REPO
+
+
+def _notebook(path, *code):
+    """Write a notebook: a parameters cell, a markdown cell, then the code cells."""
+    cells = [nbformat.v4.new_code_cell("CORPUS = FIGURES = CACHE = None", metadata={"tags": ["parameters"]}),
+             nbformat.v4.new_markdown_cell(f"# {path.stem}\n\nA notebook written by the test.")]
+    cells += [nbformat.v4.new_code_cell(c) for c in code]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def failed_make(tmp_path_factory):
+    """Run `make` on one good and one failing notebook, over an output folder holding an old report."""
+    d = tmp_path_factory.mktemp("build")
+    good = _notebook(d / "01-good.ipynb", "print('fine')")
+    bad = _notebook(d / "02-bad.ipynb", "x = 1", "raise RuntimeError('the figure data is missing')")
+    corpus = d / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPO / "seeds" / "001_7df7893154ea7ee7.txt", corpus)
+    out = d / "out"
+    (out / "html").mkdir(parents=True)
+    (out / "html" / "02-bad.html").write_text("<html>an old, complete-looking report</html>")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    proc = subprocess.run(
+        ["make", "-C", str(REPO), f"NOTEBOOKS={good} {bad}", f"CORPUS={corpus}", f"OUT={out}",
+         f"FIGURES={d / 'figures'}", f"CACHE={d / 'cache'}"],
+        capture_output=True, text=True, env=env, timeout=600)
+    return proc, out
+
+
+def test_make_exits_non_zero(failed_make):
+    proc, _ = failed_make
+    assert proc.returncode != 0
+
+
+def test_the_error_names_notebook_cell_and_exception(failed_make):
+    proc, _ = failed_make
+    assert "BUILD FAILED" in proc.stderr
+    assert "02-bad.ipynb: cell 4 (code cell 3) failed" in proc.stderr
+    assert "RuntimeError: the figure data is missing" in proc.stderr
+
+
+def test_failed_notebook_leaves_no_report_and_the_good_one_is_built(failed_make):
+    _, out = failed_make
+    html = out / "html"
+    assert not (html / "02-bad.html").exists(), "the old report of the failed notebook must go"
+    assert (html / "01-good.html").stat().st_size > 10_000
+    assert not list(html.glob("*.part"))
+    assert not (out / ".built").exists(), "make must not mark a failed build as done"
+
+
+def test_index_marks_the_failed_notebook(failed_make):
+    _, out = failed_make
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-good.html"' in page and 'href="02-bad.html"' not in page
+    assert "FAILED, no report" in page and "the figure data is missing" in page
