@@ -30,7 +30,8 @@ def failed_make(tmp_path_factory):
     out = d / "out"
     (out / "html").mkdir(parents=True)
     (out / "html" / "02-bad.html").write_text("<html>an old, complete-looking report</html>")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env = {k: v for k, v in os.environ.items()        # not the outer make's flags, when run by `make test`
+           if not k.startswith("PYTEST") and k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
     proc = subprocess.run(
         ["make", "-C", str(REPO), f"NOTEBOOKS={good} {bad}", f"CORPUS={corpus}", f"OUT={out}",
          f"FIGURES={d / 'figures'}", f"CACHE={d / 'cache'}"],

@@ -9,7 +9,10 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import utils
 from conftest import REPO
 from withdrawals.build import build
 
@@ -97,3 +100,11 @@ def test_payloads_in_the_quotes_table(report):
     page = report["03-speakers"]
     assert html.escape(f"This is a {IMG} good day for peace,", quote=False) in page or \
         html.escape(f"This is a {IMG} good day for peace,") in page
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_markdown_escaping_keeps_every_character_and_opens_no_tag(text):
+    """utils.Markdown shows any text as itself: no '<' survives, and unescaping gives the text back."""
+    shown = utils.Markdown(f"**{text}**").data
+    assert "<" not in shown and ">" not in shown
+    assert html.unescape(shown) == f"**{text}**"
