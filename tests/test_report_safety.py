@@ -1,8 +1,10 @@
 """Article text is data, not markup: hostile titles, outlets, ids, quotes and lines show as text in the report.
 
 The whole build runs on a small corpus whose titles, outlet names, file names,
-quotations and removed lines carry script and event-handler payloads; the test
-reads the HTML the build writes.
+quotations and removed lines carry script and event-handler payloads, mixed
+with the messy files of a real scrape (empty, binary, other encodings, HTML,
+a duplicate, a headline alone, a long line, broken metadata); the test reads
+the HTML the build writes.
 """
 import html
 import re
@@ -38,9 +40,18 @@ def report(tmp_path_factory):
         f"Kurds Fear Attack {IMG}\n\nTurkish forces were massing at the border {IMG}.\n\n"
         f"Soldiers at the border {SCRIPT} (Reuters)\n\n"
         f"“We feel betrayed and afraid,” Mazloum Abdi {SCRIPT} said in an interview.\n", encoding="utf-8")
+    # and the messy files of a real scrape, so the whole collection is shown to survive them
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (corpus / "cp1252.txt").write_bytes("Pullout Begins\n\n“We’re leaving,” he said.\n".encode("cp1252"))
+    (corpus / "utf16.txt").write_bytes("Kurds Respond\n\nThe Kurds said “no” to 500 troops.\n".encode("utf-16"))
+    (corpus / "title_only.txt").write_text("Only A Headline Here\n", encoding="utf-8")
+    (corpus / "html.txt").write_text("<h1>Markup</h1><p>About 200 troops &amp; advisers left.</p>", encoding="utf-8")
+    (corpus / "copy.txt").write_text((corpus / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "long.txt").write_text("US troops remain in Syria. " * 8000, encoding="utf-8")
     (corpus / "metadata.csv").write_text(
-        f"file,outlet,published\na.txt,Outlet {SCRIPT},2019-10-13\n{IMG_ID}.txt,Paper {IMG},2019-10-14\n",
-        encoding="utf-8")
+        f"file,outlet,published,notes\na.txt,Outlet {SCRIPT},2019-10-13,x\n{IMG_ID}.txt,Paper {IMG},2019-10-14\n"
+        "cp1252.txt,AP,not a date,y\ngone.txt,BBC,2019-10-15,z\n", encoding="utf-8")
     html_dir = d / "html"
     build(NOTEBOOKS, corpus, d / "figures", d / "cache", html_dir, jobs=2)
     return {p.stem: p.read_text(encoding="utf-8") for p in html_dir.glob("*.html")}
