@@ -418,3 +418,83 @@ def test_score_quotes_finds_every_quotation_in_itself(articles):
     expected = 1.0 if len(direct) else 0.0
     assert (s["recall"], s["precision"], s["speaker_accuracy"], s["e2e_f1"]) == (expected,) * 4
     assert len(s["misses"]) == 0
+
+
+# --------------------------------------------------------------------------- numbers
+
+def _check_figures(table, texts, *, nullable):
+    """low <= high, both finite and >= 0 (or both missing where the contract allows <NA>);
+    ``span`` is ``story[start:end]``; the sentence holds the span."""
+    for r in table.itertuples(index=False):
+        if nullable and (pd.isna(r.low) or pd.isna(r.high)):
+            assert pd.isna(r.low) and pd.isna(r.high)
+        else:
+            assert not pd.isna(r.low) and not pd.isna(r.high)
+            assert math.isfinite(float(r.low)) and math.isfinite(float(r.high))
+            assert 0 <= r.low <= r.high
+        text = texts[r.article_id]
+        assert 0 <= r.start < r.end <= len(text)
+        assert r.span == text[r.start:r.end]
+        assert r.span in r.sentence
+        assert isinstance(r.quoted, (bool, np.bool_))
+
+
+@given(articles_frame())
+@example(_frame("2,000 U.S. troops said “we leave” " * 1200))   # was: 2 s, one rescan per figure
+def test_figures_are_ordered_non_negative_and_slice_the_text(articles):
+    """extract_troop_mentions / extract_casualties / extract_timelines: their *_COLUMNS; low <= high,
+    finite, >= 0 (timelines may hold <NA> for "within weeks"); span == story[start:end]; hedge,
+    actor, kind and unit from their documented sets; extract_figures gives the same three tables,
+    and passing the sentences in gives what computing them does."""
+    _show(articles)
+    before = _frozen(articles)
+    sents = utils.split_sentences(articles)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    troops = utils.extract_troop_mentions(articles)
+    casualties = utils.extract_casualties(articles, sents)
+    timelines = utils.extract_timelines(articles, sents)
+    pd.testing.assert_frame_equal(articles, before)
+    _has_columns(troops, utils.TROOP_COLUMNS)
+    _has_columns(casualties, utils.CASUALTY_COLUMNS)
+    _has_columns(timelines, utils.TIMELINE_COLUMNS)
+    _check_figures(troops, texts, nullable=False)
+    _check_figures(casualties, texts, nullable=False)
+    _check_figures(timelines, texts, nullable=True)
+    assert set(troops["hedge"]) <= set(utils.HEDGES) and set(casualties["hedge"]) <= set(utils.HEDGES)
+    assert set(troops["actor"]) <= {"us", "isis", "local", "other"}
+    assert set(troops["place_from"]) <= {"sentence", "context", "actor", ""}
+    assert set(casualties["kind"]) <= {"death", "injury"}
+    assert set(timelines["unit"]) <= {"hour", "day", "week", "month", "year", "decade"}
+    both = utils.extract_figures(articles, sents)
+    pd.testing.assert_frame_equal(both["troops"], utils.extract_troop_mentions(articles, sents))
+    pd.testing.assert_frame_equal(both["troops"], troops)
+    pd.testing.assert_frame_equal(both["casualties"], casualties)
+    pd.testing.assert_frame_equal(both["timelines"], timelines)
+
+
+@settings(max_examples=40)
+@given(articles_frame())
+def test_figure_tables_have_their_columns(articles):
+    """figures_by_place, figure_agreement, agreement_statements, timelines_by_outlet,
+    extraction_blind_spots: documented columns, never raise, on any troops table (empty included)."""
+    _show(articles)
+    figs = utils.extract_figures(articles)
+    for troops in (figs["troops"], figs["troops"].iloc[0:0]):
+        for actors in (("us",), None):
+            by_place = utils.figures_by_place(troops, articles, actors=actors)
+            _has_columns(by_place, ["place", "outlet", "actor", "low", "high", "hedge", "figure",
+                                    "mentions", "stories", "quoted", "first_published"])
+            assert (by_place["low"] <= by_place["high"]).all()
+            agree = utils.figure_agreement(troops, articles, actors=actors)
+            _has_columns(agree, ["place", "figure", "low", "high", "outlets", "outlets_list", "hedges",
+                                 "same_hedge", "only_one_outlet", "other_outlets_in_place", "sentences"])
+            statements = utils.agreement_statements(agree)
+            assert isinstance(statements, list) and all(isinstance(x, str) for x in statements)
+        blind = utils.extraction_blind_spots(troops)
+        _has_columns(blind, ["what", "figures", "share"])
+        assert blind["share"].dropna().between(0, 1).all()
+    for timelines in (figs["timelines"], figs["timelines"].iloc[0:0]):
+        frames = utils.timelines_by_outlet(timelines, articles)
+        _has_columns(frames, ["outlet", "published", "article_id", "span", "low", "high", "unit",
+                              "low_days", "high_days", "sentence"])
+        assert len(frames) == len(timelines)

@@ -724,7 +724,8 @@ _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*+(?:-[\w.'’]++)*+)[\s,]*+$")
 class _Story:
     """Lazily computed facts about one story's text (country mentions, quotation spans)."""
 
-    __slots__ = ("text", "_quotes", "_qstarts", "_cache", "last_troop")
+    __slots__ = ("text", "_quotes", "_qstarts", "_cache", "_scanned", "_places", "_pstarts", "_pends",
+                 "last_troop")
 
     def __init__(self, text: str):
         self.text = text
@@ -732,15 +733,14 @@ class _Story:
         self._quotes = None
         self._qstarts = None
         self._cache = {}
+        self._scanned = 0
+        self._places = None
 
-    def countries(self, lo: int = 0, hi: int | None = None):
-        """(start, end, country) of each country name, city or demonym in text[lo:hi]."""
-        key = (lo, hi)
-        if key in self._cache:
-            return self._cache[key]
-        text, out = self.text, []
+    def _scan(self, lo: int, hi: int):
+        """Country mentions whose capitalised first word lies in text[lo:hi], and where that word ends."""
+        text, out, ends = self.text, [], []
         n = len(text)
-        for m in _COUNTRY_FIRST_RE.finditer(text, lo, n if hi is None else hi):
+        for m in _COUNTRY_FIRST_RE.finditer(text, lo, hi):
             a = m.start()
             if a and (text[a - 1].isalnum() or text[a - 1] in ".-"):
                 continue
@@ -749,9 +749,31 @@ class _Story:
                 if text.startswith(name, a) and (b >= n or not (text[b].isalnum()
                                                                 or text[b] == "-")):
                     out.append((a, b, c, dem))
+                    ends.append(m.end())
                     break
-        self._cache[key] = out
-        return out
+        return out, ends
+
+    def countries(self, lo: int = 0, hi: int | None = None):
+        """(start, end, country) of each country name, city or demonym in text[lo:hi].
+
+        Windows are scanned one by one while they add up to less than the story;
+        past that (a long sentence with many figures, each looking back over the
+        text before it) the story is scanned once and a window is a slice of that
+        list, so the cost stays linear in the story's length.
+        """
+        hi = len(self.text) if hi is None else hi
+        if self._places is None:
+            key = (lo, hi)
+            if key in self._cache:
+                return self._cache[key]
+            self._scanned += max(0, hi - lo)
+            if self._scanned <= len(self.text):
+                out = self._cache[key] = self._scan(lo, hi)[0]
+                return out
+            self._places, self._pends = self._scan(0, len(self.text))
+            self._pstarts = [a for a, _, _, _ in self._places]
+            self._cache = None
+        return self._places[bisect_left(self._pstarts, lo):bisect_right(self._pends, hi)]
 
     def quoted(self, pos: int, maybe: bool = True) -> bool:
         """Is text[pos] inside quotation marks?  ``maybe=False`` (the sentence has none) skips."""
