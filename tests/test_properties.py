@@ -498,3 +498,80 @@ def test_figure_tables_have_their_columns(articles):
         _has_columns(frames, ["outlet", "published", "article_id", "span", "low", "high", "unit",
                               "low_days", "high_days", "sentence"])
         assert len(frames) == len(timelines)
+
+
+# --------------------------------------------------------------------------- the whole analysis
+
+def _assert_tables_equal(a: dict, b: dict):
+    assert set(a) == set(b) == set(utils.TABLES)
+    for t in utils.TABLES:
+        pd.testing.assert_frame_equal(a[t].reset_index(drop=True), b[t].reset_index(drop=True), obj=t)
+
+
+@settings(max_examples=40)
+@given(articles_frame())
+def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
+    """analyze_partition: the same tables as the stages run one by one, twice the same result,
+    and analyze(workers=1) gives it too; the input is not changed."""
+    _show(articles)
+    before = _frozen(articles)
+    first = utils.analyze_partition(articles)
+    pd.testing.assert_frame_equal(articles, before)
+    sents = utils.split_sentences(articles)
+    figs = utils.extract_figures(articles, sents)
+    stages = {"sentences": utils.score_sentiment(sents), "quotes": utils.extract_quotes(articles),
+              "troops": figs["troops"], "timelines": figs["timelines"], "casualties": figs["casualties"]}
+    _assert_tables_equal(first, stages)
+    _assert_tables_equal(first, utils.analyze_partition(articles.copy(deep=True)))
+    _assert_tables_equal(first, utils.analyze(articles, workers=1))
+
+
+@settings(max_examples=30)
+@given(articles_frame(min_size=2, max_size=4))
+def test_a_storys_rows_do_not_depend_on_the_batch(articles):
+    """Every table: the rows of each story analysed alone equal its rows in the batch (so the
+    analysis can be split across partitions, cores and machines)."""
+    _show(articles)
+    batch = utils.analyze_partition(articles)
+    for aid in articles["article_id"]:
+        alone = utils.analyze_partition(articles[articles["article_id"] == aid])
+        for t in utils.TABLES:
+            part = batch[t][batch[t]["article_id"] == aid].reset_index(drop=True)
+            pd.testing.assert_frame_equal(alone[t].reset_index(drop=True), part, obj=f"{t} of {aid}")
+
+
+_EMPTY = _frame()
+
+
+def _dtypes(df):
+    return {c: str(t) for c, t in df.dtypes.items()}
+
+
+@settings(max_examples=30)
+@given(articles_frame())
+def test_column_types_do_not_depend_on_the_content(articles):
+    """Every stage gives the same column dtypes whether it finds rows or not (an empty partition
+    and a full one concatenate, and the Dask meta of an empty partition is right), and
+    analyze(workers=1) keeps the dtypes of analyze_partition."""
+    _show(articles)
+    got, empty = utils.analyze_partition(articles), utils.analyze_partition(_EMPTY)
+    for t in utils.TABLES:
+        assert _dtypes(got[t]) == _dtypes(empty[t]), t
+    sents = utils.split_sentences(articles)
+    empty_sents = utils.split_sentences(_EMPTY)
+    assert _dtypes(utils.score_by_voice(sents, articles)) == _dtypes(utils.score_by_voice(empty_sents, _EMPTY))
+    whole = utils.analyze(articles, workers=1)
+    for t in utils.TABLES:
+        assert _dtypes(whole[t]) == _dtypes(empty[t]), t
+
+
+@settings(max_examples=15)
+@given(articles=articles_frame())
+def test_analyze_cached_reads_back_what_analyze_gives(tmp_path_factory, articles):
+    """analyze_cached: the first call (computed) and the second (read from Parquet) both equal
+    analyze, values and dtypes."""
+    _show(articles)
+    cache = tmp_path_factory.mktemp("cache")
+    fresh = utils.analyze(articles)
+    _assert_tables_equal(utils.analyze_cached(articles, cache), fresh)
+    _assert_tables_equal(utils.analyze_cached(articles, cache), fresh)

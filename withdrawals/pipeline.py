@@ -172,6 +172,12 @@ def analysis_key(articles: pd.DataFrame) -> str:
     return h.hexdigest()[:16]
 
 
+def _as_types(df: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with the dtypes of ``meta``'s columns (columns ``meta`` lacks are left alone)."""
+    change = {c: meta[c].dtype for c in meta.columns if c in df.columns and df[c].dtype != meta[c].dtype}
+    return df.astype(change) if change else df
+
+
 def analyze_cached(articles: pd.DataFrame, cache, workers: int | None = 1) -> dict[str, pd.DataFrame]:
     """:func:`analyze` with its results kept as Parquet under ``cache/<key>/``.
 
@@ -183,7 +189,9 @@ def analyze_cached(articles: pd.DataFrame, cache, workers: int | None = 1) -> di
     folder = Path(cache) / analysis_key(articles)
     files = {t: folder / f"{t}.parquet" for t in TABLES}
     if all(f.exists() for f in files.values()):
-        return {t: pd.read_parquet(f) for t, f in files.items()}
+        # Parquet gives text back as pandas' "str" dtype: cast to the dtypes analyze gives
+        meta = _empty_tables()
+        return {t: _as_types(pd.read_parquet(f), meta[t]) for t, f in files.items()}
     result = analyze(articles, workers=workers)
     folder.mkdir(parents=True, exist_ok=True)
     for t, f in files.items():

@@ -276,6 +276,8 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     for aid, text in zip(articles["article_id"], articles["text"]):
         if isinstance(text, str) and text:
             rows.extend(_story_sentences(aid, text))
-    out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    # text columns as Python objects whether or not there are rows (pandas would infer "str"
+    # only for a non-empty frame), as in every other table of the collection
+    out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS, dtype=object)
     return out.astype({"paragraph": "int64", "sentence": "int64", "start": "int64",
                        "end": "int64", "quoted_share": "float64"})

@@ -426,12 +426,13 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
             if _LETTER.search(part):
                 rows.append((aid, par, sen, voice, part, len(part)))
                 texts.append(part)
-    out = pd.DataFrame(rows, columns=VOICE_COLUMNS[:6])
+    # text columns stay Python objects with or without rows (pandas infers "str" only when there are)
+    out = pd.DataFrame(rows, columns=VOICE_COLUMNS[:6], dtype=object)
     scored = score_sentiment(pd.DataFrame({"text": texts}, dtype=object), fixes=fixes)
     for col in SCORE_COLUMNS:
         out[col] = scored[col].to_numpy(dtype="float64")
-    ints = {c: "int64" for c in ("paragraph", "sentence") if out[c].notna().all()}
-    return out.astype({"n_chars": "int64", **ints})
+    nums = {c: "int64" if out[c].notna().all() else "float64" for c in ("paragraph", "sentence")}
+    return out.astype({"n_chars": "int64", **nums})
 
 
 # ----------------------------------------------------------------------------- summaries

@@ -1711,7 +1711,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             gc.enable()
     if not rows:
         return _empty()
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object)   # text stays object, as in _empty()
     return df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
                       "quote_words": "int64", "direct": "bool"})
 
