@@ -25,7 +25,8 @@ _PALETTE = ["#1b6ca8", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f",
 def set_style() -> None:
     """Apply the collection's one figure style (seaborn whitegrid, readable sizes).
 
-    In: nothing.  Out: nothing; changes matplotlib's rcParams for this process,
+    In: nothing.  Out: nothing; changes matplotlib's rcParams for this process (text is
+    never read as mathtext, so a "$" in a title or name shows as written),
     and pandas' table options (:func:`set_display`: Styler tables escape HTML).
     """
     import seaborn as sns
@@ -40,6 +41,9 @@ def set_style() -> None:
         "axes.labelsize": 10,
         "legend.frameon": False,
         "svg.hashsalt": "withdrawals",
+        # titles, outlets and speaker names are data: "$5 billion ... $3" is text, not mathtext
+        # (which would set it in italics, or raise on "a $\\frac{1}{0 and $")
+        "text.parse_math": False,
     })
     from .display import set_display
 
