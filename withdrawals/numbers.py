@@ -35,6 +35,7 @@ __all__ = [
     "extract_timelines",
     "extract_figures",
     "parse_number",
+    "MAX_NUMBER",
     "figure_label",
     "figures_by_place",
     "figure_agreement",
@@ -455,6 +456,12 @@ def _parse_words(phrase: str):
     return (int(v * mult[0]), int(v * mult[1]))
 
 
+#: Larger numbers are not counts of troops, people or days (an id, a phone number, a run of
+#: digits); they are not figures, and would not fit the tables' 64-bit integer columns.
+MAX_NUMBER = 10 ** 15
+_MAX_DIGITS = len(str(MAX_NUMBER))
+
+
 def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None):
     """Every number phrase in text[s0:s1]: dicts with start, end, low, high, scale, year, vague.
 
@@ -485,8 +492,12 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
             if year and skip_years and not (b + 1 < s1 and text[b] == " "
                                             and text[b + 1].isalpha()):
                 continue                              # "in 2014." / "2014," : a year, nothing else
-            v = float(raw.replace(",", "").replace("\u00a0", "").replace("\u2009", "")
-                      .replace("\u202f", "")) if not raw.isdigit() else float(raw)
+            digits = raw if raw.isdigit() else raw.replace(",", "").replace("\u00a0", "") \
+                .replace("\u2009", "").replace("\u202f", "")
+            whole, dot, _ = digits.partition(".")
+            if len(whole) > _MAX_DIGITS:
+                continue                              # an id or a run of digits, not a count
+            v = float(digits) if dot else int(digits)
             if v == 0:
                 continue
             if lg is None:
@@ -498,6 +509,8 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
             else:
                 scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
             n = int(round(v * scale))
+            if n > MAX_NUMBER:
+                continue
             out.append({"start": a, "end": b, "low": n, "high": n, "scale": scale,
                         "year": year, "vague": False})
     if word:
@@ -544,7 +557,8 @@ def parse_number(text: str):
     "hundreds of", "tens of thousands of".  Out: (2000, 2000), (5000, 5000),
     (1500000, 1500000), (2000, 2000), (12, 12), (300, 900), (200, 900),
     (20000, 90000).  Vague words give a range: several = 3-9, a few = 2-5,
-    dozens = 24-99, hundreds = 200-900, thousands = 2,000-9,000.
+    dozens = 24-99, hundreds = 200-900, thousands = 2,000-9,000.  Digits are read
+    exactly (not through a float); a number above :data:`MAX_NUMBER` is not a count: None.
     """
     t = text.strip()
     nums = _scan_numbers(t, 0, len(t), skip_years=False)
@@ -1478,7 +1492,8 @@ _TV_NUM = re.compile(r"\d+(?:\.\d+)?")
 
 @lru_cache(maxsize=4096)
 def _time_value(n: str):
-    """'60 to 100' -> (60, 100); 'six' -> (6, 6); None when no number (cached)."""
+    """'60 to 100' -> (60, 100); 'six' -> (6, 6); None when no number, False when one is
+    beyond :data:`MAX_NUMBER` (not a time frame) (cached)."""
     n = n.strip().lower()
     if not n or n in ("a few", "several", "a couple of"):
         return None
@@ -1491,7 +1506,10 @@ def _time_value(n: str):
         if not p:
             continue
         if _TV_NUM.fullmatch(p):
-            vals.append(int(float(p)))
+            v = float(p)
+            if not v <= MAX_NUMBER:                 # "within 99999999999999999999 days"
+                return False
+            vals.append(int(v))
         else:
             r = _parse_words(p)
             if r is None:
@@ -1541,6 +1559,8 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
             if not h or not _TL_HYPHEN_AFTER.match(text, b, s1):
                 continue
             val = _time_value(h.group("n"))
+            if val is False:
+                continue
             end = _TL_HYPHEN_AFTER.match(text, b, s1).end()
             rows.append((aid, par, text[s0:s1], text[h.start():end], val[0] if val else None,
                          val[1] if val else None, unit, story.quoted(h.start(), mq), idx,
@@ -1556,6 +1576,8 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
                 if _TL_TO_LEAVE.match(text, b, s1) else None
             if n:
                 val = _time_value(n.group("n"))
+                if val is False:
+                    continue
                 rows.append((aid, par, text[s0:s1], text[n.start("n"):b], val[0] if val else None,
                              val[1] if val else None, unit, story.quoted(n.start("n"), mq), idx,
                              n.start("n"), b))
@@ -1572,6 +1594,8 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         if n.strip().lower() in ("a", "an") and pre in ("of", "in"):
             continue
         val = _time_value(n)
+        if val is False:
+            continue
         rows.append((aid, par, text[s0:s1], text[m.start():b], val[0] if val else None,
                      val[1] if val else None, unit, story.quoted(m.start(), mq), idx,
                      m.start(), b))
