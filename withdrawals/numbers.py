@@ -1729,6 +1729,11 @@ def figure_label(low, high, hedge="exact") -> str:
     return _HEDGE_WORDING.get(hedge, "") + num
 
 
+def _empty_table(cols, types: dict) -> pd.DataFrame:
+    """A table with no rows but its columns typed as when it has rows (text: object)."""
+    return pd.DataFrame({c: pd.Series(dtype=types.get(c, "object")) for c in cols})
+
+
 def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",)) -> pd.DataFrame:
     """The figure each outlet gives for each place, with its hedge.
 
@@ -1743,7 +1748,8 @@ def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
             "quoted", "first_published"]
     t = troops if actors is None else troops[troops["actor"].isin(actors)]
     if t.empty:
-        return pd.DataFrame(columns=cols)
+        return _empty_table(cols, {"low": "Int64", "high": "Int64", "mentions": "int64", "stories": "int64",
+                                   "quoted": "int64", "first_published": "datetime64[ns]"})
     t = _with_outlets(t, articles).assign(place=lambda d: d["place"].replace("", "(no place)"))
     g = (t.groupby(["place", "outlet", "actor", "low", "high", "hedge"], dropna=False)
          .agg(mentions=("span", "size"), stories=("article_id", "nunique"),
@@ -1772,7 +1778,8 @@ def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
     t = troops if actors is None else troops[troops["actor"].isin(actors)]
     t = t[t["place"] != ""]
     if t.empty:
-        return pd.DataFrame(columns=cols)
+        return _empty_table(cols, {"low": "int64", "high": "int64", "outlets": "int64",
+                                   "same_hedge": "bool", "only_one_outlet": "bool"})
     t = _with_outlets(t, articles)
     t = t.assign(mid=(t["low"].astype(float) + t["high"].astype(float)) / 2)
     rows = []
@@ -1922,7 +1929,8 @@ def timelines_by_outlet(timelines: pd.DataFrame, articles: pd.DataFrame) -> pd.D
     cols = ["outlet", "published", "article_id", "span", "low", "high", "unit", "low_days",
             "high_days", "sentence"]
     if timelines.empty:
-        return pd.DataFrame(columns=cols)
+        return _empty_table(cols, {"published": "datetime64[ns]", "low": "Int64", "high": "Int64",
+                                   "low_days": "Float64", "high_days": "Float64"})
     t = _with_outlets(timelines, articles)
     days = t["unit"].map(_UNIT_DAYS)
     t["low_days"] = (t["low"].astype("Float64") * days).round(1)

@@ -502,8 +502,9 @@ def sentiment_summary(scored: pd.DataFrame, articles: pd.DataFrame | None = None
         rows.append((*key, n, float(x.mean()), lo, hi, neg / n, (n - neg - pos) / n, pos / n,
                      neg, n - neg - pos, pos))
     out = pd.DataFrame(rows, columns=by + extra + SUMMARY_COLUMNS)
-    return out.astype({"n": "int64", "n_negative": "int64", "n_neutral": "int64",
-                       "n_positive": "int64"})
+    # typed even without rows (an empty table would otherwise hold object columns)
+    return out.astype({c: "int64" if c == "n" or c.startswith("n_") else "float64"
+                       for c in SUMMARY_COLUMNS})
 
 
 def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
@@ -539,7 +540,8 @@ def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
     order = {name: i for i, name in enumerate(targets)}
     out = out.sort_values([by, "target"], key=lambda s: s.map(order) if s.name == "target" else s,
                           kind="stable").reset_index(drop=True)
-    return out.astype({"n": "int64"})
+    return out.astype({"n": "int64", "mean_compound": "float64", "share_negative": "float64",
+                       "share_positive": "float64"})
 
 
 def lexicon_contributors(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
@@ -689,6 +691,7 @@ def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
 
     outlets = sorted(summary["outlet"].unique())
     fig, ax = plt.subplots(figsize=(9, 1.2 + 0.6 * max(len(outlets), 1)))
+    labelled = set()          # each voice in the legend once, from the first outlet that has it
     for k, outlet in enumerate(outlets):
         colour = (colors or {}).get(outlet, "#444444")
         for voice, dy, face in (("reporter", 0.15, colour), ("quoted", -0.15, "white")):
@@ -699,14 +702,16 @@ def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
             yy = len(outlets) - 1 - k + dy
             ax.plot([r["ci_low"], r["ci_high"]], [yy, yy], color=colour, lw=2)
             ax.scatter([r["mean_compound"]], [yy], s=50, facecolors=face, edgecolors=colour,
-                       zorder=3, label=voice if k == 0 else None)
+                       zorder=3, label=None if voice in labelled else voice)
+            labelled.add(voice)
             ax.annotate(f"{voice} n={r['n']}", (r["ci_high"], yy), xytext=(4, 0),
                         textcoords="offset points", va="center", fontsize=8)
     ax.axvline(0, color="#888888", lw=0.8)
-    ax.set_ylim(-0.5, len(outlets) - 0.5)
+    ax.set_ylim(-0.5, max(len(outlets), 1) - 0.5)
     ax.set_yticks(range(len(outlets))[::-1], outlets)
     ax.set_xlabel("mean compound score per sentence part (−1 to +1), 95% bootstrap interval")
-    ax.legend(loc="lower right", fontsize=8)
+    if labelled:
+        ax.legend(loc="lower right", fontsize=8)
     ax.set_title(title)
     fig.tight_layout()
     return fig

@@ -2095,7 +2095,8 @@ def plot_groups(shares: pd.DataFrame, title: str = ""):
     ax.invert_yaxis()
     ax.set_xlabel("share of the outlet's quoted words")
     ax.set_title(title)
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)
+    if len(wide):      # no outlet, no bars: no legend (and no warning about one)
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=3)
     fig.tight_layout()
     return fig
 
