@@ -533,7 +533,7 @@ def _assert_tables_equal(a: dict, b: dict):
         pd.testing.assert_frame_equal(a[t].reset_index(drop=True), b[t].reset_index(drop=True), obj=t)
 
 
-@settings(max_examples=40)
+@settings(max_examples=25)
 @given(articles_frame())
 def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     """analyze_partition: the same tables as the stages run one by one, twice the same result,
@@ -551,7 +551,7 @@ def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     _assert_tables_equal(first, utils.analyze(articles, workers=1))
 
 
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(articles_frame(min_size=2, max_size=4))
 def test_a_storys_rows_do_not_depend_on_the_batch(articles):
     """Every table: the rows of each story analysed alone equal its rows in the batch (so the
@@ -665,7 +665,7 @@ _TITLED = articles_frame(texts=realistic_text(), max_size=3).map(
     lambda df: df.assign(title=[_MATH[i % len(_MATH)] for i in range(len(df))]))
 
 
-@settings(max_examples=8)
+@settings(max_examples=6)
 @given(st.one_of(articles_frame(max_size=3), _TITLED))
 @example(_frame("“We will leave,” Gen. Smith said. About 2,000 U.S. troops are in Syria.",
                 outlet="The $5 Times", title=r"a $\frac{1}{0 and $"))
@@ -702,3 +702,27 @@ def test_save_figure_writes_png_and_csv(tmp_path):
     assert png.read_bytes() == again.read_bytes()
     assert (tmp_path / "a" / "x-test.csv").read_bytes() == (tmp_path / "b" / "x-test.csv").read_bytes()
     assert pd.read_csv(tmp_path / "a" / "x-test.csv").shape[0] == len(rows)
+
+
+# --------------------------------------------------------------------------- corpus summaries
+
+@settings(max_examples=15)
+@given(articles_frame(max_size=4))
+def test_corpus_overview_and_outlet_names_on_any_articles(articles):
+    """outlet_names: one name per story, blanks shown as "(unknown outlet)"; corpus_overview: one
+    row per outlet, stories adding up; the two corpus figures draw (undated stories included)."""
+    _show(articles)
+    names = utils.outlet_names(articles)
+    assert list(names.index) == list(articles.index) and "" not in set(names)
+    overview = utils.corpus_overview(articles)
+    _has_columns(overview, ["outlet", "stories", "files", "first_published", "last_published", "words",
+                            "median_words"])
+    assert overview["stories"].sum() == len(articles)
+    assert sorted(overview["outlet"]) == sorted(set(names))
+    utils.set_style()
+    try:
+        for fig, data in (utils.plot_corpus_timeline(articles), utils.plot_words_per_story(articles)):
+            fig.canvas.draw()
+            assert len(data) == len(articles)
+    finally:
+        plt.close("all")
