@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from hypothesis import example, given, note, settings  # noqa: E402
+from hypothesis import assume, example, given, note, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import utils  # noqa: E402
@@ -150,8 +150,9 @@ def _frozen(df):
     return df.copy(deep=True)
 
 
-def _close():
-    plt.close("all")
+def _fewer(n: int) -> int:
+    """``n`` examples under the default profile (60), scaled with it under ``explore`` (600)."""
+    return max(1, n * settings.default.max_examples // 60)
 
 
 # --------------------------------------------------------------------------- text functions
@@ -299,7 +300,7 @@ def test_score_by_voice_parts_in_range(articles):
         assert (voice["n_chars"] > 0).all()
 
 
-@settings(max_examples=30)
+@settings(max_examples=_fewer(30))
 @given(articles_frame())
 def test_sentiment_tables_have_their_columns(articles):
     """sentiment_summary (by outlet, story, outlet x voice), target_sentiment, lexicon_contributors,
@@ -397,7 +398,7 @@ def _speaker_tables(quotes, articles):
     return table, shares, anon, tone
 
 
-@settings(max_examples=40)
+@settings(max_examples=_fewer(40))
 @given(articles_frame())
 def test_speaker_tables_have_their_columns(articles):
     """speaker_table, merge_speakers, voice_group, group_share, anonymous_share, speaker_sentiment:
@@ -408,7 +409,7 @@ def test_speaker_tables_have_their_columns(articles):
     _speaker_tables(quotes.iloc[0:0], articles)
 
 
-@settings(max_examples=40)
+@settings(max_examples=_fewer(40))
 @given(articles_frame())
 def test_quotes_html_escapes_the_text(articles):
     """quotes_html: a string with one table row per quotation, and no markup from the stories
@@ -421,7 +422,7 @@ def test_quotes_html_escapes_the_text(articles):
     assert "<script" not in out and "<img" not in out and "<b>" not in out
 
 
-@settings(max_examples=40)
+@settings(max_examples=_fewer(40))
 @given(articles_frame())
 @example(_frame("He said “we leave” and “we stay”. " * 300))   # was: 4 s (quadratic .at lookups)
 def test_score_quotes_finds_every_quotation_in_itself(articles):
@@ -493,7 +494,7 @@ def test_figures_are_ordered_non_negative_and_slice_the_text(articles):
     pd.testing.assert_frame_equal(both["timelines"], timelines)
 
 
-@settings(max_examples=40)
+@settings(max_examples=_fewer(40))
 @given(articles_frame())
 def test_figure_tables_have_their_columns(articles):
     """figures_by_place, figure_agreement, agreement_statements, timelines_by_outlet,
@@ -533,7 +534,7 @@ def _assert_tables_equal(a: dict, b: dict):
         pd.testing.assert_frame_equal(a[t].reset_index(drop=True), b[t].reset_index(drop=True), obj=t)
 
 
-@settings(max_examples=25)
+@settings(max_examples=_fewer(25))
 @given(articles_frame())
 def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     """analyze_partition: the same tables as the stages run one by one, twice the same result,
@@ -551,7 +552,7 @@ def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     _assert_tables_equal(first, utils.analyze(articles, workers=1))
 
 
-@settings(max_examples=20)
+@settings(max_examples=_fewer(20))
 @given(articles_frame(min_size=2, max_size=4))
 def test_a_storys_rows_do_not_depend_on_the_batch(articles):
     """Every table: the rows of each story analysed alone equal its rows in the batch (so the
@@ -572,7 +573,7 @@ def _dtypes(df):
     return {c: str(t) for c, t in df.dtypes.items()}
 
 
-@settings(max_examples=30)
+@settings(max_examples=_fewer(30))
 @given(articles_frame())
 def test_column_types_do_not_depend_on_the_content(articles):
     """Every stage gives the same column dtypes whether it finds rows or not (an empty partition
@@ -590,7 +591,7 @@ def test_column_types_do_not_depend_on_the_content(articles):
         assert _dtypes(whole[t]) == _dtypes(empty[t]), t
 
 
-@settings(max_examples=15)
+@settings(max_examples=_fewer(15))
 @given(articles=articles_frame())
 def test_analyze_cached_reads_back_what_analyze_gives(tmp_path_factory, articles):
     """analyze_cached: the first call (computed) and the second (read from Parquet) both equal
@@ -665,7 +666,7 @@ _TITLED = articles_frame(texts=realistic_text(), max_size=3).map(
     lambda df: df.assign(title=[_MATH[i % len(_MATH)] for i in range(len(df))]))
 
 
-@settings(max_examples=6)
+@settings(max_examples=_fewer(6))
 @given(st.one_of(articles_frame(max_size=3), _TITLED))
 @example(_frame("“We will leave,” Gen. Smith said. About 2,000 U.S. troops are in Syria.",
                 outlet="The $5 Times", title=r"a $\frac{1}{0 and $"))
@@ -706,7 +707,7 @@ def test_save_figure_writes_png_and_csv(tmp_path):
 
 # --------------------------------------------------------------------------- corpus summaries
 
-@settings(max_examples=15)
+@settings(max_examples=_fewer(15))
 @given(articles_frame(max_size=4))
 def test_corpus_overview_and_outlet_names_on_any_articles(articles):
     """outlet_names: one name per story, blanks shown as "(unknown outlet)"; corpus_overview: one
@@ -726,3 +727,59 @@ def test_corpus_overview_and_outlet_names_on_any_articles(articles):
             assert len(data) == len(articles)
     finally:
         plt.close("all")
+
+
+# --------------------------------------------------------------------------- sentiment validation helpers
+
+_RATED = st.lists(st.tuples(
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\t\r\n"), min_size=1, max_size=8)
+    .filter(lambda s: s.strip()),
+    st.floats(-4, 4, allow_nan=False),
+    st.one_of(st.sampled_from(["The plan isn’t good.", "A great\tvictory", "bad\u2028news", "x\x0cy",
+                               "“No” casualties \x85 here", ""]),
+              st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=40))),
+    min_size=1, max_size=6)
+
+
+@settings(max_examples=_fewer(40))
+@given(_RATED, st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]), st.sampled_from(["\n", "\r\n"]))
+@example([("1", 0.5, "bad\u2028news")], "utf-8", "\n")   # was: ValueError, U+2028 taken as a line end
+@example([("1", 0.5, "x\x0cy"), ("2", -1.0, "ok")], "utf-8", "\r\n")   # was: ValueError (form feed)
+def test_read_ratings_reads_back_what_was_written(tmp_path_factory, rows, encoding, newline):
+    """read_ratings: a file of ``id<TAB>rating<TAB>text`` lines (UTF-8, UTF-8 with BOM or
+    Windows-1252; LF or CRLF) reads back as written, whatever characters the text holds other
+    than line ends; human_agreement and pitfall_table score them (r in [-1, 1] or NaN)."""
+    try:
+        data = newline.join(f"{i}\t{r!r}\t{t}" for i, r, t in rows).encode(encoding)
+    except UnicodeEncodeError:
+        data = newline.join(f"{i}\t{r!r}\t{t}" for i, r, t in rows).encode("utf-8")
+    if encoding == "cp1252" and not data.isascii():
+        try:                      # Windows-1252 bytes that are also valid UTF-8 read as UTF-8:
+            data.decode("utf-8")  # the documented fallback cannot tell them apart
+            assume(False)
+        except UnicodeDecodeError:
+            pass
+    path = tmp_path_factory.mktemp("ratings") / "ratings.txt"
+    path.write_bytes(data)
+    got = utils.read_ratings(path)
+    assert list(got.columns) == ["id", "rating", "text"]
+    assert list(got.itertuples(index=False, name=None)) == [(i, r, t) for i, r, t in rows]
+    agree = utils.human_agreement(got)
+    _has_columns(agree, ["scorer", "fixes", "r", "n", "changed"])
+    assert (agree["n"] == len(rows)).all()
+    assert agree["r"].dropna().between(-1 - 1e-9, 1 + 1e-9).all()
+    pit = utils.pitfall_table([(f, "why", t) for f, (_, _, t) in zip(utils.FIXES * 3, rows)])
+    _has_columns(pit, ["fix", "problem", "sentence", "plain_vader", "this_fix_only", "all_fixes"])
+    assert pit[["plain_vader", "this_fix_only", "all_fixes"]].stack().between(-1, 1).all()
+
+
+@given(st.text(max_size=30), st.booleans())
+def test_read_ratings_names_the_line_of_a_malformed_file(tmp_path_factory, junk, nan):
+    """read_ratings: a line without three tab-separated fields, or with a rating that is not a
+    finite number, raises ValueError naming the file and the line."""
+    bad = f"9\t{'nan' if nan else 'x' + junk.replace(chr(9), ' ')}\tno rating" if junk.strip() or nan \
+        else "only one field"
+    path = tmp_path_factory.mktemp("ratings") / "bad.txt"
+    path.write_text("1\t0.5\tfine\n" + bad + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt:2\b"):
+        utils.read_ratings(path)

@@ -328,14 +328,20 @@ def read_ratings(path) -> pd.DataFrame:
     except UnicodeDecodeError:
         content = raw.decode("cp1252", errors="replace")
     rows = []
-    for n, line in enumerate(content.splitlines(), 1):
+    # only CRLF, CR and LF end a line (str.splitlines would also cut a text at a form feed,
+    # U+0085 or U+2028 inside it)
+    for n, line in enumerate(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         if not line.strip():
             continue
         parts = line.split("\t", 2)
         try:
-            rows.append((parts[0], float(parts[1]), parts[2]))
+            rating = float(parts[1])
+            if not np.isfinite(rating):
+                raise ValueError
+            rows.append((parts[0], rating, parts[2]))
         except (IndexError, ValueError):
-            raise ValueError(f"{path}:{n}: expected 'id<TAB>rating<TAB>text'") from None
+            raise ValueError(f"{path}:{n}: expected 'id<TAB>rating<TAB>text' "
+                             "with a finite number as rating") from None
     return pd.DataFrame(rows, columns=["id", "rating", "text"])
 
 
@@ -356,7 +362,9 @@ def human_agreement(ratings: pd.DataFrame, variants: dict | None = None) -> pd.D
     rows = []
     for name, fixes in variants.items():
         comp = plain if not _fix_set(fixes) else score_sentiment(frame, fixes=fixes)["compound"].to_numpy()
-        r = float(np.corrcoef(human, comp)[0, 1]) if len(comp) > 1 else np.nan
+        # r is undefined (NaN) when either side does not vary, e.g. one sentence or equal ratings
+        r = float(np.corrcoef(human, comp)[0, 1]) if len(comp) > 1 and np.ptp(human) > 0 \
+            and np.ptp(comp) > 0 else np.nan
         label = ",".join(f for f in FIXES if f in _fix_set(fixes)) or "none"
         rows.append((name, label, r, len(comp), int((comp != plain).sum())))
     return pd.DataFrame(rows, columns=["scorer", "fixes", "r", "n", "changed"])
