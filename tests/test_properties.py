@@ -783,3 +783,30 @@ def test_read_ratings_names_the_line_of_a_malformed_file(tmp_path_factory, junk,
     path.write_text("1\t0.5\tfine\n" + bad + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.txt:2\b"):
         utils.read_ratings(path)
+
+
+# --------------------------------------------------------------------------- small helpers
+
+@given(st.lists(st.one_of(st.sampled_from(_OUTLETS), st.none(), st.just(float("nan")), st.text(_CHARS, max_size=12)),
+                max_size=12), st.randoms(use_true_random=False))
+def test_outlet_colors_do_not_depend_on_order(outlets, rnd):
+    """outlet_colors: one hex colour per outlet name, blanks and missing as "(unknown outlet)",
+    the same mapping whatever the order the outlets come in."""
+    colors = utils.outlet_colors(outlets)
+    shuffled = list(outlets)
+    rnd.shuffle(shuffled)
+    assert utils.outlet_colors(shuffled) == colors
+    named = {"(unknown outlet)" if o is None or o != o or o == "" else o for o in outlets}
+    assert set(colors) == named
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colors.values())
+
+
+@given(articles_frame(max_size=3))
+def test_analysis_key_names_the_stories(articles):
+    """analysis_key: 16 hex characters, the same for the same stories, different when a text changes."""
+    _show(articles)
+    key = utils.analysis_key(articles)
+    assert re.fullmatch(r"[0-9a-f]{16}", key) and key == utils.analysis_key(articles.copy(deep=True))
+    changed = articles.copy()
+    changed.loc[changed.index[0], "text"] = articles["text"].iloc[0] + "x"
+    assert utils.analysis_key(changed) != key
