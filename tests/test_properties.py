@@ -341,6 +341,7 @@ _KINDS = {"person", "anonymous", "organization", "unknown"}
 
 
 @given(articles_frame())
+@example(_frame("the\n \nTroops said “we leave” today."))   # was: paragraph 0 (a line of spaces is a break)
 def test_extract_quotes_quote_is_the_story_text_at_start_end(articles):
     """extract_quotes: QUOTE_COLUMNS; every ``quote`` is ``story[start:end]`` (so a substring of
     its story's text), non-empty, inside its ``paragraph``; speaker_kind one of four; direct bool;

@@ -1436,10 +1436,11 @@ def _story_quotes(article_id, text):
     if not isinstance(text, str) or not text.strip():
         return rows
     # lines are the working unit (a story may come with single newlines); ``paragraph`` in
-    # the output is still the index into text.split("\n\n")
+    # the output is still segment.paragraph_offsets' index (text.split("\n\n") for clean text;
+    # a line of spaces or tabs counts as blank there, so it does here)
     pars = text.split("\n")
-    # line start offsets and paragraph numbers (= text.count("\n\n", 0, start of the line),
-    # counted incrementally), in one pass
+    # line start offsets and paragraph numbers (k blank lines between two lines of text are
+    # k + 1 newlines, so (k + 1) // 2 paragraph breaks), counted incrementally, in one pass
     offsets, par_no = [], []
     o, done_pairs, run = 0, 0, -1
     for p in pars:
@@ -1447,7 +1448,7 @@ def _story_quotes(article_id, text):
         o += len(p) + 1
         run += 1
         par_no.append(done_pairs + run // 2)
-        if p:
+        if p and p.strip(" \t"):
             done_pairs += run // 2
             run = 0
     junk = _junk_paragraphs(pars)
