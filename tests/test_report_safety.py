@@ -119,3 +119,14 @@ def test_markdown_escaping_keeps_every_character_and_opens_no_tag(text):
     shown = utils.Markdown(f"**{text}**").data
     assert "<" not in shown and ">" not in shown
     assert html.unescape(shown) == f"**{text}**"
+    assert utils.escape_markup(text) == shown[2:-2]
+
+
+def test_set_display_makes_styler_tables_escape_cells():
+    import pandas as pd
+
+    table = pd.DataFrame({"title": [SCRIPT], "outlet": ["$5 and $3"]})
+    utils.set_display()
+    page = table.style.hide(axis="index").to_html()
+    assert SCRIPT not in page and html.escape(SCRIPT, quote=False) in page
+    assert "tex2jax_ignore" in table._repr_html_()          # MathJax leaves "$5 and $3" alone
