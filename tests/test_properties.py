@@ -73,8 +73,35 @@ def realistic_text(draw):
     return text
 
 
+_OPEN_Q, _CLOSE_Q = st.sampled_from(["“", '"', "«", "‘", "", "”"]), st.sampled_from(["”", '"', "»", "’", "", "“"])
+_CLAUSE = st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_NUMBERS), st.sampled_from(_NUMBER_WORDS),
+                             st.sampled_from(_TROOPS)), min_size=1, max_size=8).map(" ".join)
+
+
+@st.composite
+def news_sentence(draw):
+    """A sentence shaped like news copy: a quotation with its speaker, or a figure with its source."""
+    who = draw(st.sampled_from(_TITLES)) + " " + draw(st.sampled_from(_NAMES))
+    verb, clause = draw(st.sampled_from(_VERBS)), draw(_CLAUSE)
+    o, c, end = draw(_OPEN_Q), draw(_CLOSE_Q), draw(st.sampled_from([".", ",", "?", "!", ""]))
+    return draw(st.sampled_from([
+        f"{o}{clause.capitalize()}{end}{c} {who} {verb}.",
+        f"{who} {verb}: {o}{clause}{end}{c}",
+        f"{who}, {draw(st.sampled_from(_TITLES)).lower()}, {verb} {clause}.",
+        f"About {draw(st.sampled_from(_NUMBERS))} {draw(st.sampled_from(_TROOPS))} remain in Syria, {who} {verb}.",
+        f"{o}{clause}{c} {verb} {who.lower()}, {o}{draw(_CLAUSE)}{end}{c}",
+    ]))
+
+
+@st.composite
+def news_story(draw):
+    """Paragraphs of news-shaped sentences (one to four sentences each)."""
+    paras = draw(st.lists(st.lists(news_sentence(), min_size=1, max_size=4).map(" ".join), min_size=1, max_size=6))
+    return draw(st.sampled_from(["\n\n", "\n", "\n\n\n"])).join(paras)
+
+
 story_text = st.one_of(
-    realistic_text(), realistic_text(), realistic_text(),
+    realistic_text(), realistic_text(), news_story(), news_story(),
     st.text(_CHARS, max_size=300),
     st.sampled_from(["", " ", "\n\n", " \n \n ", "\u200b", "\ufeff\u200d", "\x00", "\t\x0b\x0c",
                      "\u2028\u2029\u0085"]),
@@ -284,6 +311,7 @@ def test_score_sentiment_scores_in_range_same_rows(articles):
         _check_scores(scored)
 
 
+@settings(max_examples=_fewer(40))
 @given(articles_frame())
 def test_score_by_voice_parts_in_range(articles):
     """score_by_voice (with and without the articles): VOICE_COLUMNS, voice reporter/quoted, scores
@@ -300,7 +328,7 @@ def test_score_by_voice_parts_in_range(articles):
         assert (voice["n_chars"] > 0).all()
 
 
-@settings(max_examples=_fewer(30))
+@settings(max_examples=_fewer(20))
 @given(articles_frame())
 def test_sentiment_tables_have_their_columns(articles):
     """sentiment_summary (by outlet, story, outlet x voice), target_sentiment, lexicon_contributors,
@@ -399,7 +427,7 @@ def _speaker_tables(quotes, articles):
     return table, shares, anon, tone
 
 
-@settings(max_examples=_fewer(40))
+@settings(max_examples=_fewer(30))
 @given(articles_frame())
 def test_speaker_tables_have_their_columns(articles):
     """speaker_table, merge_speakers, voice_group, group_share, anonymous_share, speaker_sentiment:
@@ -495,7 +523,7 @@ def test_figures_are_ordered_non_negative_and_slice_the_text(articles):
     pd.testing.assert_frame_equal(both["timelines"], timelines)
 
 
-@settings(max_examples=_fewer(40))
+@settings(max_examples=_fewer(30))
 @given(articles_frame())
 def test_figure_tables_have_their_columns(articles):
     """figures_by_place, figure_agreement, agreement_statements, timelines_by_outlet,
@@ -574,7 +602,7 @@ def _dtypes(df):
     return {c: str(t) for c, t in df.dtypes.items()}
 
 
-@settings(max_examples=_fewer(30))
+@settings(max_examples=_fewer(20))
 @given(articles_frame())
 def test_column_types_do_not_depend_on_the_content(articles):
     """Every stage gives the same column dtypes whether it finds rows or not (an empty partition
@@ -708,7 +736,7 @@ def test_save_figure_writes_png_and_csv(tmp_path):
 
 # --------------------------------------------------------------------------- corpus summaries
 
-@settings(max_examples=_fewer(15))
+@settings(max_examples=_fewer(10))
 @given(articles_frame(max_size=4))
 def test_corpus_overview_and_outlet_names_on_any_articles(articles):
     """outlet_names: one name per story, blanks shown as "(unknown outlet)"; corpus_overview: one
