@@ -983,6 +983,10 @@ def plot_words_per_story(articles: pd.DataFrame):
         ["article_id", "outlet", "title", "n_words", "n_paragraphs"]].sort_values("article_id")
     colors = outlet_colors(df["outlet"])
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(df) + 1.5))
+    if df.empty:
+        ax.text(0.5, 0.5, "no stories", ha="center", va="center", transform=ax.transAxes)
+        ax.set_title("No stories to measure")
+        return fig, df
     ax.barh(df["article_id"], df["n_words"], color=[colors[o] for o in df["outlet"]])
     for y, (w, p) in enumerate(zip(df["n_words"], df["n_paragraphs"])):
         ax.text(w, y, f" {w} words, {p} ¶", va="center", fontsize=8)
@@ -992,7 +996,7 @@ def plot_words_per_story(articles: pd.DataFrame):
                  f"(median {int(df['n_words'].median())})")
     handles = [plt.Rectangle((0, 0), 1, 1, color=colors[o]) for o in sorted(colors)]
     ax.legend(handles, sorted(colors), loc="lower right", fontsize=8)
-    ax.set_xlim(0, df["n_words"].max() * 1.35)
+    ax.set_xlim(0, max(1, df["n_words"].max()) * 1.35)
     return fig, df
 
 
