@@ -177,6 +177,16 @@ def _frozen(df):
     return df.copy(deep=True)
 
 
+def _stage(fn, articles, columns):
+    """Run one stage on ``articles``: it leaves its input unchanged and returns ``columns``."""
+    _show(articles)
+    before = _frozen(articles)
+    out = fn(articles)
+    pd.testing.assert_frame_equal(articles, before)
+    _has_columns(out, columns)
+    return out
+
+
 def _fewer(n: int) -> int:
     """``n`` examples under the default profile (60), scaled with it under ``explore`` (600)."""
     return max(1, n * settings.default.max_examples // 60)
@@ -264,11 +274,7 @@ def test_split_sentences_keeps_every_story_and_slices_its_text(articles):
     still in the articles table); each row's ``text`` is ``story[start:end]``, non-empty and
     stripped, inside its ``paragraph``; ``sentence`` counts 0, 1, ... in text order; ``voice``
     agrees with ``quoted_share`` in [0, 1]."""
-    _show(articles)
-    before = _frozen(articles)
-    sents = utils.split_sentences(articles)
-    pd.testing.assert_frame_equal(articles, before)
-    _has_columns(sents, utils.SENTENCE_COLUMNS)
+    sents = _stage(utils.split_sentences, articles, utils.SENTENCE_COLUMNS)
     texts = dict(zip(articles["article_id"], articles["text"]))
     with_text = {a for a, t in texts.items() if t.strip()}
     assert set(sents["article_id"]) == with_text
@@ -374,11 +380,7 @@ def test_extract_quotes_quote_is_the_story_text_at_start_end(articles):
     """extract_quotes: QUOTE_COLUMNS; every ``quote`` is ``story[start:end]`` (so a substring of
     its story's text), non-empty, inside its ``paragraph``; speaker_kind one of four; direct bool;
     only stories of the input; the input is not changed."""
-    _show(articles)
-    before = _frozen(articles)
-    quotes = utils.extract_quotes(articles)
-    pd.testing.assert_frame_equal(articles, before)
-    _has_columns(quotes, utils.QUOTE_COLUMNS)
+    quotes = _stage(utils.extract_quotes, articles, utils.QUOTE_COLUMNS)
     texts = dict(zip(articles["article_id"], articles["text"]))
     assert set(quotes["article_id"]) <= set(texts)
     assert set(quotes["speaker_kind"]) <= _KINDS
