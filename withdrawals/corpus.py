@@ -390,6 +390,12 @@ class _Log:
                               "(every one is in cleaning_report(articles))", UserWarning, stacklevel=4)
 
 
+def _listing(items, most: int = 10) -> str:
+    """The first ``most`` items joined by commas, with "…" when there are more (for warnings)."""
+    items = [str(i) for i in items]
+    return ", ".join(items[:most]) + (", …" if len(items) > most else "")
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """Decode bytes to text; return (text, encoding).  Raises _Skip for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -445,7 +451,7 @@ def _read_metadata(folder: Path, log: _Log) -> pd.DataFrame:
     if dup.any():
         names = sorted(set(meta.loc[dup, "file"]))
         log.note("metadata repeated row", f"{path}: {len(names)} file(s) listed more than once "
-                 f"({', '.join(names[:5])}); the first row is used")
+                 f"({_listing(names, 5)}); the first row is used")
         for n in names:
             log.row(pd.NA, n, 0, "", "metadata lists this file more than once; first row used")
     return meta[~dup].set_index("file", drop=False)
@@ -557,7 +563,7 @@ def _load_txt(paths: list[Path], log: _Log, progress, max_bytes: int | None) -> 
         if unknown:
             log.note("metadata for a missing file",
                      f"{folder / 'metadata.csv'}: {len(unknown)} row(s) name files that are not in the folder "
-                     f"({', '.join(unknown[:5])}{', …' if len(unknown) > 5 else ''})")
+                     f"({_listing(unknown, 5)})")
             for u in unknown:
                 log.row(pd.NA, u, 0, "", "metadata.csv names this file, but it is not in the folder")
     return rows
@@ -580,7 +586,7 @@ def _read_jsonl(text: str, path: Path, log: _Log) -> pd.DataFrame:
             log.row(pd.NA, f"{path.name}#line{no}", no, line[:200], "row skipped: not a JSON object")
     if bad:
         log.skip("unreadable table rows", f"{path}: {len(bad)} line(s) are not JSON objects and were skipped "
-                 f"(lines {', '.join(map(str, bad[:10]))}{', …' if len(bad) > 10 else ''})",
+                 f"(lines {_listing(bad)})",
                  path.name, f"{len(bad)} line(s) skipped: not JSON objects")
     return pd.DataFrame.from_records(recs)
 
@@ -608,7 +614,7 @@ def _read_csv(text: str, path: Path, log: _Log) -> pd.DataFrame:
         rows.append(row + [""] * (width - len(row)))
     if bad:
         log.skip("unreadable table rows", f"{path}: {len(bad)} row(s) have more fields than the header "
-                 f"and were skipped (lines {', '.join(map(str, bad[:10]))}{', …' if len(bad) > 10 else ''})",
+                 f"and were skipped (lines {_listing(bad)})",
                  path.name, f"{len(bad)} row(s) skipped: more fields than the header")
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
@@ -630,11 +636,16 @@ def _read_table(path: Path, log: _Log) -> pd.DataFrame:
     return _read_jsonl(text, path, log)
 
 
+def _is_null(value) -> bool:
+    """None, NaN, NA or NaT (a table's missing value, whatever the reader made of it)."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
 def _as_text(value) -> tuple[str | None, str]:
     """A table cell as article text: (text or None, what was wrong or done; "" when fine)."""
     if isinstance(value, str):
         return value, ""
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+    if _is_null(value):
         return None, "no text (null)"
     if isinstance(value, bytes):
         try:
@@ -650,11 +661,11 @@ def _as_text(value) -> tuple[str | None, str]:
 
 
 def _cell(value) -> str:
-    """A metadata cell as a string ("" for null)."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    """A metadata cell as a string ("" for null; 7.0 is "7")."""
+    if _is_null(value):
         return ""
     if isinstance(value, float):
-        return "" if value != value else (str(int(value)) if value.is_integer() else str(value))
+        return str(int(value)) if value.is_integer() else str(value)
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         value = value.tolist()
     return str(value).strip()
@@ -705,8 +716,7 @@ def _records(table: pd.DataFrame, name: str, path: Path, log: _Log, progress, ma
         title, _, _, _ = _strip_html(normalize_text(_cell(rec.get("title"))))
         rows.extend(_rows_from_text(stem, source, text, meta, False, "table", log, normalize_text(title)))
     for issue, idx in problems.items():
-        shown = ", ".join(map(str, idx[:10])) + (", …" if len(idx) > 10 else "")
-        msg = f"{path}: {len(idx)} row(s) skipped, {issue} in column {text_col!r} (rows {shown})"
+        msg = f"{path}: {len(idx)} row(s) skipped, {issue} in column {text_col!r} (rows {_listing(idx)})"
         if log.errors == "raise":
             raise ValueError(msg)
         log.note("table rows skipped", msg)
@@ -717,17 +727,11 @@ def _load_table(path: Path, log: _Log, progress, max_bytes: int | None, alone: b
     """Load one table file whose rows are stories."""
     try:
         table = _read_table(path, log)
-    except (_Skip, OSError, ValueError, pd.errors.ParserError, ImportError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pandas, pyarrow and json each raise their own types
+        what = f"{type(exc).__name__}: {exc}"
         if alone and not isinstance(exc, (_Skip, OSError)):
-            raise ValueError(f"{path}: cannot be read as a {path.suffix.lstrip('.').upper()} table "
-                             f"({type(exc).__name__}: {exc})") from exc
-        log.skip("file skipped", f"{path}: skipped: cannot be read as a table ({type(exc).__name__}: {exc})",
-                 path.name, f"file skipped: unreadable table ({exc})")
-        return []
-    except Exception as exc:  # noqa: BLE001 - pyarrow and friends raise their own error types
-        if alone:
-            raise ValueError(f"{path}: cannot be read as a table ({type(exc).__name__}: {exc})") from exc
-        log.skip("file skipped", f"{path}: skipped: cannot be read as a table ({type(exc).__name__}: {exc})",
+            raise ValueError(f"{path}: cannot be read as a table ({what})") from exc
+        log.skip("file skipped", f"{path}: skipped: cannot be read as a table ({what})",
                  path.name, f"file skipped: unreadable table ({exc})")
         return []
     return _records(table, path.name, path, log, progress, max_bytes, alone)
@@ -804,12 +808,12 @@ def _load(source, errors: str, progress, max_bytes: int | None = MAX_BYTES) -> t
             others = [p for p, k in zip(files, kinds) if k == "other"]
             if not txts and not tables:
                 raise ValueError(f"{path}: no .txt files or tables (CSV, JSON Lines, Parquet) in this folder"
-                                 + (f"; found {', '.join(p.name for p in others[:5])}" if others else ""))
+                                 + (f"; found {_listing([p.name for p in others], 5)}" if others else ""))
             for p in others:
                 log.row(pd.NA, p.name, 0, "", "file not read: not .txt or a table")
             if others:
                 log.note("file not read", f"{path}: {len(others)} file(s) neither .txt nor a table were not read "
-                         f"({', '.join(p.name for p in others[:5])}{', …' if len(others) > 5 else ''})")
+                         f"({_listing([p.name for p in others], 5)})")
             rows = _load_txt(txts, log, progress, max_bytes)
             for t in tables:
                 rows.extend(_load_table(t, log, progress, max_bytes, alone=False))
