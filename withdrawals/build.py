@@ -57,8 +57,8 @@ def execute_notebook(path, params: dict | None = None, html_dir=None, timeout: i
 
     path = Path(path)
     html_path = None if html_dir is None else Path(html_dir) / f"{path.stem}.html"
-    if html_path is not None and html_path.exists():
-        html_path.unlink()      # a failed run must not leave an older, complete-looking report behind
+    if html_path is not None:
+        html_path.unlink(missing_ok=True)   # a failed run must not leave an older, complete-looking report behind
     nb = nbformat.read(path, as_version=4)
     if params:
         _inject(nb, params)
