@@ -309,13 +309,14 @@ _MANY_BLANKS = re.compile(r"\n(?:[ \t]*\n){2,}")
 
 
 def _strip_html(text: str) -> tuple[str, int, int, str]:
-    """Remove formatting tags and comments, decode entities.
+    """Normalise text, remove formatting tags and comments, decode entities.
 
-    In: normalised text.  Out: (text, tags removed, entities decoded, the
+    In: raw text.  Out: (normalised text, tags removed, entities decoded, the
     first thing removed, for the report).  Block tags become line breaks;
     runs of blank lines they leave are collapsed to one.  Text without any
-    tag or entity is returned unchanged (and cheaply).
+    tag or entity is only normalised.
     """
+    text = normalize_text(text)
     if "<" not in text and "&" not in text:
         return text, 0, 0, ""
     first = ""
@@ -332,6 +333,8 @@ def _strip_html(text: str) -> tuple[str, int, int, str]:
         text = html.unescape(text)
     if n_tags:
         text = _MANY_BLANKS.sub("\n\n", text)
+    if n_tags or entities:
+        text = normalize_text(text)     # entities may have brought back no-break spaces
     return text, n_tags, entities, first[:80]
 
 
@@ -487,9 +490,8 @@ def _extra(meta: dict) -> dict:
 def _rows_from_text(stem: str, source: str, raw: str, meta: dict, has_title: bool,
                     encoding: str, log: _Log, title: str = "") -> list[dict]:
     """Article rows for one document; its report rows go to ``log``."""
-    text, n_tags, n_ent, first = _strip_html(normalize_text(raw))
+    text, n_tags, n_ent, first = _strip_html(raw)
     if n_tags or n_ent:
-        text = normalize_text(text)
         what = ", ".join(s for s in (f"{n_tags} formatting tag(s) removed" if n_tags else "",
                                      f"{n_ent} HTML entit{'y' if n_ent == 1 else 'ies'} decoded" if n_ent else "") if s)
         log.row(pd.NA, source, 0, first, f"HTML markup: {what}")
@@ -713,8 +715,8 @@ def _records(table: pd.DataFrame, name: str, path: Path, log: _Log, progress, ma
         if not meta.get("published") and rec.get("publish_date") is not None:
             meta["published"] = _cell(rec["publish_date"])
         meta.update({k: _cell(v) for k, v in rec.items() if k not in known})
-        title, _, _, _ = _strip_html(normalize_text(_cell(rec.get("title"))))
-        rows.extend(_rows_from_text(stem, source, text, meta, False, "table", log, normalize_text(title)))
+        title = _strip_html(_cell(rec.get("title")))[0]
+        rows.extend(_rows_from_text(stem, source, text, meta, False, "table", log, title))
     for issue, idx in problems.items():
         msg = f"{path}: {len(idx)} row(s) skipped, {issue} in column {text_col!r} (rows {_listing(idx)})"
         if log.errors == "raise":
