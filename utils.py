@@ -28,5 +28,6 @@ from withdrawals.sentiment import *  # noqa: F401,F403
 from withdrawals.speakers import *  # noqa: F401,F403
 from withdrawals.numbers import *  # noqa: F401,F403
 from withdrawals.pipeline import *  # noqa: F401,F403
+from withdrawals.cache import *  # noqa: F401,F403
 from withdrawals.figures import *  # noqa: F401,F403
 from withdrawals.display import *  # noqa: F401,F403

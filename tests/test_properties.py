@@ -10,6 +10,7 @@ files is tested in test_corpus.py).
 The default profile (conftest.py) runs the same 60 examples per property on every run;
 ``HYPOTHESIS_PROFILE=explore`` searches ten times wider with fresh random examples.
 """
+import datetime as dt
 import math
 import re
 import warnings
@@ -827,9 +828,38 @@ def test_outlet_colors_do_not_depend_on_order(outlets, rnd):
     shuffled = list(outlets)
     rnd.shuffle(shuffled)
     assert utils.outlet_colors(shuffled) == colors
-    named = {"(unknown outlet)" if o is None or o != o or o == "" else o for o in outlets}
-    assert set(colors) == named
-    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colors.values())
+    named = {"(unknown outlet)" if o is None or o != o or str(o).strip() == "" else o for o in outlets}
+    assert set(colors) == named | {"other outlets"}
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", c) for c in colors.values())
+    own = [c for c in colors.values() if c != utils.OTHER_COLOR]
+    assert len(own) == len(set(own)) <= utils.TOP_OUTLETS      # named outlets never share a colour
+
+
+@given(st.lists(st.one_of(st.sampled_from(_OUTLETS), st.none(), st.text(_CHARS, max_size=8)), max_size=40),
+       st.integers(0, 15))
+def test_group_labels_name_the_most_frequent_and_group_the_rest(values, top):
+    """group_labels / top_groups: the ``top`` most frequent names keep their name, the rest are
+    "other outlets"; no story is lost and at most ``top`` names (plus the two catch-alls) remain."""
+    labels = utils.group_labels(values, top=top)
+    assert len(labels) == len(values)
+    named = utils.top_groups(values, top)
+    assert len(named) <= top and "(unknown outlet)" not in named
+    assert set(labels) <= set(named) | {"other outlets", "(unknown outlet)"}
+    colors = utils.group_colors(values, top=top)
+    assert set(labels) <= set(colors)
+
+
+@given(st.lists(st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)).map(str)),
+                max_size=30), st.sampled_from(["auto", "all", "quarter", "year", "month"]))
+def test_period_labels_give_every_story_a_period(dates, period):
+    """period_labels / choose_period: one label per story, "undated" exactly for missing dates;
+    "auto" is one period when the dates span at most six months."""
+    labels = utils.period_labels(pd.Series(dates, dtype=object), period)
+    assert len(labels) == len(dates)
+    assert [lab == "undated" for lab in labels] == [d is None for d in dates]
+    assert utils.choose_period(dates) in {"all", "quarter", "year"}
+    w, h = utils.figure_size(len(dates) * 100)
+    assert max(w, h) * utils.FIG_DPI <= utils.MAX_PX
 
 
 @given(articles_frame(max_size=3))

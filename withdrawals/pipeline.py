@@ -199,3 +199,4 @@ def analyze_cached(articles: pd.DataFrame, cache, workers: int | None = 1) -> di
         result[t].to_parquet(tmp, index=False)
         tmp.replace(f)
     return result
+
