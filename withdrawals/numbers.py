@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from withdrawals import lexicon
 from withdrawals.segment import trie_pattern
 
 __all__ = [
@@ -58,8 +59,8 @@ CASUALTY_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high"
                     "kind", "who", "actor", "place", "quoted", "sentence_index", "start",
                     "end"]
 TIMELINE_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "unit",
-                    "quoted", "sentence_index", "start", "end"]
-HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_than")
+                    "quoted", "sentence_index", "start", "end", "kind"]
+HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_than", "vague")
 
 _DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
            "span": "object", "low": "Int64", "high": "Int64", "hedge": "object",
@@ -370,7 +371,7 @@ _DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,2}(?:[\u00a0\u
                        r"billion)(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
 _DIGIT_ANY = re.compile(r"[0-9]")
 _NWORD_ANY = re.compile(trie_pattern(_cased(_NUMBER_WORDS)))
-_WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|a couple of|a couple|half a|an|a)[ \t]+$",
+_WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|few|a couple of|a couple|half a|an|a)[ \t]+$",
                           re.I)
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
@@ -427,7 +428,7 @@ def _parse_words(phrase: str):
     """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900) (cached)."""
     p = _SPACES.sub(" ", phrase.lower()).strip()
     mult = (1, 1)
-    for key in ("a couple of", "a couple", "a few", "several", "half a", "an", "a"):
+    for key in ("a couple of", "a couple", "a few", "few", "several", "half a", "an", "a"):
         if p.startswith(key + " "):
             mult = _VAGUE_MULT[key]
             p = p[len(key) + 1:]
@@ -601,6 +602,10 @@ _UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servi
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _PLUS_AT = re.compile(r"(?:-?plus|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
 _STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
+# "-member", "-man", "-person" count troops only before a military body (lexicon/military_bodies.txt)
+_BODY_COUNTS = {"member", "man", "person"}
+_MILITARY_BODY = re.compile(r"(?:[ \t]+[A-Za-z][\w.'’-]*){0,3}?[ \t]+(?:"
+                            + lexicon.pattern(lexicon.words("military_bodies")).pattern + ")", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
 _MODIFIERS = {
     "additional", "more", "extra", "new", "fresh", "combat", "ground", "special", "operations",
@@ -616,7 +621,7 @@ _MODIFIERS = {
     "guard", "state", "islamic", "syrian", "iraqi", "afghan", "kurdish", "local", "nato",
     "un", "us", "and", "or", "multinational", "conventional", "armored", "mechanized",
     "american-led", "full-time", "part-time", "career", "contract", "private",
-    "suspected", "alleged", "captured", "detained", "former", "great", "brave", "young",
+    "suspected", "alleged", "former", "great", "brave", "young",
     "finest", "best", "heroic", "last", "first", "armed", "well-trained", "highly", "trained",
     "uniformed", "elite", "crack", "fresh", "frontline", "backup", "reinforcing",
 }
@@ -626,7 +631,8 @@ _CASUALTY_AFTER = re.compile(
     r"(?:[ \t]+(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|since|"
     r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
     r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
-    r"treated\s+for|suffered|suffering)\b", re.I)
+    r"(?:evacuated\s+or\s+)?treated\s+for|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|"
+    r"suffered|suffering)\b", re.I)
 _CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|"
                             r"casualties|fatalities|wounded|injured|injuries|lives|bodies|"
                             r"victims)\b", re.I)
@@ -634,7 +640,8 @@ _CASUALTY_BEFORE = re.compile(
     r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
     r"neutrali[sz](?:ed|ing)|"
     r"death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
-    r"stands\s+at)|deaths\s+of|lives\s+of))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
+    r"stands\s+at)|deaths\s+of|lives\s+of|injur(?:y|ies)\s+(?:of|to|among)|wounding\s+of|"
+    r"killing\s+of))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
     r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
                               r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
@@ -994,6 +1001,9 @@ def _scan_unit(text, p, s1):
     strong = _STRONG_AT.match(text, p, s1)
     if strong:
         p = strong.end()
+        body = strong.group(1).lower() in _BODY_COUNTS
+        if body and not _MILITARY_BODY.match(text, p, s1):
+            return None                              # "a 15-member council", "a million-man police state"
         for _ in range(4):
             u = _UNIT_AT.match(text, p, s1)
             if u:
@@ -1239,6 +1249,15 @@ def _place_name(pm):
     return _DEMONYM_TO_COUNTRY[pm.group("dem")]
 
 
+# "453 soldiers from the United Kingdom who died", "34 troops, who were later treated for ...": a
+# relative clause on the counted noun, after a short complement with no other number in it
+_CASUALTY_RELATIVE = re.compile(
+    r"[^.;:!?\d]{0,60}?\b(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is|been|later|all|"
+    r"since|reportedly|also)\s+)*(?P<c>killed|died|wounded|injured|hurt|slain|perished|"
+    r"diagnosed|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|treated\s+for|lost\s+their\s+lives)\b",
+    re.I)
+
+
 def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     """'death' / 'injury' when the figure counts casualties, else None.
 
@@ -1251,12 +1270,16 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
                                               _CASUALTY_NOUN.match(text, fig["end"], s1))
     if m is None:
         m = _CASUALTY_BEFORE.search(text, max(s0, hstart - 60), hstart)
+    if m is None and unit_end:
+        m = _CASUALTY_RELATIVE.match(text, unit_end, s1)
     if m is None:                 # "13 service members and at least 170 Afghans were killed"
         stop = _CLAUSE_END.search(text, p, min(s1, p + 90))
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
     w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
+    if w.startswith(("evacuated", "treated")):
+        w = "treated for"
     if w.startswith("death toll"):
         w = "death toll"
     return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
@@ -1333,6 +1356,11 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         if fig["year"] and hedge == "exact" and (
                 hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
             continue
+        if found is not None and _detained(text, found, hstart, s0, s1):
+            continue                                  # "2,000 ISIS fighters held in prisons"
+        if fig["year"] and hedge == "exact" and any(
+                t[0][:1].isupper() and not _classify_actor(t[0]) for t in found[2] if found):
+            continue                                  # "2019 Withdrawing troops ...": a table's year
         unit, unit_end, mods = found if found else ("", None, [])
         kind = _casualty(text, fig, s0, s1, unit_end, hstart, cas)
         if not kind and last_cas is not None and _COORD.fullmatch(text, last_cas[0], hstart):
@@ -1388,6 +1416,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             _post_hedge(text, unit_end, s1) if unit_end else None)
         if post and hedge == "exact":
             hedge = post
+        if fig["vague"]:
+            hedge = "vague"                           # "hundreds of", "a few hundred": no one number
         if inherited:
             actor, acountry, aspan = inherited[1], inherited[2], None
         else:
@@ -1413,6 +1443,24 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         story.last_troop = (idx, unit, actor, acountry)
         if "pair_end" in fig:
             pair = (unit, actor, acountry)
+
+
+_DETENTION = {w: lexicon.pattern([r["words"] for r in lexicon.table("detention_words") if r["where"] == w])
+              for w in ("after", "before")}
+_DETENTION_AFTER = re.compile(r"[ \t]+(?:(?:who|that|are|were|is|was|being|been|now|still|currently)"
+                              r"[ \t]+)*(?=\S)")
+_DETENTION_BEFORE = re.compile(r"(?P<w>\S+(?:[ \t]+\S+)?)[ \t]+(?:(?:the|some|about|around|roughly|"
+                               r"nearly|more[ \t]+than|over|at[ \t]+least|an[ \t]+estimated|"
+                               r"as[ \t]+many[ \t]+as|up[ \t]+to)[ \t]+)*$", re.I)
+
+
+def _detained(text, found, hstart, s0, s1) -> bool:
+    """Is the figure a count of detainees, prisoners or captives (lexicon/detention_words.csv)?"""
+    after = _DETENTION_AFTER.match(text, found[1], s1)
+    if after and _DETENTION["after"].match(text, after.end(), s1):
+        return True
+    before = _DETENTION_BEFORE.search(text, max(s0, hstart - 40), hstart)
+    return bool(before and _DETENTION["before"].fullmatch(before.group("w").split()[-1]))
 
 
 def _tokens_after(text, p, s1, n):
@@ -1546,6 +1594,46 @@ _TL_TO_LEAVE = re.compile(r"\s+to\s+(?:withdraw|leave|pull\s+out|get\s+out|exit|
                           r"depart|clear\s+out|complete\s+the\s+withdrawal)\b", re.I)
 
 
+# What a time frame is the time frame of, from lexicon/timeframe_cues.csv and troop_words.txt
+_FRAME_CUES = {(kind, strict): lexicon.pattern([r["cue"] for r in lexicon.table("timeframe_cues")
+                                                if r["kind"] == kind and (r["needs_troops"] == "yes") == strict])
+               for kind in ("withdrawal", "deployment") for strict in (False, True)}
+_TROOP_WORDS = lexicon.pattern(lexicon.words("troop_words"))
+# every cue, for the sentence filter: a frame not after "within" needs one of them in its sentence
+_ANY_FRAME_CUE = lexicon.pattern([r["cue"] for r in lexicon.table("timeframe_cues")])
+
+
+def _frame_kind(text, s0, s1, a, b) -> str:
+    """"withdrawal", "deployment" or "other": the kind of the cue nearest the frame text[a:b].
+
+    A cue counts when it is unambiguous ("withdraw", "pull out", "evacuate", "ceasefire") or, for an
+    ambiguous one ("leave", "home", "send", "deploy"), when the sentence also names troops.
+    """
+    troops = _TROOP_WORDS.search(text, s0, s1) is not None
+    best = None
+    for (kind, strict), pat in _FRAME_CUES.items():
+        if strict and not troops:
+            continue
+        for m in pat.finditer(text, s0, s1):
+            d = a - m.end() if m.end() <= a else (m.start() - b if m.start() >= b else 0)
+            if best is None or (d, kind != "withdrawal") < best[0]:
+                best = ((d, kind != "withdrawal"), kind)
+    return best[1] if best else "other"
+
+
+def _frame_value(n: str, pre: str, unit_word: str):
+    """The (low, high) of a frame's number words; "over the next decade" is one decade."""
+    if not n.strip() and ("next" in pre or "coming" in pre) and not unit_word.lower().endswith("s"):
+        return (1, 1)
+    return _time_value(n)
+
+
+def _frame_row(aid, story, par, idx, s0, s1, mq, a, b, val, unit):
+    text = story.text
+    return (aid, par, text[s0:s1], text[a:b], val[0] if val else None, val[1] if val else None, unit,
+            story.quoted(a, mq), idx, a, b, _frame_kind(text, s0, s1, a, b))
+
+
 def _timelines(aid, story, par, idx, s0, s1, mq, rows):
     """Append the time frames of one sentence text[s0:s1]."""
     text = story.text
@@ -1562,9 +1650,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
             if val is False:
                 continue
             end = _TL_HYPHEN_AFTER.match(text, b, s1).end()
-            rows.append((aid, par, text[s0:s1], text[h.start():end], val[0] if val else None,
-                         val[1] if val else None, unit, story.quoted(h.start(), mq), idx,
-                         h.start(), end))
+            rows.append(_frame_row(aid, story, par, idx, s0, s1, mq, h.start(), end, val, unit))
             continue
         if c.isalnum() or _TL_NOT_AFTER.match(text, b, s1):
             continue
@@ -1578,27 +1664,23 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
                 val = _time_value(n.group("n"))
                 if val is False:
                     continue
-                rows.append((aid, par, text[s0:s1], text[n.start("n"):b], val[0] if val else None,
-                             val[1] if val else None, unit, story.quoted(n.start("n"), mq), idx,
-                             n.start("n"), b))
+                rows.append(_frame_row(aid, story, par, idx, s0, s1, mq, n.start("n"), b, val, unit))
             continue
         pre = _SPACES.sub(" ", m.group("pre").lower())
         n = m.group("n")
         if not pre.startswith("within"):
             if cue is None:
-                cue = bool(_TL_CUE.search(text, s0, s1))
+                cue = bool(_TL_CUE.search(text, s0, s1) or _ANY_FRAME_CUE.search(text, s0, s1))
             if not cue:
                 continue
             if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
                 continue
         if n.strip().lower() in ("a", "an") and pre in ("of", "in"):
             continue
-        val = _time_value(n)
+        val = _frame_value(n, pre, u.group(0))
         if val is False:
             continue
-        rows.append((aid, par, text[s0:s1], text[m.start():b], val[0] if val else None,
-                     val[1] if val else None, unit, story.quoted(m.start(), mq), idx,
-                     m.start(), b))
+        rows.append(_frame_row(aid, story, par, idx, s0, s1, mq, m.start(), b, val, unit))
 
 
 _LAST: dict = {}      # the last one-pass result, reused when called again on the same frames
