@@ -33,7 +33,8 @@ _MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "
 def read_gold(folder) -> dict[str, pd.DataFrame]:
     """The gold of every ``*.json`` in ``folder`` as three tables: quotes, troops, timelines.
 
-    Out: ``{"articles": article_id, set, outlet (every annotated article, with or without rows);
+    Out: ``{"articles": article_id, set, outlet, quotes_annotated (every annotated article, with or
+    without rows; ``layers`` of a file says which kinds were annotated, all by default);
     "quotes": article_id, set, quote, speaker, kind, quote_kind; "troops": article_id, set,
     snippet, low, high, hedge, unit, actor, place; "timelines": article_id, set, snippet, low, high,
     unit, kind}``.  Raises ``ValueError`` naming the file when a file is not valid JSON or lacks ``id``.
@@ -45,7 +46,9 @@ def read_gold(folder) -> dict[str, pd.DataFrame]:
             aid, split = doc["id"], doc.get("set", "dev")
         except (ValueError, KeyError) as exc:
             raise ValueError(f"{path}: not a gold file ({exc})") from None
-        rows["articles"].append({"article_id": aid, "set": split, "outlet": doc.get("outlet", "")})
+        layers = doc.get("layers", ["quotes", "troops", "casualties", "timelines"])
+        rows["articles"].append({"article_id": aid, "set": split, "outlet": doc.get("outlet", ""),
+                                 "quotes_annotated": "quotes" in layers})
         for q in doc.get("quotes", []):
             rows["quotes"].append({"article_id": aid, "set": split, "quote": q["snippet"],
                                    "speaker": q.get("speaker", ""), "kind": q.get("kind", "unknown"),
@@ -57,7 +60,8 @@ def read_gold(folder) -> dict[str, pd.DataFrame]:
     return {"quotes": pd.DataFrame(rows["quotes"], columns=_QUOTE_COLUMNS),
             "troops": pd.DataFrame(rows["troops"], columns=_TROOP_COLUMNS),
             "timelines": pd.DataFrame(rows["timelines"], columns=_FRAME_COLUMNS),
-            "articles": pd.DataFrame(rows["articles"], columns=["article_id", "set", "outlet"])}
+            "articles": pd.DataFrame(rows["articles"], columns=["article_id", "set", "outlet",
+                                                                "quotes_annotated"])}
 
 
 def _prf(right: int, predicted: int, gold: int) -> dict:
@@ -203,14 +207,20 @@ def score_gold(articles: pd.DataFrame, tables: dict, gold: dict) -> dict:
             for k, v in gold.items() if k != "articles"}
     out = {}
     for split in GOLD_SETS:
-        names = set(stories.loc[stories["set"] == split, "article_id"])
-        ids = set(parts[parts.isin(names) | parts.str.rsplit("-", n=1).str[0].isin(names)])
+        def story_ids(names):
+            return set(parts[parts.isin(names) | parts.str.rsplit("-", n=1).str[0].isin(names)])
+
+        here = stories[stories["set"] == split]
+        names = set(here["article_id"])
+        ids = story_ids(names)
+        quoted = story_ids(set(here.loc[here["quotes_annotated"], "article_id"]))
         if not ids:
             continue
         pick = {k: v[v["article_id"].isin(ids)] for k, v in tables.items()}
         g = {k: v[(v["set"] == split) & v["article_id"].isin(ids)] for k, v in gold.items()}
         out[split] = {"articles": len(names),
-                      "quotes": _score_quotes(pick["quotes"], g["quotes"]),
+                      "quotes": _score_quotes(pick["quotes"][pick["quotes"]["article_id"].isin(quoted)],
+                                              g["quotes"]),
                       "troops": _score_troops(pick["troops"], g["troops"], texts),
                       "timelines": _score_frames(pick["timelines"], g["timelines"], texts)}
     return out
