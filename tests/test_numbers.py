@@ -240,7 +240,8 @@ def test_timelines_by_outlet_in_days(articles):
 
 def test_blind_spots_count_context_places(seed_troops):
     blind = utils.extraction_blind_spots(seed_troops).set_index("what")["figures"]
-    assert blind["place taken from the story's context"] == 5
+    assert blind["place taken from the story's context"] == 4
+    assert (seed_troops["place_from"] == "paragraph").sum() == 1
     assert blind["place named in the sentence"] == 6
     assert blind["inside a quotation"] == 0
 

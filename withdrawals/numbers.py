@@ -190,7 +190,7 @@ Central African Republic||
 South Africa||South African
 """
 
-_REGIONS = {"Middle East": "Middle East", "Europe": "Europe", "Persian Gulf": "Persian Gulf",
+_REGIONS = {"Middle East": "Middle East", "Mideast": "Middle East", "Europe": "Europe", "Persian Gulf": "Persian Gulf",
             "Gulf": "Gulf", "Balkans": "Balkans", "Baltics": "Baltics", "Asia": "Asia",
             "Africa": "Africa", "Sahel": "Sahel", "Horn of Africa": "Horn of Africa",
             "Korean Peninsula": "South Korea", "Kurdistan": "Iraq"}
@@ -253,7 +253,7 @@ for _n in sorted(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY), key=lambda 
 _COUNTRY_FIRST_RE = re.compile(r"(?:" + trie_pattern(_COUNTRY_BY_FIRST) + r")(?![A-Za-z])")
 # a place right after a preposition: country name, region, or demonym + soil/territory
 _DIR = (r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?(?:east|west)(?:ern)?)?\s+"
-        r"|neighbou?ring\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
+        r"|neighbou?ring\s+|next-door\s+|rural\s+|war-torn\s+|(?:Iraqi|Syrian)\s+Kurdistan\s+|"
         r"|(?:the\s+)?(?:north|south|east|west|centre|center)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?)")
 _PLACE_AT = re.compile(
     r"(?:the\s+)?(?:" + _DIR + r")?(?:(?:border\s+|frontline\s+|northern\s+|eastern\s+|"
@@ -374,6 +374,7 @@ _NWORD_ANY = re.compile(trie_pattern(_cased(_NUMBER_WORDS)))
 _WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|few|a couple of|a couple|half a|an|a)[ \t]+$",
                           re.I)
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
+_VAGUE_MORE = re.compile(r"(?=[ \t]+more\b)", re.I)     # "thousands more troops"
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
 # sentences that can hold a troop figure or a casualty: a unit, troop-context or casualty stem
 _STEMS = re.compile(trie_pattern(
@@ -526,7 +527,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
             phrase = m.group(0).lower()
             last = phrase.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
             if last in ("hundreds", "thousands", "millions", "dozens", "tens"):
-                va = _VAGUE_AFTER.match(text, b, s1)
+                va = _VAGUE_AFTER.match(text, b, s1) or _VAGUE_MORE.match(text, b, s1)
                 if not va or phrase.count(" ") or "-" in phrase:
                     continue
                 key = (last + " of thousands") if va.group(0).count("of") == 2 else last
@@ -745,17 +746,18 @@ _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*+(?:-[\w.'’]++)*+)[\s,]*+$")
 class _Story:
     """Lazily computed facts about one story's text (country mentions, quotation spans)."""
 
-    __slots__ = ("text", "_quotes", "_qstarts", "_cache", "_scanned", "_places", "_pstarts", "_pends",
+    __slots__ = ("text", "_quotes", "_qstarts", "_cache", "_scanned", "_places", "_pstarts", "_pends", "_main",
                  "last_troop")
 
     def __init__(self, text: str):
         self.text = text
-        self.last_troop = None          # (sentence index, unit, actor, actor country)
+        self.last_troop = None          # (sentence index, unit, actor, actor country, place, paragraph)
         self._quotes = None
         self._qstarts = None
         self._cache = {}
         self._scanned = 0
         self._places = None
+        self._main = None
 
     def _scan(self, lo: int, hi: int):
         """Country mentions whose capitalised first word lies in text[lo:hi], and where that word ends."""
@@ -807,23 +809,48 @@ class _Story:
         i = bisect_right(self._qstarts, pos) - 1
         return i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]
 
-    def context_place(self, pos: int, skip=()):
-        """Most recent country named before ``pos`` (not inside ``skip`` spans).
+    def main_country(self) -> str:
+        """The one country the story is about, or "": the country named most often (at least twice,
+        or the only one; once by its name; not in roles or titles), each mention weighted by position and role (in the first fifth
+        of the story it counts double, and again double after a preposition of place), holding half the weight, or 30 % and half as much again as the next country."""
+        if self._main is not None:
+            return self._main
+        weights, counts, named = {}, {}, set()
+        n = max(len(self.text), 1)
+        for s, e, c, dem in self.countries(0, len(self.text)):
+            if _role_place(self.text, s, e):
+                continue
+            w = (2.0 if s < n / 5 else 1.0) * (2.0 if _LOCATIVE.search(self.text, max(0, s - 40), s) else 1.0)
+            weights[c] = weights.get(c, 0.0) + w
+            counts[c] = counts.get(c, 0) + 1
+            if not dem:
+                named.add(c)
+        total = sum(weights.values())
+        ranked = sorted(weights, key=lambda c: (-weights[c], c))
+        best = ranked[0] if ranked else ""
+        second = weights[ranked[1]] if len(ranked) > 1 else 0.0
+        self._main = best if best and (weights[best] >= 0.5 * total
+                                      or (weights[best] >= 1.5 * second and weights[best] >= 0.3 * total)) \
+            and (counts[best] >= 2 or len(ranked) == 1) and best in named else ""
+        return self._main
+
+    def context_place(self, pos: int, skip=(), since: int = 0, located: bool = False):
+        """Most recent country named in text[since:pos] (not inside ``skip`` spans, not in a role).
 
         A country named as a location ("in Iraq", "out of Germany", "to Iraq and
         Syria") comes first, then any country name ("countering China"; a city
         only as a location, since "Tehran wanted" names a government);
         a nationality word ("Turkish offensive") only when no country is named
-        before ``pos`` at all.
+        at all.  ``located=True``: locations only.
         """
         name = demonym = ""
         text = self.text
         for width in (500, 2500, None):
-            lo = 0 if width is None else max(0, pos - width)
+            lo = since if width is None else max(since, pos - width)
             found = self.countries(lo, pos)
             for i in range(len(found) - 1, -1, -1):
                 s, e, c, dem = found[i]
-                if any(a <= s < b for a, b in skip):
+                if any(a <= s < b for a, b in skip) or _role_place(text, s, e):
                     continue
                 if not dem:
                     j = i                      # "in Iraq and Syria": Syria is a location too
@@ -831,12 +858,14 @@ class _Story:
                         j -= 1
                     if _LOCATIVE.search(text, max(0, found[j][0] - 40), found[j][0]):
                         return c
+                    if located:
+                        continue
                     if text[s:e] not in _CITY_TO_COUNTRY:
                         # A capital named without a preposition stands for its government
                         # ("Tehran wanted", "what Moscow says"): not where troops are.
                         name = name or c
-                demonym = demonym or c
-            if lo == 0:
+                demonym = demonym or ("" if located else c)
+            if lo == since:
                 break
         return name or demonym
 
@@ -914,7 +943,7 @@ def _group_ranges(nums, text, s0):
                     figs.append(dict(nx, pair_start=n["start"]))
                     i += 2
                     continue
-                if sept != "and" or lead_word == "between":
+                if sept not in ("and", "or") or lead_word == "between":
                     lo, hi = n["low"], nx["high"]
                     if n["scale"] == 1 and nx["scale"] > 1 and lo * nx["scale"] <= hi:
                         lo *= nx["scale"]
@@ -1167,6 +1196,19 @@ def _actor(text, fig, mods, unit, s0, hstart):
     return "us", None, None
 
 
+_ROLE_WORDS = lexicon.pattern(lexicon.words("place_roles")).pattern
+# "ambassador to Lithuania", "the special envoy for Syria", "the embassy in Kabul": a role, not a place
+_ROLE_BEFORE = re.compile(r"(?:" + _ROLE_WORDS + r")(?:\s+(?:general|adviser|advisor))?\s+(?:to|for|in|of|on|at)"
+                          r"\s+(?:the\s+)?$", re.I)
+# "the Syria envoy", "Afghanistan policy", "Iraq's ambassador"
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + _ROLE_WORDS + r")", re.I)
+
+
+def _role_place(text, s, e) -> bool:
+    """Is the place named at text[s:e] part of a title or role (lexicon/place_roles.txt)?"""
+    return bool(_ROLE_BEFORE.search(text, max(0, s - 45), s) or _ROLE_AFTER.match(text, e))
+
+
 def _sentence_places(text, s0, s1):
     """(preposition start, preposition end, place match) of each "in/to/from ... <place>"
     in text[s0:s1]."""
@@ -1175,9 +1217,26 @@ def _sentence_places(text, s0, s1):
         return out                      # no place name at all: no preposition can lead to one
     for m in _PLACE_PREP.finditer(text, s0, s1):
         pm = _PLACE_AT.match(text, m.end(), s1)
-        if pm:
+        if pm and not _role_place(text, m.start(), pm.end()):
             out.append((m.start(), m.end(), pm))
     return out
+
+
+# "London-based", "Iraqi-born": a place named as the origin of something else
+_ORIGIN_AFTER = re.compile(r"-(?:based|born|headquartered|made|built|bred)\b", re.I)
+# "Kuwait, where some 13,000 US troops are stationed"
+_WHERE_AFTER = re.compile(r",?\s+where\b")
+_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
+# a figure shares the place of the next figure only across a short coordination ("and some")
+_SHARED_GAP = 24
+
+
+def _previous_paragraph(text, start) -> int:
+    """Where the paragraph before the one starting at ``start`` starts (blank lines skipped)."""
+    j = start - 1
+    while j > 0 and text[j - 1] in "\n \t":
+        j -= 1
+    return text.rfind("\n", 0, j) + 1
 
 
 def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None):
@@ -1197,7 +1256,7 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
     after, before, later = None, None, []
     for ms, me, pm in found:
         if ms >= b and ms < next_start and after is None:
-            if "," not in text[b:ms]:  # same clause: not "..., the commander for the Middle East"
+            if not _CLAUSE_MARK.search(text, b, ms):  # same clause: not "..., the commander for the Middle East"
                 after = pm
         elif me <= a:
             before = pm
@@ -1207,11 +1266,15 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
                 return c, "sentence"
+        for s, e, c, dem in reversed(story.countries(max(s0, a - 120), a)):
+            if not dem and _WHERE_AFTER.match(text, e) and not _CLAUSE_BREAK.search(text, e + 7, a):
+                return c, "sentence"                # "Kuwait, where some 13,000 US troops are"
+            break
     if after is None and _VAGUE_PLACE.match(text, b, s1):
         return "", "vague"                      # "... special forces in the region"
     if after is None and before is None and next_start < s1:
         for ms, pm in later:                    # "14,000 US troops and 8,000 NATO troops in X"
-            if not _CLAUSE_BREAK.search(text, b, ms):
+            if not _CLAUSE_BREAK.search(text, b, ms) and next_start - b <= _SHARED_GAP:
                 after = pm
             break
     pm = after or before
@@ -1233,11 +1296,21 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         return ", ".join(places[:-1]) + " and " + places[-1], "sentence"
     if not context and not _ANAPHOR.search(text, s0, s1):
         return "", ""
-    c = story.context_place(a, skip)
+    par0 = text.rfind("\n", 0, s0) + 1
+    c = story.context_place(a, skip, since=par0, located=True)
     if c:
-        return c, "context"
-    for s, e, c, _ in story.countries(b, s1):  # nothing before: first mention later in the sentence
-        if not any(x <= s < y for x, y in skip):
+        return c, "paragraph"                   # named as a location earlier in the paragraph
+    if _ANAPHOR.search(text, s0, s1):           # "the country", "there": a location of the paragraph
+        c = story.context_place(a, skip, since=_previous_paragraph(text, par0))
+        # a country named in the paragraph or the one before, else the story's one country
+        if c:
+            return c, "context"
+    c = story.main_country()
+    if c:
+        return c, "context"                     # the one country the story is about
+    for s, e, c, dem in story.countries(b, s1):  # nothing before: a country named later in the sentence
+        if not any(x <= s < y for x, y in skip) and not _role_place(text, s, e) \
+                and not _ORIGIN_AFTER.match(text, e):
             return c, "sentence"
     return "", ""
 
@@ -1258,6 +1331,13 @@ _CASUALTY_RELATIVE = re.compile(
     re.I)
 
 
+# "625 U.S. troop fatalities", "2,300 troop deaths": a casualty noun right after the unit
+_CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>deaths|fatalities|casualties|injuries|losses)\b", re.I)
+# "759 people killed ..., including 661 civilians and 98 members of the security forces"
+_CASUALTY_LIST = re.compile(r"\b(?P<c>killed|dead|died|wounded|injured|casualties|deaths|fatalities)\b"
+                            r"[^.;:!?]{0,60}?\bincluding\b[^.;:!?]*$", re.I)
+
+
 def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     """'death' / 'injury' when the figure counts casualties, else None.
 
@@ -1266,18 +1346,22 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     if not maybe:
         return None
     p = unit_end if unit_end else fig["end"]
-    m = _CASUALTY_AFTER.match(text, p, s1) or (None if unit_end else
+    m = _CASUALTY_AFTER.match(text, p, s1) or (_CASUALTY_NOUN_NEXT.match(text, p, s1) if unit_end else
                                               _CASUALTY_NOUN.match(text, fig["end"], s1))
     if m is None:
         m = _CASUALTY_BEFORE.search(text, max(s0, hstart - 60), hstart)
     if m is None and unit_end:
         m = _CASUALTY_RELATIVE.match(text, unit_end, s1)
+    if m is None:
+        m = _CASUALTY_LIST.search(text, max(s0, hstart - 160), hstart)
     if m is None:                 # "13 service members and at least 170 Afghans were killed"
         stop = _CLAUSE_END.search(text, p, min(s1, p + 90))
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
     w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
+    if w in ("casualties", "losses"):
+        w = "deaths"
     if w.startswith(("evacuated", "treated")):
         w = "treated for"
     if w.startswith("death toll"):
@@ -1299,10 +1383,13 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
     preps = [None]                  # the sentence's places after prepositions (lazy, shared)
     cas = None                      # does the sentence have a casualty word? (lazy)
     last_cas = None                 # (end, kind) of this sentence's last casualty figure
-    last_troop = None               # (unit, actor, actor country, end) of this sentence's last figure
+    # (unit, actor, actor country, end, after "from", place) of this sentence's last figure
+    last_troop = None
     prev = story.last_troop         # a figure one or two sentences back, for "About 6,400 will ..."
-    prev = prev[1:] + (None, False) if prev is not None and idx - prev[0] <= 2 else None
-    pair = None                     # unit/actor of the first figure of "from A to B"
+    near = prev[1:4] + (None, False, prev[4]) \
+        if prev is not None and idx - prev[0] <= 1 and prev[5] == par else None   # same paragraph
+    prev = prev[1:4] + (None, False, prev[4]) if prev is not None and idx - prev[0] <= 2 else None
+    pair = None                     # unit/actor/country/place of the first figure of "from A to B"
     low = None
     for k, fig in enumerate(figs):
         next_start = figs[k + 1]["start"] if k + 1 < len(figs) else s1
@@ -1316,6 +1403,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             sub = _scan_unit(text, nxt.get("pair_end", nxt["end"]), s1)
             if sub:
                 found = (sub[0], fig["end"], sub[2])
+        if found is None and not fig["year"]:
+            found = _list_unit(text, figs, k, s1)     # "10,000, 20,000 or 30,000 personnel"
         if fig["year"] and found is None:
             continue
         if low is None:
@@ -1342,7 +1431,12 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                     g = _GAP_SUBJECT.search(text, max(last_troop[3], hstart - 40), hstart)
                     r = _classify_actor(g.group(1)) if g else None
                     if r:
-                        ell = (last_troop[0], r[0], r[1], None, False)
+                        ell = (last_troop[0], r[0], r[1], None, False, "")
+            if ell is None and (last_troop or near) is not None and _AFTER_OK.match(text, fig["end"], s1):
+                if hedge is None:
+                    hedge, hstart = _hedge(text, fig, s0, s1)
+                if _CONTINUES.search(text, max(s0, hstart - 80), hstart):
+                    ell = last_troop or near          # "upping the total to 16,000", "keep 5,500 in theater"
         if found is None and ell is None and not cas and "pair_start" not in fig and not (
                 _AFTER_OK.match(text, fig["end"], s1)
                 and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
@@ -1381,8 +1475,9 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             last_cas = (end, kind)
             continue
         inherited = None
+        carried = ""                                # the place of the figure this one continues
         if "pair_start" in fig and pair is not None:
-            inherited = pair                        # "... from 5,200 to 2,500"
+            inherited, carried = pair[:3], pair[3]  # "... from 5,200 to 2,500"
         if not found:
             unit_end = fig["end"]
             if inherited:
@@ -1400,11 +1495,12 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                     if last_troop is not None and last_troop[3] is not None \
                             and left.start("u") < last_troop[3]:
                         inherited = last_troop[:3]    # "send 1,000 troops, bringing its total to 9,500"
+                        carried = last_troop[5]
                     else:
                         inherited = (unit,) + _actor_from_left(text, left, s0)
                 elif ell:
                     unit = ell[0]                    # "2,500 troops in Iraq and 900 in Syria"
-                    inherited = ell[:3]
+                    inherited, carried = ell[:3], ell[5]
                     toks = _tokens_after(text, fig["end"], s1, 5)
                     after = _actor_from_tokens(toks[1:]) if toks and toks[0][0] in (
                         "from", "of") else None
@@ -1430,6 +1526,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 actor == "local" or (aspan and re.sub(r"['’]s$", "", text[aspan[0]:aspan[1]])
                                      in _NAME_TO_COUNTRY)):
             place, place_from, actor = acountry, "actor", "local"   # "Iraq's ... 160,000 fighters"
+        if carried and place_from in ("paragraph", "context", ""):
+            place, place_from = carried, "carried"  # "2,500 troops in Iraq, down from 5,000"
         if place_from == "vague":
             place_from = ""
         unit_out = _SPACES.sub(" ", unit)
@@ -1439,10 +1537,10 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                        hedge, unit_out, actor, place, story.quoted(fig["start"], mq), idx, hstart,
                        unit_end, place_from))
         last_troop = (unit, actor, acountry, unit_end,
-                      text[max(s0, hstart - 5):hstart].lower() == "from ")
-        story.last_troop = (idx, unit, actor, acountry)
+                      text[max(s0, hstart - 5):hstart].lower() == "from ", place)
+        story.last_troop = (idx, unit, actor, acountry, place, par)
         if "pair_end" in fig:
-            pair = (unit, actor, acountry)
+            pair = (unit, actor, acountry, place)
 
 
 _DETENTION = {w: lexicon.pattern([r["words"] for r in lexicon.table("detention_words") if r["where"] == w])
@@ -1461,6 +1559,32 @@ def _detained(text, found, hstart, s0, s1) -> bool:
         return True
     before = _DETENTION_BEFORE.search(text, max(s0, hstart - 40), hstart)
     return bool(before and _DETENTION["before"].fullmatch(before.group("w").split()[-1]))
+
+
+# a continuation verb, then an object, "down"/"up"/"to" and hedges, right before a bare number
+_CONTINUES = re.compile(
+    r"(?<![\w-])(?:" + lexicon.pattern(lexicon.words("continuation_verbs")).pattern[len("(?<![\w-])(?:"):-len(")(?![\w-])")]
+    + r")(?:\s+(?:it|them|that|this|its|their|the|US|U\.S\.|American|troop|troops|force|forces|total|"
+    r"number|numbers|levels?|presence|contingent|footprint|down|up|back|to|by))*\s+"
+    r"(?:(?:just|only|roughly|about|around|some|nearly|approximately|fewer\s+than|less\s+than|"
+    r"more\s+than|as\s+few\s+as|as\s+many\s+as)\s+)*$", re.I)
+_LIST_GAP = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
+
+
+def _list_unit(text, figs, k, s1):
+    """(unit, end, modifiers) for a number in a list or alternative before one unit noun.
+
+    "10,000, 20,000, 30,000 personnel", "10,000 or 15,000 or 25,000 Marines": each number before the
+    last is a figure of the unit after the last (the span is the number alone).  None otherwise.
+    """
+    j = k
+    while j + 1 < len(figs) and _LIST_GAP.fullmatch(text, figs[j].get("pair_end", figs[j]["end"]),
+                                                    figs[j + 1]["start"]) and not figs[j + 1]["year"]:
+        j += 1
+        sub = _scan_unit(text, figs[j].get("pair_end", figs[j]["end"]), s1)
+        if sub is not None:
+            return sub[0], figs[k]["end"], sub[2]
+    return None
 
 
 def _tokens_after(text, p, s1, n):
