@@ -818,9 +818,10 @@ class _Story:
         weights, counts, named = {}, {}, set()
         n = max(len(self.text), 1)
         for s, e, c, dem in self.countries(0, len(self.text)):
-            if _role_place(self.text, s, e):
-                continue
-            w = (2.0 if s < n / 5 else 1.0) * (2.0 if _LOCATIVE.search(self.text, max(0, s - 40), s) else 1.0)
+            located = _LOCATIVE.search(self.text, max(0, s - 40), s) is not None
+            if _role_place(self.text, s, e) or (self.text[s:e] in _CITY_TO_COUNTRY and not located):
+                continue                       # a role, or a capital standing for its government
+            w = (2.0 if s < n / 5 else 1.0) * (2.0 if located else 1.0)
             weights[c] = weights.get(c, 0.0) + w
             counts[c] = counts.get(c, 0) + 1
             if not dem:
