@@ -819,7 +819,8 @@ class _Story:
         n = max(len(self.text), 1)
         for s, e, c, dem in self.countries(0, len(self.text)):
             located = _LOCATIVE.search(self.text, max(0, s - 40), s) is not None
-            if _role_place(self.text, s, e) or (self.text[s:e] in _CITY_TO_COUNTRY and not located):
+            if _role_place(self.text, s, e) or (self.text[s:e] in _CITY_TO_COUNTRY
+                                                and _GOVERNMENT_VERB.match(self.text, e)):
                 continue                       # a role, or a capital standing for its government
             w = (2.0 if s < n / 5 else 1.0) * (2.0 if located else 1.0)
             weights[c] = weights.get(c, 0.0) + w
@@ -1223,6 +1224,12 @@ def _sentence_places(text, s0, s1):
     return out
 
 
+# "what Tehran wanted", "Moscow says": a capital standing for its government
+_GOVERNMENT_VERB = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|is|was|also|still|now)\s+)?(?:wants?|wanted|says?|said|"
+                              r"warn(?:s|ed)|insist(?:s|ed)|demand(?:s|ed)|accus(?:es|ed)|blam(?:es|ed)|"
+                              r"reject(?:s|ed)|den(?:ies|ied)|welcom(?:es|ed)|hop(?:es|ed)|fear(?:s|ed)|"
+                              r"condemn(?:s|ed)|threaten(?:s|ed)|argu(?:es|ed)|believ(?:es|ed)|"
+                              r"claim(?:s|ed)|see(?:s)?|saw|view(?:s|ed))\b", re.I)
 # "London-based", "Iraqi-born": a place named as the origin of something else
 _ORIGIN_AFTER = re.compile(r"-(?:based|born|headquartered|made|built|bred)\b", re.I)
 # "Kuwait, where some 13,000 US troops are stationed"
