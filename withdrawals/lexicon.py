@@ -18,7 +18,7 @@ from pathlib import Path
 
 from withdrawals.segment import trie_pattern
 
-__all__ = ["LEXICON", "words", "table", "pattern"]
+__all__ = ["LEXICON", "words", "table", "alternation", "pattern"]
 
 #: The folder the rules read; tests point it elsewhere through ``words(..., folder=)``.
 LEXICON = Path(__file__).resolve().parent / "lexicon"
@@ -49,6 +49,11 @@ def table(name: str, folder: Path = LEXICON) -> tuple[dict, ...]:
     return tuple({k.strip(): (v or "").strip() for k, v in r.items()} for r in rows)
 
 
+def alternation(entries) -> str:
+    """The regex alternation of ``entries`` (a prefix tree; a space in an entry matches any space)."""
+    return trie_pattern(list(entries)).replace(r"\ ", r"\s+")
+
+
 def pattern(entries, flags=re.I) -> re.Pattern:
     """One compiled alternation of ``entries`` as whole words (spaces in an entry match any space).
 
@@ -57,5 +62,4 @@ def pattern(entries, flags=re.I) -> re.Pattern:
     entries = list(entries)
     if not entries:
         return re.compile(r"(?!x)x")
-    alt = trie_pattern(entries).replace(r"\ ", r"\s+")
-    return re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + alternation(entries) + r")(?![\w-])", flags)

@@ -35,6 +35,7 @@ __all__ = [
     "extract_casualties",
     "extract_timelines",
     "extract_figures",
+    "figure_sources",
     "parse_number",
     "MAX_NUMBER",
     "figure_label",
@@ -606,7 +607,7 @@ _STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
 # "-member", "-man", "-person" count troops only before a military body (lexicon/military_bodies.txt)
 _BODY_COUNTS = {"member", "man", "person"}
 _MILITARY_BODY = re.compile(r"(?:[ \t]+[A-Za-z][\w.'’-]*){0,3}?[ \t]+(?:"
-                            + lexicon.pattern(lexicon.words("military_bodies")).pattern + ")", re.I)
+                            + lexicon.alternation(lexicon.words("military_bodies")) + r")(?![\w-])", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
 _MODIFIERS = {
     "additional", "more", "extra", "new", "fresh", "combat", "ground", "special", "operations",
@@ -1198,12 +1199,12 @@ def _actor(text, fig, mods, unit, s0, hstart):
     return "us", None, None
 
 
-_ROLE_WORDS = lexicon.pattern(lexicon.words("place_roles")).pattern
+_ROLE_WORDS = lexicon.alternation(lexicon.words("place_roles"))
 # "ambassador to Lithuania", "the special envoy for Syria", "the embassy in Kabul": a role, not a place
-_ROLE_BEFORE = re.compile(r"(?:" + _ROLE_WORDS + r")(?:\s+(?:general|adviser|advisor))?\s+(?:to|for|in|of|on|at)"
+_ROLE_BEFORE = re.compile(r"(?<![\w-])(?:" + _ROLE_WORDS + r")(?:\s+(?:general|adviser|advisor))?\s+(?:to|for|in|of|on|at)"
                           r"\s+(?:the\s+)?$", re.I)
 # "the Syria envoy", "Afghanistan policy", "Iraq's ambassador"
-_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + _ROLE_WORDS + r")", re.I)
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + _ROLE_WORDS + r")(?![\w-])", re.I)
 
 
 def _role_place(text, s, e) -> bool:
@@ -1358,6 +1359,9 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
                                               _CASUALTY_NOUN.match(text, fig["end"], s1))
     if m is None:
         m = _CASUALTY_BEFORE.search(text, max(s0, hstart - 60), hstart)
+    if m is None and not unit_end:             # "759 people killed", "661 civilians were wounded"
+        who = _WHO_AT.match(text, fig["end"], s1)
+        m = _CASUALTY_AFTER.match(text, who.end(), s1) if who else None
     if m is None and unit_end:
         m = _CASUALTY_RELATIVE.match(text, unit_end, s1)
     if m is None:
@@ -1571,8 +1575,7 @@ def _detained(text, found, hstart, s0, s1) -> bool:
 
 # a continuation verb, then an object, "down"/"up"/"to" and hedges, right before a bare number
 _CONTINUES = re.compile(
-    r"(?<![\w-])(?:" + lexicon.pattern(lexicon.words("continuation_verbs")).pattern[len("(?<![\w-])(?:"):-len(")(?![\w-])")]
-    + r")(?:\s+(?:it|them|that|this|its|their|the|US|U\.S\.|American|troop|troops|force|forces|total|"
+    r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("continuation_verbs")) + r")(?:\s+(?:it|them|that|this|its|their|the|US|U\.S\.|American|troop|troops|force|forces|total|"
     r"number|numbers|levels?|presence|contingent|footprint|down|up|back|to|by))*\s+"
     r"(?:(?:just|only|roughly|about|around|some|nearly|approximately|fewer\s+than|less\s+than|"
     r"more\s+than|as\s+few\s+as|as\s+many\s+as)\s+)*$", re.I)
@@ -1634,6 +1637,44 @@ def extract_troop_mentions(articles: pd.DataFrame, sentences: pd.DataFrame | Non
     airstrikes, vehicles and casualties are never returned.
     """
     return _cached_run(articles, sentences, ("troops",))["troops"]
+
+
+UNQUOTED = "(unattributed quotation)"
+
+
+def figure_sources(figures: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Who gives each figure: a copy of ``figures`` with ``source`` and ``source_kind``.
+
+    In: a troop (or casualty) table and the quotes table of the same stories (``extract_quotes``:
+    direct quotations and reported statements with their ``start``, ``end``, speaker).  Out: the
+    figures with ``source`` — the speaker whose quotation or reported statement holds the figure
+    (``person`` when the quotes carry canonical names, else ``speaker``; the innermost span wins, a
+    quotation before a reported statement: "'We will bring home all 2,000 troops,' Trump said",
+    "officials said", "according to the Pentagon") or "reporter" — and ``source_kind``:
+    the speaker's kind, or "reporter".  A figure inside quotation marks no quote row names gets
+    "(unattributed quotation)", kind "unknown".
+    """
+    out = figures.copy()
+    name_col = "person" if "person" in quotes.columns else "speaker"
+    spans: dict = {}
+    for q in quotes.itertuples(index=False):
+        spans.setdefault(q.article_id, []).append(
+            (not q.direct, q.end - q.start, q.start, q.end, getattr(q, name_col) or "", q.speaker_kind))
+    for v in spans.values():
+        v.sort()
+    source, kind = [], []
+    for aid, start, quoted in zip(out["article_id"], out["start"], out["quoted"]):
+        hit = next(((name, k) for _, _, a, b, name, k in spans.get(aid, ()) if a <= start < b), None)
+        if hit is not None and hit[0]:
+            name, k = hit
+        elif hit is not None or quoted:
+            name, k = UNQUOTED, "unknown"
+        else:
+            name, k = "reporter", "reporter"
+        source.append(name)
+        kind.append(k)
+    return out.assign(source=pd.Series(source, index=out.index, dtype=object),
+                      source_kind=pd.Series(kind, index=out.index, dtype=object))
 
 
 def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = None

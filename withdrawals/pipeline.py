@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import PROGRESS_MIN
-from .numbers import extract_figures
+from .numbers import extract_figures, figure_sources
 from .segment import split_sentences
 from .sentiment import score_sentiment
 from .speakers import extract_quotes
@@ -48,10 +48,11 @@ def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     stories = articles[_ARTICLE_INPUT].reset_index(drop=True)
     sentences = split_sentences(stories)
     figures = extract_figures(stories, sentences=sentences)
+    quotes = extract_quotes(stories)
     return {
         "sentences": score_sentiment(sentences),
-        "quotes": extract_quotes(stories),
-        "troops": figures["troops"],
+        "quotes": quotes,
+        "troops": figure_sources(figures["troops"], quotes),
         "timelines": figures["timelines"],
         "casualties": figures["casualties"],
     }
