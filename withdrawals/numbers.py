@@ -589,7 +589,8 @@ _HEDGE_WORDS = {
                    "a little less than", "just less than"],
 }
 _HEDGE_OF = {w: h for h, ws in _HEDGE_WORDS.items() for w in ws}
-_HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+))", re.I)
+_HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+)|(?P<odd>-odd\b)|"
+                         r"\s+(?P<most>at\s+most|at\s+the\s+most|tops)\b)", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
 
 # --------------------------------------------------------------------------
@@ -602,7 +603,7 @@ _UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servi
                r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
                r"gunmen|terrorists|extremists|contingent|force|americans|members")
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
-_PLUS_AT = re.compile(r"(?:-?plus|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
+_PLUS_AT = re.compile(r"(?:-?plus|-odd|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
 _STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
 # "-member", "-man", "-person" count troops only before a military body (lexicon/military_bodies.txt)
 _BODY_COUNTS = {"member", "man", "person"}
@@ -1018,6 +1019,10 @@ def _post_hedge(text, p, s1):
         return None
     if post.group("more"):
         return "at_least" if post.group("more").lower() == "more" else "about"
+    if post.group("odd"):
+        return "about"                             # "30,000-odd troops"
+    if post.group("most"):
+        return "up_to"                             # "about 10,000 at most"
     return "more_than"
 
 
@@ -1305,6 +1310,10 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         return ", ".join(places[:-1]) + " and " + places[-1], "sentence"
     if not context and not _ANAPHOR.search(text, s0, s1):
         return "", ""
+    main = story.main_country()
+    if main and any(c == main and not any(x <= st < y for x, y in skip) and not _role_place(text, st, e)
+                    for st, e, c, _ in story.countries(s0, s1)):
+        return main, "sentence"                 # the story's country, named in the sentence ("the Afghan army")
     par0 = text.rfind("\n", 0, s0) + 1
     c = story.context_place(a, skip, since=par0, located=True)
     if c:
@@ -1314,9 +1323,8 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         # a country named in the paragraph or the one before, else the story's one country
         if c:
             return c, "context"
-    c = story.main_country()
-    if c:
-        return c, "context"                     # the one country the story is about
+    if main:
+        return main, "context"                  # the one country the story is about
     for s, e, c, dem in story.countries(b, s1):  # nothing before: a country named later in the sentence
         if not any(x <= s < y for x, y in skip) and not _role_place(text, s, e) \
                 and not _ORIGIN_AFTER.match(text, e):
@@ -1522,7 +1530,7 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                     continue
         post = _post_hedge(text, fig["end"], s1) or (
             _post_hedge(text, unit_end, s1) if unit_end else None)
-        if post and hedge == "exact":
+        if post and (hedge == "exact" or post == "up_to"):
             hedge = post
         if fig["vague"]:
             hedge = "vague"                           # "hundreds of", "a few hundred": no one number
@@ -1756,9 +1764,9 @@ _TL_NOT_AFTER = re.compile(r"\s*-?\s*old\b|\s+ago\b|-long\b|\s+(?:of|into)\s+(?:
                            r"fighting|conflict|occupation|presence|deployment|involvement)\b|"
                            r"\s+(?:since|after)\b", re.I)
 _TL_HYPHEN_BACK = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r")-$", re.I)
-_TL_HYPHEN_AFTER = re.compile(r"\s+(?:withdrawal|pullout|pull-out|drawdown|draw-down|timeline|"
-                              r"time-?frame|deadline|window|exit|evacuation|departure|period|"
-                              r"pullback|wind-down)\b", re.I)
+_TL_HYPHEN_AFTER = re.compile(r"\s+(?:(?:peace|military|troop)\s+)?(?:withdrawal|pullout|pull-out|drawdown|"
+                              r"draw-down|timeline|time-?frame|deadline|window|exit|evacuation|departure|"
+                              r"period|pullback|wind-down|cease-?fire|truce|pause|halt|agreement|deal)\b", re.I)
 
 
 _TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM
