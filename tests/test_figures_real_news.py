@@ -62,6 +62,25 @@ def test_bodies_detainees_table_years_and_rhetoric_are_not_troop_figures(text):
     assert _troops(text) == []
 
 
+def test_a_wound_word_after_the_unit_makes_an_injury():
+    figures, _ = _tables("We had five soldiers hit in the head with a brick in Iraq.")
+    assert figures["troops"].empty
+    assert figures["casualties"][["low", "kind"]].values.tolist() == [[5, "injury"]]
+
+
+def test_a_joint_force_is_other_and_each_force_apart_keeps_its_actor():
+    assert [(r[1], r[5]) for r in _troops("The Taliban want all of the approximately 20,000 U.S. and NATO "
+                                          "troops out of Afghanistan. About 14,000 US troops and 8,000 NATO "
+                                          "troops are in Afghanistan.")] == [
+        (20000, "other"), (14000, "us"), (8000, "other")]
+
+
+def test_post_hedges_odd_and_at_most():
+    assert [(r[1], r[3]) for r in _troops("The 30,000-odd American troops in South Korea stay. The White House "
+                                          "will agree to about 10,000 troops at most in Afghanistan.")] == [
+        (30000, "about"), (10000, "up_to")]
+
+
 def test_a_member_count_of_a_military_body_is_a_troop_figure():
     assert _troops("A 300-member U.S. contingent is in Syria. A 5,000-man force went to Iraq.") == [
         ("300-member U.S. contingent", 300, 300, "exact", "contingent", "us", "Syria"),

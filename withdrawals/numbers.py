@@ -635,7 +635,7 @@ _CASUALTY_AFTER = re.compile(
     r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
     r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
     r"(?:evacuated\s+or\s+)?treated\s+for|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|"
-    r"suffered|suffering)\b", re.I)
+    r"suffered|suffering|hit\s+(?:in|on)\s+the\s+(?:head|face|chest|back|leg|arm)s?)\b", re.I)
 _CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|"
                             r"casualties|fatalities|wounded|injured|injuries|lives|bodies|"
                             r"victims)\b", re.I)
@@ -654,7 +654,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|sinc
 _CAS_STEMS = re.compile(trie_pattern("kill died dead death dying wound injur hurt casualt fatalit lives "
                               "neutrali "
                               "bodies victim diagnos slain perish maim toll lost losing missing "
-                              "murder execut suffer treated".split()))
+                              "murder execut suffer treated evacuated".split() + ["hit in", "hit on"]))
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w.’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 _DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
                 "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
@@ -1146,8 +1146,19 @@ def _words_before(text, pos, s0, n, clause=False):
     return out
 
 
+def _joint_actor(mods):
+    """"other" when the modifiers join two different actors ("20,000 U.S. and NATO troops"), else None."""
+    words = [t.lower() for t, _, _ in mods]
+    if "and" not in words:
+        return None
+    seen = {r[0] for t, _, _ in mods if (r := _classify_actor(t)) and t.lower() not in _WEAK_ACTOR}
+    return "other" if len(seen) > 1 else None
+
+
 def _actor(text, fig, mods, unit, s0, hstart):
     """(actor, actor country, actor span) of a figure."""
+    if _joint_actor(mods):
+        return "other", None, None              # a joint force is no one country's troops
     r = _actor_from_tokens(mods)
     if r and r[2] is not None:
         return r
@@ -1382,6 +1393,8 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
     if w in ("casualties", "losses"):
         w = "deaths"
+    if w.startswith("hit "):
+        w = "hurt"
     if w.startswith(("evacuated", "treated")):
         w = "treated for"
     if w.startswith("death toll"):
