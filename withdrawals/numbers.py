@@ -1677,10 +1677,12 @@ def figure_sources(figures: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     """
     out = figures.copy()
     name_col = "person" if "person" in quotes.columns else "speaker"
+    wanted = set(out["article_id"])
     spans: dict = {}
-    for q in quotes.itertuples(index=False):
-        spans.setdefault(q.article_id, []).append(
-            (not q.direct, q.end - q.start, q.start, q.end, getattr(q, name_col) or "", q.speaker_kind))
+    cols = [quotes[c].tolist() for c in ("article_id", "direct", "start", "end", name_col, "speaker_kind")]
+    for aid, direct, a, b, name, kind in zip(*cols):
+        if aid in wanted:
+            spans.setdefault(aid, []).append((not direct, b - a, a, b, name or "", kind))
     for v in spans.values():
         v.sort()
     source, kind = [], []
