@@ -516,9 +516,10 @@ def test_figures_are_ordered_non_negative_and_slice_the_text(articles):
     _check_figures(timelines, texts, nullable=True)
     assert set(troops["hedge"]) <= set(utils.HEDGES) and set(casualties["hedge"]) <= set(utils.HEDGES)
     assert set(troops["actor"]) <= {"us", "isis", "local", "other"}
-    assert set(troops["place_from"]) <= {"sentence", "context", "actor", ""}
+    assert set(troops["place_from"]) <= set(utils.PLACE_FROM)
     assert set(casualties["kind"]) <= {"death", "injury"}
     assert set(timelines["unit"]) <= {"hour", "day", "week", "month", "year", "decade"}
+    assert set(timelines["kind"]) <= set(utils.FRAME_KINDS)
     both = utils.extract_figures(articles, sents)
     pd.testing.assert_frame_equal(both["troops"], utils.extract_troop_mentions(articles, sents))
     pd.testing.assert_frame_equal(both["troops"], troops)
@@ -577,8 +578,10 @@ def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     pd.testing.assert_frame_equal(articles, before)
     sents = utils.split_sentences(articles)
     figs = utils.extract_figures(articles, sents)
-    stages = {"sentences": utils.score_sentiment(sents), "quotes": utils.extract_quotes(articles),
-              "troops": figs["troops"], "timelines": figs["timelines"], "casualties": figs["casualties"]}
+    quotes = utils.extract_quotes(articles)
+    stages = {"sentences": utils.score_sentiment(sents), "quotes": quotes,
+              "troops": utils.figure_sources(figs["troops"], quotes), "timelines": figs["timelines"],
+              "casualties": figs["casualties"]}
     _assert_tables_equal(first, stages)
     _assert_tables_equal(first, utils.analyze_partition(articles.copy(deep=True)))
     _assert_tables_equal(first, utils.analyze(articles, workers=1))

@@ -51,6 +51,8 @@ __all__ = [
     "CASUALTY_COLUMNS",
     "TIMELINE_COLUMNS",
     "HEDGES",
+    "PLACE_FROM",
+    "FRAME_KINDS",
 ]
 
 TROOP_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge",
@@ -62,6 +64,10 @@ CASUALTY_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high"
 TIMELINE_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high", "unit",
                     "quoted", "sentence_index", "start", "end", "kind"]
 HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_than", "vague")
+#: How a figure's place was found, in the order the rules try them ("" = no place).
+PLACE_FROM = ("sentence", "paragraph", "context", "carried", "actor", "")
+#: What a time frame is the time frame of.
+FRAME_KINDS = ("withdrawal", "deployment", "other")
 
 _DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
            "span": "object", "low": "Int64", "high": "Int64", "hedge": "object",

@@ -46,15 +46,18 @@ from collections import defaultdict
 
 import pandas as pd
 
+from withdrawals import lexicon
 from withdrawals.segment import quote_spans, trie_pattern
 
-__all__ = ["extract_quotes", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
+__all__ = ["extract_quotes", "quote_kind", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
            "anonymous_share", "group_share", "speaker_sentiment", "quotes_html", "plot_top_speakers",
            "plot_shares", "plot_groups", "plot_speaker_sentiment",
            "DEFAULT_GROUPS", "QUOTE_COLUMNS"]
 
-QUOTE_COLUMNS = ["article_id", "paragraph", "quote", "speaker", "speaker_kind",
-                 "speaker_role", "cue", "direct", "start", "end", "quote_words", "mention"]
+# the columns the attribution passes fill, then the one read from the finished row
+_ROW_COLUMNS = ["article_id", "paragraph", "quote", "speaker", "speaker_kind",
+                "speaker_role", "cue", "direct", "start", "end", "quote_words", "mention"]
+QUOTE_COLUMNS = _ROW_COLUMNS + ["quote_kind"]
 
 # --------------------------------------------------------------------------- word lists
 _W = lambda s: frozenset(s.split())  # noqa: E731
@@ -1682,7 +1685,50 @@ def _empty():
         "cue": pd.Series(dtype="object"), "direct": pd.Series(dtype="bool"),
         "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
         "quote_words": pd.Series(dtype="int64"), "mention": pd.Series(dtype="object"),
+        "quote_kind": pd.Series(dtype="object"),
     })
+
+
+_TERM_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("term_markers"))
+                          + r")(?:\s+(?:the|a|an|its|his|her|their))?\s*[,:]?\s*[\"“‘'«]?$", re.I)
+_INNER_STOP = re.compile(r"[.!?;:]\s")
+# the opening mark follows a word of the same sentence ("the U.S.-backed “moderate” opposition")
+_MID_SENTENCE = re.compile(r"[A-Za-z,-]\s*[\"“‘']?$")
+# ", he said", "said Trump" right after the closing mark
+_SPEAKER_AFTER = re.compile(r"[\"”’']?\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|told|added|wrote|tweeted)\b")
+
+
+def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: str, cue: str = "") -> str:
+    """"quotation" (someone's words) or "term" (a scare quote, echoed word, title, slogan, nickname).
+
+    In: the story text, the quotation's start offset, its words, whether it is in quotation marks, its
+    speaker's kind and the reporting verb that credited it ("" when none did).  A direct quotation is a term when a term marker stands right before its
+    mark ("so-called", "known as", "dubbed", "the slogan": lexicon/term_markers.txt), when it is a
+    title ("Face the Nation": two or more capitalised words, no sentence inside), or when it is a
+    short phrase (three words at most, no sentence inside) that no reporting verb credits and that
+    sits inside the reporter's own sentence ("the U.S.-backed “moderate” opposition", "no concept of
+    “victory”").  Reported speech is always a quotation.
+    """
+    if not direct:
+        return "quotation"
+    if _TERM_BEFORE.search(text, max(0, start - 40), start):
+        return "term"
+    words = quote.strip(" .,!?;:'\"“”‘’").split()
+    if len(words) >= 2 and _is_work_title(quote):
+        return "term"
+    if cue or not 0 < len(words) <= 3 or _INNER_STOP.search(quote.strip() + " "):
+        return "quotation"
+    if speaker_kind == "unknown" and quote.strip()[:1].islower():
+        return "term"
+    # a short phrase inside the reporter's own sentence, with no reporting verb near it: an echoed word
+    end = start + len(quote)
+    before = text[max(0, start - 45):start]
+    after = text[end:end + 30]
+    if _CUE_RE.search(before) or _CUE_RE.match(after.lstrip("\"”’' ,.")) or _SPEAKER_AFTER.match(after):
+        return "quotation"
+    if _MID_SENTENCE.search(before) and not before.rstrip(" \"“‘'").endswith((":", ",")):
+        return "term"
+    return "quotation"
 
 
 def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
@@ -1712,9 +1758,14 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
             gc.enable()
     if not rows:
         return _empty()
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS, dtype=object)   # text stays object, as in _empty()
-    return df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
-                      "quote_words": "int64", "direct": "bool"})
+    df = pd.DataFrame(rows, columns=_ROW_COLUMNS, dtype=object)   # text stays object, as in _empty()
+    df = df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
+                    "quote_words": "int64", "direct": "bool"})
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    df["quote_kind"] = pd.Series([quote_kind(texts[a], s, q, d, k, c) for a, s, q, d, k, c in zip(
+        df["article_id"], df["start"], df["quote"], df["direct"], df["speaker_kind"], df["cue"])],
+        index=df.index, dtype=object)
+    return df
 
 
 def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
