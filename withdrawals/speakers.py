@@ -49,7 +49,7 @@ import pandas as pd
 from withdrawals import lexicon
 from withdrawals.segment import quote_spans, trie_pattern
 
-__all__ = ["extract_quotes", "quote_kind", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
+__all__ = ["extract_quotes", "quote_kind", "clean_speaker", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
            "anonymous_share", "group_share", "speaker_sentiment", "quotes_html", "plot_top_speakers",
            "plot_shares", "plot_groups", "plot_speaker_sentiment",
            "DEFAULT_GROUPS", "QUOTE_COLUMNS"]
@@ -1689,6 +1689,64 @@ def _empty():
     })
 
 
+# ------------------------------------------------------------------ names that are names
+_NOT_NAME = frozenset(lexicon.words("not_names"))
+_MEDIA = lexicon.pattern(lexicon.words("media"))
+_STATE_TAGS = frozenset(k.rstrip(".").lower() for k in _STATE_ABBR) | frozenset(
+    v.lower() for v in _STATE_ABBR.values())
+_GLUED_CARD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")    # "MattisFormer": a hover card glued on
+_PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z]")
+_NAME_PARTICLES = frozenset("bin ibn al el de da del der van von la le di du".split())
+
+
+def _not_name_word(tok: str) -> bool:
+    """Is ``tok`` a word that can stand next to a name but is no part of it?
+
+    A word of lexicon/not_names.txt, a title or role ("Major-General" part by part), "Then-…", or a
+    sentence adverb (seven letters or more ending in "-ly" that is no first name: "Separately").
+    """
+    low = tok.lower().strip(".,;:")
+    parts = low.split("-")
+    if low in _NOT_NAME or low in TITLE_WORDS or low in ROLE_HEADS or parts[0] in ("then", "former") \
+            or (len(parts) > 1 and all(p in TITLE_WORDS for p in parts)):
+        return True
+    return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST
+
+
+def clean_speaker(name: str, kind: str) -> tuple[str, str]:
+    """(name, kind) of a speaker after the name check: what is no name becomes ("", "unknown").
+
+    A person's name loses a hover card glued on ("James Mattis James Norman MattisFormer Mattis" →
+    "James Mattis"), a leading outlet ("Al Jazeera Rob Reynolds") and leading words that are never
+    part of a name ("Add Donald Trump", "Does Trump", "Then-President George W. Bush": lexicon/
+    not_names.txt, titles, roles, sentence adverbs), and such words or a platform at its end
+    ("Donald Trump Twitter").  What is left must be one to five capitalised
+    words without digits, not a party or state tag ("R-Tenn", "Fla"), not an outlet or platform;
+    else the speaker is unknown.  Other kinds pass unchanged.
+    """
+    if kind != "person" or not name:
+        return name, kind
+    if len(name.split()) >= 3:
+        name = _GLUED_CARD.split(name, maxsplit=1)[0].strip()
+    toks = name.split()
+    if len(toks) > 1 and toks[0] in toks[1:]:                 # a name repeated by a hover card
+        toks = toks[:toks.index(toks[0], 1)]
+    media = _MEDIA.match(" ".join(toks))
+    if media and media.end() < len(" ".join(toks)):
+        toks = " ".join(toks)[media.end():].split()
+    while toks and _not_name_word(toks[0]):
+        toks = toks[1:]
+    while len(toks) > 1 and (_MEDIA.fullmatch(toks[-1]) or toks[-1].lower() in _NOT_NAME):
+        toks = toks[:-1]                                      # "Donald Trump Twitter"
+    out = " ".join(toks)
+    if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
+            or out.lower().rstrip(".") in _STATE_TAGS or _MEDIA.fullmatch(out) \
+            or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
+                       for t in toks) or out.lower() in _NOT_NAME:
+        return "", "unknown"
+    return out, kind
+
+
 _TERM_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("term_markers"))
                           + r")(?:\s+(?:the|a|an|its|his|her|their))?\s*[,:]?\s*[\"“‘'«]?$", re.I)
 _INNER_STOP = re.compile(r"[.!?;:]\s")
@@ -1761,6 +1819,9 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=_ROW_COLUMNS, dtype=object)   # text stays object, as in _empty()
     df = df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
                     "quote_words": "int64", "direct": "bool"})
+    checked = [clean_speaker(n, k) for n, k in zip(df["speaker"], df["speaker_kind"])]
+    df["speaker"] = pd.Series([n for n, _ in checked], index=df.index, dtype=object)
+    df["speaker_kind"] = pd.Series([k for _, k in checked], index=df.index, dtype=object)
     texts = dict(zip(articles["article_id"], articles["text"]))
     df["quote_kind"] = pd.Series([quote_kind(texts[a], s, q, d, k, c) for a, s, q, d, k, c in zip(
         df["article_id"], df["start"], df["quote"], df["direct"], df["speaker_kind"], df["cue"])],
