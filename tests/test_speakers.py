@@ -985,3 +985,83 @@ def test_name_runs_in_one_line():
     assert [(p[3], p[4], p[6]) for p in people] == [
         ("carolina", "Lindsey Graham of South Carolina", None), ("milley", "Mark Milley", None),
         ("baghdadi", "Abu Bakr al-Baghdadi", None), ("o'rourke-smith", "Trump O'Rourke-Smith", "m")]
+
+
+# ------------------------------------------------------------------ canonical names (view-level merge)
+
+def _people(*rows):
+    """A synthetic quotes table: (story, speaker, kind, mention) per row."""
+    return pd.DataFrame({"article_id": [r[0] for r in rows], "speaker": [r[1] for r in rows],
+                         "speaker_kind": [r[2] for r in rows], "mention": [r[3] for r in rows],
+                         "speaker_role": [""] * len(rows), "direct": [True] * len(rows),
+                         "quote": ["we leave now"] * len(rows), "quote_words": [3] * len(rows)})
+
+
+def test_merge_two_trumps_initials_and_leading_words():
+    q = _people(("a", "Donald Trump", "person", "Trump"), ("b", "Donald J. Trump", "person", "Trump"),
+                ("c", "Trump", "person", "he"), ("d", "Add Donald Trump", "person", "Trump"),
+                ("e", "Does Trump", "person", "Mr Trump"), ("f", "Businessman Donald Trump", "person", "he"),
+                ("g", "Melania Trump", "person", "she"), ("h", "Trump", "person", "Mr Trump"))
+    assert sp.merge_speakers(q)["speaker"].tolist() == ["Donald Trump"] * 6 + ["Melania Trump", "Donald Trump"]
+
+
+def test_merge_keeps_different_first_names_and_shared_surnames_apart():
+    q = _people(("a", "Ron Paul", "person", "he"), ("b", "Rand Paul", "person", "he"),
+                ("c", "Paul", "person", "he"), ("d", "Only Republican Rand Paul", "person", "Paul"),
+                ("e", "Mark Esper", "person", "Esper"), ("f", "Esper", "person", "he"))
+    # "Paul" alone could be either man: it stays as written; "Mark" is a first name, not the verb
+    assert sp.merge_speakers(q)["speaker"].tolist() == ["Ron Paul", "Rand Paul", "Paul", "Rand Paul",
+                                                        "Mark Esper", "Mark Esper"]
+
+
+def test_merge_never_touches_organisations_and_blanks_non_names():
+    q = _people(("a", "Paul", "organization", ""), ("b", "Rand Paul", "person", "he"),
+                ("c", "Separately", "person", "Separately"), ("d", "George W. Bush", "person", "he"),
+                ("e", "George H. W. Bush", "person", "he"), ("f", "Then-President George W. Bush", "person", "he"),
+                ("g", "Pompeo Thursday", "person", "Pompeo"), ("h", "Mike Pompeo", "person", "he"))
+    out = sp.merge_speakers(q)
+    assert out["speaker"].tolist() == ["Paul", "Rand Paul", "", "George W. Bush", "George H. W. Bush",
+                                       "George W. Bush", "Mike Pompeo", "Mike Pompeo"]
+    assert out.drop(columns="speaker").equals(q.drop(columns="speaker"))
+
+
+def test_ranked_speakers_leave_out_unknown_and_anonymous(articles):
+    aid = articles["article_id"].iloc[0]
+    q = _people((aid, "", "unknown", ""), (aid, "", "unknown", ""), (aid, "unnamed US official", "anonymous", ""),
+                (aid, "Trump", "person", "he"), (aid, "Donald Trump", "person", "he"), (aid, "Separately", "person", ""))
+    q = q.assign(paragraph=0, cue="said", start=range(6), end=range(1, 7))
+    table = utils.speaker_table(q, articles)
+    assert table.groupby("speaker")["direct_quotes"].sum().to_dict() == {
+        "(unknown)": 3, "Donald Trump": 2, "unnamed US official": 1}
+    ranked = utils.ranked_speakers(table)
+    assert ranked["speaker"].tolist() == ["Donald Trump"]
+    assert ranked["direct_words"].tolist() == [6]
+
+
+def test_tables_by_any_column_pool_the_rest(articles):
+    arts = articles.assign(lean=["left", "right", "left", "center", "right", "left"][:len(articles)])
+    q = utils.extract_quotes(arts)
+    by_lean = utils.anonymous_share(q, arts, by="lean", top=2)
+    assert len(arts) == 6 and by_lean["lean"].tolist() == ["left", "other leans", "right"]   # center pooled
+    assert by_lean["quotes"].sum() == utils.anonymous_share(q, arts, by="lean", top=None)["quotes"].sum()
+    shares = utils.group_share(q[q["direct"]], arts, by="lean", top=None)
+    assert set(shares["lean"]) == set(arts["lean"])
+    assert utils.speaker_table(q, arts, by="lean").columns[0] == "lean"
+    with pytest.raises(ValueError, match="no such column"):
+        utils.speaker_table(q, arts, by="country")
+
+
+def test_top_outlets_default_is_the_figures_one():
+    from withdrawals import figures
+
+    assert sp.TOP_OUTLETS == figures.TOP_OUTLETS
+
+
+def test_quotes_html_links_titles_once_and_keeps_sentences_whole(articles):
+    arts = articles.assign(url=[f"https://example.org/{i}" for i in range(len(articles))])
+    q = utils.extract_quotes(arts)
+    out = utils.quotes_html(q, arts)
+    longest = max(q["quote"], key=len)
+    assert len(longest) > 200 and longest.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in out
+    assert out.count('href="https://example.org/') == q["article_id"].nunique()
+    assert "text-align:left" in out and "http" not in out.replace('href="https://example.org/', "")
