@@ -26,6 +26,7 @@ from withdrawals.corpus import *  # noqa: F401,F403
 from withdrawals.segment import *  # noqa: F401,F403
 from withdrawals.sentiment import *  # noqa: F401,F403
 from withdrawals.speakers import *  # noqa: F401,F403
+from withdrawals.people import *  # noqa: F401,F403
 from withdrawals.numbers import *  # noqa: F401,F403
 from withdrawals.pipeline import *  # noqa: F401,F403
 from withdrawals.cache import *  # noqa: F401,F403

@@ -39,11 +39,25 @@ def test_tables_and_contract_columns(result, articles):
     assert len(result["sentences"]) == len(utils.split_sentences(articles))
 
 
-def test_rows_of_a_story_do_not_depend_on_the_batch(articles, result):
-    alone = utils.analyze(articles[articles["article_id"] == "002_0a40d8cf15efc833-1"])
+def test_rows_of_a_story_do_not_depend_on_the_batch(articles):
+    """The per-partition stages give a story the same rows alone or in a batch; only the corpus-wide
+    reduce (one name per person) may change with the corpus."""
+    one = "002_0a40d8cf15efc833-1"
+    alone = utils.analyze_partition(articles[articles["article_id"] == one])
+    batch = utils.analyze_partition(articles)
     for t in utils.TABLES:
-        part = result[t][result[t]["article_id"] == "002_0a40d8cf15efc833-1"]
+        part = batch[t][batch[t]["article_id"] == one]
         pd.testing.assert_frame_equal(alone[t].reset_index(drop=True), part.reset_index(drop=True), obj=t)
+
+
+def test_the_corpus_resolves_a_surname_a_story_alone_cannot(articles, result):
+    """Story 002 calls him "Trump" only; the corpus knows him as Donald Trump (a reduce step)."""
+    one = "002_0a40d8cf15efc833-1"
+    alone = utils.analyze(articles[articles["article_id"] == one])["quotes"]
+    batch = result["quotes"][result["quotes"]["article_id"] == one]
+    assert set(alone.loc[alone["speaker"] == "Trump", "person"]) == {"Trump"}
+    assert set(batch.loc[batch["speaker"] == "Trump", "person"]) == {"Donald Trump"}
+    assert set(batch.loc[batch["speaker"] == "Trump", "person_id"]) == {"person:donald-trump"}
 
 
 def test_process_pool_equals_one_core(articles):

@@ -327,7 +327,8 @@ The official added: "We are in close contact with our allies.\""""
 
 def test_reuters_style_roles_and_show_titles():
     q = quotes_of(REUTERS_IRAQ)
-    assert not q["quote"].str.contains("Face the Nation").any()          # a programme title, not a quotation
+    title = q[q["quote"].str.contains("Face the Nation")]                # a programme title: a term, no one's words
+    assert title[["quote_kind", "speaker_kind"]].values.tolist() == [["term", "unknown"]]
     assert speaker_of(q, "We have a great base") == ("Donald Trump", "person")
     assert speaker_of(q, "watch Iran") == ("Donald Trump", "person")     # "he added, saying"
     assert speaker_of(q, "overburden Iraq") == ("Barham Salih", "person")
@@ -345,7 +346,8 @@ def test_capitol_style_statements_questions_and_party_tags():
     assert speaker_of(q, "We are reviewing the order") == ("unnamed Pentagon spokesman", "anonymous")
     assert speaker_of(q, "All personnel are safe") == ("Pentagon", "organization")        # the statement
     assert speaker_of(q, "I am totally against this") == ("Lindsey Graham", "person")    # the South Carolina senator
-    assert not q["quote"].str.contains("Fox & Friends").any()
+    title = q[q["quote"].str.contains("Fox & Friends")]
+    assert title[["quote_kind", "speaker_kind"]].values.tolist() == [["term", "unknown"]]
     assert speaker_of(q, "We were not consulted") == ("Ilham Ahmed", "person")
     assert speaker_of(q, "Terribly wrong") == ("Jim Mattis", "person")
     assert speaker_of(q, "will be orderly") == ("unnamed senior State Department official", "anonymous")

@@ -23,15 +23,17 @@ import pandas as pd
 
 from .corpus import PROGRESS_MIN
 from .numbers import extract_figures, figure_sources
+from .people import resolve_speakers
 from .segment import split_sentences
 from .sentiment import score_sentiment
 from .speakers import extract_quotes
 
-__all__ = ["analyze", "analyze_partition", "analyze_dask", "analyze_cached", "analysis_key",
+__all__ = ["analyze", "analyze_partition", "reduce_tables", "analyze_dask", "analyze_cached", "analysis_key",
            "TABLES"]
 
 #: The tables ``analyze`` returns, in order.
 TABLES = ("sentences", "quotes", "troops", "timelines", "casualties")
+_REDUCED = ("quotes", "troops")      # the tables reduce_tables finishes over the whole corpus
 _ARTICLE_INPUT = ["article_id", "text"]
 
 
@@ -48,11 +50,10 @@ def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     stories = articles[_ARTICLE_INPUT].reset_index(drop=True)
     sentences = split_sentences(stories)
     figures = extract_figures(stories, sentences=sentences)
-    quotes = extract_quotes(stories)
     return {
         "sentences": score_sentiment(sentences),
-        "quotes": quotes,
-        "troops": figure_sources(figures["troops"], quotes),
+        "quotes": extract_quotes(stories),
+        "troops": figures["troops"],
         "timelines": figures["timelines"],
         "casualties": figures["casualties"],
     }
@@ -70,6 +71,18 @@ def _chunks(articles: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:
     bounds.append(len(sizes))
     bounds = sorted(set(bounds))
     return [articles.iloc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def reduce_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The steps that need the whole corpus, after the partitions: one name per person, and who
+    gives each troop figure.
+
+    In: the tables of :func:`analyze_partition` for the whole corpus (concatenated).  Out: the same
+    dict with ``quotes`` resolved (:func:`withdrawals.people.resolve_speakers`: ``person_id``,
+    ``person``) and ``troops`` given their ``source`` (:func:`withdrawals.numbers.figure_sources`).
+    """
+    quotes = resolve_speakers(tables["quotes"])
+    return dict(tables, quotes=quotes, troops=figure_sources(tables["troops"], quotes))
 
 
 def _concat(parts: list[dict]) -> dict[str, pd.DataFrame]:
@@ -121,13 +134,13 @@ def analyze(articles: pd.DataFrame, workers: int | None = 1, progress=None,
                     bar.update(len(c))
     if bar is not None:
         bar.close()
-    return _concat(results)
+    return reduce_tables(_concat(results))
 
 
 def _empty_tables() -> dict[str, pd.DataFrame]:
     """Each table with its columns and dtypes and no rows (the ``meta`` Dask needs)."""
-    return analyze_partition(pd.DataFrame({"article_id": pd.Series([], dtype=str),
-                                           "text": pd.Series([], dtype=str)}))
+    return reduce_tables(analyze_partition(pd.DataFrame({"article_id": pd.Series([], dtype=str),
+                                                         "text": pd.Series([], dtype=str)})))
 
 
 def _pick(result: dict, table: str) -> pd.DataFrame:
@@ -151,9 +164,16 @@ def analyze_dask(ddf) -> dict:
     parts = ddf[_ARTICLE_INPUT].to_delayed()
     results = [dask.delayed(analyze_partition)(p) for p in parts]
     meta = _empty_tables()
-    return {t: dd.from_delayed([dask.delayed(_pick)(r, t) for r in results], meta=meta[t],
-                               verify_meta=False)
-            for t in TABLES}
+    out = {t: dd.from_delayed([dask.delayed(_pick)(r, t) for r in results], meta=meta[t],
+                              verify_meta=False)
+           for t in TABLES if t not in _REDUCED}
+    # the corpus-wide steps: one task over the whole quotes and troops tables
+    whole = dask.delayed(reduce_tables)({t: dask.delayed(pd.concat)([dask.delayed(_pick)(r, t) for r in results],
+                                                                   ignore_index=True)
+                                         for t in _REDUCED})
+    for t in _REDUCED:
+        out[t] = dd.from_delayed([dask.delayed(_pick)(whole, t)], meta=meta[t], verify_meta=False)
+    return {t: out[t] for t in TABLES}
 
 
 def analysis_key(articles: pd.DataFrame) -> str:

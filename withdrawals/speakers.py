@@ -1562,17 +1562,17 @@ def _story_quotes(article_id, text):
                             cue, src = "", "previous sentence"
             if res is None and k and last_in_par:
                 res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            # titles of works ("told CBS's “Face the Nation”") and scare quotes with nobody behind
+            # them are terms: kept in the table, never anyone's words
+            term = work_title or (res is None and scare)
             if work_title:
-                continue  # "told CBS's “Face the Nation”", "said on “Fox & Friends”"
-            # drop titles of works / scare quotes with nobody behind them
-            if res is None and scare:
-                continue
+                res = None
             if res is None:
                 res = ("", "unknown", "", "", None)
                 cue = ""
             if res[4] is not None and res[3].lower() in ("she", "he"):
                 res[4].gender = res[4].gender or ("f" if res[3].lower() == "she" else "m")
-            if res[1] != "unknown":
+            if res[1] != "unknown" and not term:
                 last_in_par = (res, cue)
                 story.last_speaker = (res[0], res[1], res[2], cue)
                 if res[1] == "organization":
@@ -1585,7 +1585,7 @@ def _story_quotes(article_id, text):
                 "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                 "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": q_words, "mention": res[3],
+                "quote_words": q_words, "mention": res[3], "term": term,
             })
         rep_upto(len(w) + 1)
         if len(par_rows) > 1:
@@ -1753,21 +1753,25 @@ _TERM_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("
                           + r")(?:\s+(?:the|a|an|its|his|her|their))?\s*[,:]?\s*[\"“‘'«]?$", re.I)
 _INNER_STOP = re.compile(r"[.!?;:]\s")
 # the opening mark follows a word of the same sentence ("the U.S.-backed “moderate” opposition")
+_PERSON_WORDS = frozenset(PRONOUNS) | {"his", "her", "him", "their"} | ROLE_HEADS
 _MID_SENTENCE = re.compile(r"[A-Za-z,-]\s*[\"“‘']?$")
 # ", he said", "said Trump" right after the closing mark
 _SPEAKER_AFTER = re.compile(r"[\"”’']?\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|told|added|wrote|tweeted)\b")
 
 
-def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: str, cue: str = "") -> str:
+def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: str, cue: str = "",
+               speaker: str = "") -> str:
     """"quotation" (someone's words) or "term" (a scare quote, echoed word, title, slogan, nickname).
 
     In: the story text, the quotation's start offset, its words, whether it is in quotation marks, its
-    speaker's kind and the reporting verb that credited it ("" when none did).  A direct quotation is a term when a term marker stands right before its
+    speaker's kind, the reporting verb that credited it ("" when none did) and the speaker's name.  A direct quotation is a term when a term marker stands right before its
     mark ("so-called", "known as", "dubbed", "the slogan": lexicon/term_markers.txt), when it is a
     title ("Face the Nation": two or more capitalised words, no sentence inside), or when it is a
     short phrase (three words at most, no sentence inside) that no reporting verb credits and that
     sits inside the reporter's own sentence ("the U.S.-backed “moderate” opposition", "no concept of
-    “victory”").  Reported speech is always a quotation.
+    “victory”") with no person in it before the mark (a pronoun, a role, the speaker's surname:
+    "he “supports”", "the president is insistent that “it’s time”" are quotations).  Reported speech
+    is always a quotation.
     """
     if not direct:
         return "quotation"
@@ -1786,9 +1790,14 @@ def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: st
     after = text[end:end + 30]
     if _CUE_RE.search(before) or _CUE_RE.match(after.lstrip("\"”’' ,.")) or _SPEAKER_AFTER.match(after):
         return "quotation"
-    if _MID_SENTENCE.search(before) and not before.rstrip(" \"“‘'").endswith((":", ",")):
-        return "term"
-    return "quotation"
+    if not _MID_SENTENCE.search(before) or before.rstrip(" \"“‘'").endswith((":", ",")):
+        return "quotation"
+    clause = re.split(r"[.!?]\s", before)[-1].lower()
+    words = set(re.findall(r"[a-z’']+", clause))
+    surname = speaker.split()[-1].lower() if speaker else ""
+    if words & _PERSON_WORDS or (surname and surname in words):
+        return "quotation"          # "the president is insistent that “it’s time”", "he “supports”"
+    return "term"
 
 
 def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
@@ -1825,9 +1834,12 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     df["speaker"] = pd.Series([n for n, _ in checked], index=df.index, dtype=object)
     df["speaker_kind"] = pd.Series([k for _, k in checked], index=df.index, dtype=object)
     texts = dict(zip(articles["article_id"], articles["text"]))
-    df["quote_kind"] = pd.Series([quote_kind(texts[a], s, q, d, k, c) for a, s, q, d, k, c in zip(
-        df["article_id"], df["start"], df["quote"], df["direct"], df["speaker_kind"], df["cue"])],
-        index=df.index, dtype=object)
+    marked = [bool(r.get("term")) for r in rows]          # titles and scare quotes the passes met
+    df["quote_kind"] = pd.Series(["term" if t else quote_kind(texts[a], s, q, d, k, c, n)
+                                  for t, a, s, q, d, k, c, n in zip(marked, df["article_id"], df["start"],
+                                                                    df["quote"], df["direct"], df["speaker_kind"],
+                                                                    df["cue"], df["speaker"])],
+                                 index=df.index, dtype=object)
     return df
 
 
@@ -2036,6 +2048,10 @@ def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
     anonymous sources and unknown speakers are left as they are.
     """
     out = quotes.copy()
+    if "person" in out.columns:             # resolved already (analyze): the corpus' canonical names
+        named = out["person"].fillna("").astype(str) != ""
+        out.loc[named, "speaker"] = out.loc[named, "person"]
+        return out
     mask = (out["speaker_kind"] == "person") & out["speaker"].notna()
     if not mask.any():
         return out
@@ -2218,11 +2234,16 @@ def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
     one first.  A person's speaker is right when the canonical name matches
     (after :func:`merge_speakers`), an anonymous source when the kind is
     anonymous, an organisation when the kind matches and the names share a word.
+    When the gold has no ``quote_kind`` column it lists quotations only, and extracted terms
+    (``quote_kind == "term"``) are set aside.
     Out: dict with ``gold, predicted, found, recall, precision,
     speaker_accuracy, e2e_precision, e2e_recall, e2e_f1`` and ``misses``
     (a DataFrame of gold rows not found or wrongly attributed).
     """
-    pred = merge_speakers(quotes[quotes["direct"]]).reset_index(drop=True)
+    direct = quotes[quotes["direct"]]
+    if "quote_kind" in direct and "quote_kind" not in gold:
+        direct = direct[direct["quote_kind"] != "term"]     # a gold of quotations only: terms aside
+    pred = merge_speakers(direct).reset_index(drop=True)
     pred_norm = [_norm_text(q) for q in pred["quote"]]
     speakers, kinds = pred["speaker"].tolist(), pred["speaker_kind"].tolist()
     # per story, the extracted quotations shortest first (plain lists: a story may hold thousands)
