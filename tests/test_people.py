@@ -106,3 +106,21 @@ def test_a_speaker_must_be_a_name(written, name, kind):
 def test_quotations_and_terms(text, kind):
     q = utils.extract_quotes(pd.DataFrame({"article_id": ["x-1"], "text": [text]}))
     assert q.loc[q["direct"], "quote_kind"].tolist() == [kind]
+
+
+@pytest.mark.parametrize("written, name, kind", [
+    ("Taliban", "Taliban", "organization"),
+    ("Bosnia", "Bosnia", "organization"),
+    ("I’d", "", "unknown"),
+    ("SEALs", "", "unknown"),
+])
+def test_groups_and_countries_are_organisations_and_fragments_unknown(written, name, kind):
+    assert utils.clean_speaker(written, "person") == (name, kind)
+
+
+def test_a_foreign_head_of_state_is_not_the_story_s_president():
+    text = ('President Donald Trump met European leaders in Vienna.\n\n"We will stay," the Austrian president '
+            'said.\n\n"We agree," the Finnish president said.')
+    q = utils.extract_quotes(pd.DataFrame({"article_id": ["a-1"], "text": [text]}))
+    assert "Donald Trump" not in set(q["speaker"])
+    assert q["speaker_role"].tolist() == ["the Austrian president", "the Finnish president"]

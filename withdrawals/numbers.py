@@ -76,159 +76,20 @@ _DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
            "start": "int64", "end": "int64", "place_from": "object"}
 
 # --------------------------------------------------------------------------
-# Countries: canonical name | other names | demonyms.  The United States is
-# an actor ("us"), never a place.
+# Places: countries with their other names and demonyms, cities and regions (lexicon/countries.csv,
+# cities.csv, regions.csv).  The United States is an actor ("us"), never a place.
 # --------------------------------------------------------------------------
-_COUNTRY_TABLE = """
-Afghanistan||Afghan,Afghans,Afghani
-Syria||Syrian,Syrians
-Iraq||Iraqi,Iraqis
-Iran||Iranian,Iranians,Persian
-Turkey|Türkiye,Turkiye|Turkish,Turk,Turks
-Israel||Israeli,Israelis
-Lebanon||Lebanese
-Jordan||Jordanian,Jordanians
-Saudi Arabia|Saudi|Saudi,Saudis
-Yemen||Yemeni,Yemenis
-Oman||Omani,Omanis
-United Arab Emirates|UAE,U.A.E.,Emirates|Emirati,Emiratis
-Qatar||Qatari,Qataris
-Kuwait||Kuwaiti,Kuwaitis
-Bahrain||Bahraini,Bahrainis
-Egypt||Egyptian,Egyptians
-Libya||Libyan,Libyans
-Palestine|Gaza,West Bank,Palestinian territories|Palestinian,Palestinians
-Cyprus||Cypriot,Cypriots
-Pakistan||Pakistani,Pakistanis
-India||Indian,Indians
-Bangladesh||Bangladeshi
-Uzbekistan||Uzbek
-Tajikistan||Tajik
-Kyrgyzstan||Kyrgyz
-Kazakhstan||Kazakh
-Turkmenistan||Turkmen
-Germany||German,Germans
-France||French
-United Kingdom|Britain,Great Britain,UK,U.K.,England,Scotland,Wales|British,Briton,Britons,English
-Italy||Italian,Italians
-Spain||Spanish
-Portugal||Portuguese
-Netherlands|Holland|Dutch
-Belgium||Belgian,Belgians
-Luxembourg||
-Ireland||Irish
-Iceland||Icelandic
-Norway||Norwegian,Norwegians
-Denmark||Danish,Danes
-Sweden||Swedish,Swedes
-Finland||Finnish,Finns
-Estonia||Estonian,Estonians
-Latvia||Latvian,Latvians
-Lithuania||Lithuanian,Lithuanians
-Poland||Polish,Poles
-Germany||German,Germans
-Czech Republic|Czechia|Czech
-Slovakia||Slovak
-Austria||Austrian,Austrians
-Switzerland||Swiss
-Hungary||Hungarian,Hungarians
-Romania||Romanian,Romanians
-Bulgaria||Bulgarian,Bulgarians
-Greece||Greek,Greeks
-Serbia||Serbian,Serbs
-Kosovo||Kosovar,Kosovars
-Bosnia|Bosnia and Herzegovina|Bosnian,Bosnians
-Croatia||Croatian,Croats
-Slovenia||Slovenian
-Albania||Albanian,Albanians
-North Macedonia|Macedonia|Macedonian
-Montenegro||Montenegrin
-Moldova||Moldovan
-Ukraine||Ukrainian,Ukrainians
-Belarus||Belarusian
-Russia|Russian Federation|Russian,Russians
-Georgia||Georgian
-Armenia||Armenian,Armenians
-Azerbaijan||Azerbaijani,Azeri
-China||Chinese
-Japan||Japanese
-South Korea|Korea|South Korean,South Koreans,Korean
-North Korea||North Korean,North Koreans
-Taiwan||Taiwanese
-Philippines||Filipino,Filipinos,Philippine
-Vietnam||Vietnamese
-Indonesia||Indonesian
-Thailand||Thai
-Malaysia||Malaysian
-Singapore||Singaporean
-Australia||Australian,Australians
-New Zealand||
-Canada||Canadian,Canadians
-Mexico||Mexican,Mexicans
-Cuba||Cuban,Cubans
-Venezuela||Venezuelan
-Colombia||Colombian
-Brazil||Brazilian
-Argentina||Argentine,Argentinian
-Panama||Panamanian
-Haiti||Haitian
-Honduras||Honduran
-Somalia||Somali,Somalis
-Niger||Nigerien
-Nigeria||Nigerian,Nigerians
-Mali||Malian
-Chad||Chadian
-Burkina Faso||Burkinabe
-Sudan||Sudanese
-South Sudan||South Sudanese
-Ethiopia||Ethiopian
-Eritrea||Eritrean
-Kenya||Kenyan
-Djibouti||Djiboutian
-Uganda||Ugandan
-Algeria||Algerian
-Tunisia||Tunisian
-Morocco||Moroccan
-Mauritania||Mauritanian
-Cameroon||Cameroonian
-Mozambique||Mozambican
-Democratic Republic of Congo|Congo,DRC|Congolese
-Central African Republic||
-South Africa||South African
-"""
-
-_REGIONS = {"Middle East": "Middle East", "Mideast": "Middle East", "Europe": "Europe", "Persian Gulf": "Persian Gulf",
-            "Gulf": "Gulf", "Balkans": "Balkans", "Baltics": "Baltics", "Asia": "Asia",
-            "Africa": "Africa", "Sahel": "Sahel", "Horn of Africa": "Horn of Africa",
-            "Korean Peninsula": "South Korea", "Kurdistan": "Iraq"}
-
-# cities, provinces and bases often named instead of their country
-_CITIES = {
-    "Iraq": "Baghdad,Erbil,Irbil,Mosul,Kirkuk,Basra,Anbar,Fallujah,Ramadi,Tikrit,Sulaimaniyah,"
-            "Ain al-Asad,Al-Asad,Taji",
-    "Syria": "Damascus,Aleppo,Raqqa,Deir ez-Zor,Deir el-Zour,Deir Ezzor,Manbij,Kobani,Idlib,Homs,"
-             "Hasakah,Hasaka,Qamishli,Tanf,Al-Tanf,al-Tanf,Tanaf,Al-Tanaf,Darbasiya,Baghouz,"
-             "Afrin,Tal Abyad",
-    "Afghanistan": "Kabul,Kandahar,Helmand,Bagram,Herat,Kunduz,Jalalabad,Mazar-i-Sharif",
-    "Iran": "Tehran,Isfahan", "Turkey": "Ankara,Istanbul,Incirlik",
-    "Germany": "Berlin,Ramstein,Stuttgart,Grafenwoehr,Vilseck",
-    "Poland": "Warsaw", "Ukraine": "Kyiv,Kiev", "Russia": "Moscow", "China": "Beijing",
-    "South Korea": "Seoul", "Japan": "Tokyo,Okinawa", "Qatar": "Doha,Al Udeid",
-    "Saudi Arabia": "Riyadh", "Jordan": "Amman", "Lebanon": "Beirut", "Somalia": "Mogadishu",
-    "Niger": "Niamey", "Israel": "Jerusalem,Tel Aviv", "Kuwait": "Camp Arifjan",
-    "Bahrain": "Manama", "Yemen": "Sanaa,Aden", "Libya": "Tripoli,Benghazi",
-    "Pakistan": "Islamabad", "United Kingdom": "London", "France": "Paris",
-}
-_CITY_TO_COUNTRY = {n: c for c, names in _CITIES.items() for n in names.split(",")}
+_REGIONS = {r["region"]: r["place"] for r in lexicon.table("regions")}
+_CITY_TO_COUNTRY = {r["place"]: r["country"] for r in lexicon.table("cities")}
 
 _NAME_TO_COUNTRY: dict = {}      # country name or alias -> canonical
 _DEMONYM_TO_COUNTRY: dict = {}   # demonym -> canonical
-for _line in _COUNTRY_TABLE.strip().splitlines():
-    _canon, _aliases, _dems = _line.split("|")
+for _row in lexicon.table("countries"):
+    _canon = _row["country"]
     _NAME_TO_COUNTRY[_canon] = _canon
-    for _a in filter(None, _aliases.split(",")):
+    for _a in filter(None, _row["aliases"].split(";")):
         _NAME_TO_COUNTRY[_a] = _canon
-    for _d in filter(None, _dems.split(",")):
+    for _d in filter(None, _row["demonyms"].split(";")):
         _DEMONYM_TO_COUNTRY.setdefault(_d, _canon)
 _NAME_TO_COUNTRY["Saudi"] = "Saudi Arabia"
 for _n, _c in _CITY_TO_COUNTRY.items():

@@ -154,6 +154,15 @@ california colorado connecticut delaware florida georgia hawaii idaho illinois i
 kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
 nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode
 island tennessee texas utah vermont virginia wisconsin wyoming new""")
+# every country, alias, demonym and city of the shared lexicon (lexicon/countries.csv, cities.csv) is a
+# place word too, so "the Austrian president" is Austria's, as the troop figures know it
+_NOT_PLACE_TOKENS = frozenset("of the and democratic republic central".split())
+PLACES = PLACES | frozenset(
+    tok.lower() for r in lexicon.table("countries")
+    for name in [r["country"], *r["aliases"].split(";"), *r["demonyms"].split(";")] if name
+    for tok in name.split() if tok.lower() not in _NOT_PLACE_TOKENS) | frozenset(
+    tok.lower() for r in lexicon.table("cities") for tok in r["place"].split() if tok.lower() not in _NOT_PLACE_TOKENS)
+
 COMMON_CAPS = _W("""the a an in on at but and or so yet for despite however during after before as
 while when where since although though because if unless until speaking according further
 currently earlier later meanwhile also still just even then now today yesterday tomorrow this that
@@ -1693,6 +1702,7 @@ def _empty():
 
 # ------------------------------------------------------------------ names that are names
 _NOT_NAME = frozenset(lexicon.words("not_names"))
+_ORGANIZATIONS = lexicon.pattern(lexicon.words("organizations"))
 _MEDIA = lexicon.pattern(lexicon.words("media"))
 _STATE_TAGS = frozenset(k.rstrip(".").lower() for k in _STATE_ABBR) | frozenset(
     v.lower() for v in _STATE_ABBR.values())
@@ -1723,11 +1733,15 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     part of a name ("Add Donald Trump", "Does Trump", "Then-President George W. Bush": lexicon/
     not_names.txt, titles, roles, sentence adverbs), and such words or a platform at its end
     ("Donald Trump Twitter").  What is left must be one to five capitalised
-    words without digits, not a party or state tag ("R-Tenn", "Fla"), not an outlet or platform;
-    else the speaker is unknown.  Other kinds pass unchanged.
+    words without digits, not a party or state tag ("R-Tenn", "Fla"), not an outlet or platform, no
+    contraction ("I’d") or plural acronym ("SEALs"); else the speaker is unknown.  A group that speaks
+    as one (lexicon/organizations.txt: "Taliban", "Pew") or a country ("Bosnia") is an organisation.
+    Other kinds pass unchanged.
     """
     if kind != "person" or not name:
         return name, kind
+    if _ORGANIZATIONS.fullmatch(name.strip()):
+        return name.strip(), "organization"               # "Taliban", "Pew": a group speaking as one
     if len(name.split()) >= 3:
         name = _GLUED_CARD.split(name, maxsplit=1)[0].strip()
     toks = name.split()
@@ -1741,7 +1755,10 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     while len(toks) > 1 and (_MEDIA.fullmatch(toks[-1]) or toks[-1].lower() in _NOT_NAME):
         toks = toks[:-1]                                      # "Donald Trump Twitter"
     out = " ".join(toks)
+    if out and all(t.lower() in PLACES for t in toks):
+        return out, "organization"                        # "Bosnia said": a government
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
+            or re.search(r"['’][a-z]", out) or re.fullmatch(r"[A-Z]{2,}s", out) \
             or out.lower().rstrip(".") in _STATE_TAGS or _MEDIA.fullmatch(out) \
             or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
                        for t in toks) or out.lower() in _NOT_NAME:
