@@ -2356,8 +2356,12 @@ def bounded_table(df: pd.DataFrame, name: str | None = None, folder=None, max_ro
             return ""
         if isinstance(v, pd.Timestamp):
             return f"{v:%Y-%m-%d}"
-        if isinstance(v, float):
+        if isinstance(v, bool) or type(v).__name__ == "bool_":
+            return str(bool(v))
+        if isinstance(v, float) or type(v).__name__.startswith("float"):
             return f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+        if isinstance(v, int) or type(v).__name__.startswith(("int", "uint")):
+            return f"{int(v):,}"
         return str(v)
 
     def linked(text, urls):
@@ -2367,7 +2371,7 @@ def bounded_table(df: pd.DataFrame, name: str | None = None, folder=None, max_ro
             u = addrs[i].strip() if i < len(addrs) else ""
             esc = _html.escape(line)
             if u.lower().startswith(("http://", "https://")):
-                esc = (f'<a href="{_html.escape(u, quote=True)}" style="color:inherit" '
+                esc = (f'<a href="{_html.escape(u, quote=True)}" style="color:inherit;text-decoration:underline dotted" '
                        f'target="_blank" rel="noopener">{esc}</a>')
             out.append(esc)
         return "<br>".join(out)
