@@ -2,6 +2,8 @@
 #   make                 the whole report on the seeds: venv, install, notebooks, figures/, HTML
 #   make CORPUS=path     the same on your own articles (folder of .txt, or CSV/JSONL/Parquet table)
 #   make test            the tests (installs first)
+#   make lab             the notebooks in JupyterLab (as root in a container too)
+#   make bench-build     time `make CORPUS=...` against load_articles + analyze (dev corpus if present)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -24,7 +26,7 @@ CORPUS_FILES := $(if $(wildcard $(CORPUS)/.),$(wildcard $(CORPUS)/*),$(wildcard 
 STORIES ?= 10000
 JOBS ?= 2
 
-.PHONY: all report test bench score lab clean help
+.PHONY: all report test bench bench-build score lab clean help
 .DEFAULT_GOAL := all
 
 all: $(OUT)/.built ## Build the whole report: figures, executed HTML and index (rebuilds only what changed)
@@ -41,7 +43,8 @@ $(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
 	@test -e "$(CORPUS)" || { echo "CORPUS not found: $(CORPUS)" >&2; exit 2; }
 	@echo "Building the report on $(CORPUS) -> $(OUT)/html (changed: $(words $(filter-out $(STAMP),$?)) file(s))"
 	@$(PY) -m withdrawals.build --corpus "$(CORPUS)" --figures "$(FIGURES)" --cache "$(CACHE)" \
-		--html "$(OUT)/html" --jobs $(JOBS) --changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
+		--html "$(OUT)/html" --executed "$(OUT)/executed" --jobs $(JOBS) \
+		--changed "$(filter-out $(STAMP),$?)" $(NOTEBOOKS)
 	@touch $@
 
 test: $(STAMP) ## Run the tests: unit tests, every notebook executed, notebooks committed clean
@@ -50,15 +53,22 @@ test: $(STAMP) ## Run the tests: unit tests, every notebook executed, notebooks 
 bench: $(STAMP) ## Benchmark the analysis on a synthetic corpus (STORIES=10000 by default)
 	$(PY) bench/benchmark.py --stories $(STORIES)
 
+BENCH_CORPUS ?= $(firstword $(wildcard ../shared/corpora/withdrawals-news-dev.jsonl) seeds)
+bench-build: $(STAMP) ## Time `make CORPUS=...` from a clean build against load_articles + analyze (BENCH_CORPUS=path)
+	$(PY) bench/bench_build.py "$(BENCH_CORPUS)" --jobs $(JOBS)
+
 score: $(STAMP) ## Print the accuracy of the quote and troop-figure extractors on the hand fixtures
 	$(PY) bench/score_quotes.py
 	$(PY) bench/score_troops.py
 
-lab: $(STAMP) ## Open the notebooks in JupyterLab
-	$(VENV)/bin/jupyter lab notebooks
+# As root (containers) Jupyter needs --allow-root; with no display there is no browser to open.
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root) $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+LAB_ARGS ?=
+lab: $(STAMP) ## Open the notebooks in JupyterLab (LAB_ARGS="--port 8899 ..." for more options)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_FLAGS) $(LAB_ARGS)
 
 clean: ## Remove build output (HTML, caches); keeps .venv and figures/
 	rm -rf build
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 10
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 13

@@ -65,3 +65,56 @@ def test_index_marks_the_failed_notebook(failed_make):
     page = (out / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="01-good.html"' in page and 'href="02-bad.html"' not in page
     assert "FAILED, no report" in page and "the figure data is missing" in page
+
+
+# --------------------------------------------------------------------------- the articles cache
+
+def test_articles_cache_is_read_back_and_rebuilt_when_the_corpus_or_the_rules_change(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import utils
+    from withdrawals import cache as wcache
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(REPO / "seeds" / "001_7df7893154ea7ee7.txt", corpus)
+    first = utils.load_articles_cached(corpus, tmp_path / "cache")
+    stored = list((tmp_path / "cache" / "articles").glob("*.pkl"))
+    assert len(stored) == 1 and len(first) == 1
+    calls = []
+    monkeypatch.setattr("withdrawals.corpus.load_articles",
+                        lambda *a, **k: calls.append(a) or pd.DataFrame())
+    again = utils.load_articles_cached(corpus, tmp_path / "cache")      # read back: load_articles not called
+    assert calls == [] and again["text"].tolist() == first["text"].tolist()
+    assert len(utils.cleaning_report(again)) == len(utils.cleaning_report(first)) > 0
+    monkeypatch.undo()
+
+    (corpus / "002.txt").write_text("Troops Leave\n\nAbout 500 troops left Iraq, officials said.\n", encoding="utf-8")
+    grown = utils.load_articles_cached(corpus, tmp_path / "cache")       # a new file: cleaned again
+    assert len(grown) == 2
+    key = utils.articles_key(corpus)
+    monkeypatch.setattr(wcache, "_code_files", lambda: [REPO / "utils.py"])   # "another cleaning rule"
+    assert utils.articles_key(corpus) != key
+    monkeypatch.undo()
+
+    path = tmp_path / "cache" / "articles" / f"{key}.pkl"
+    path.write_bytes(b"not a pickle")                                     # corrupt: rebuilt, not an error
+    assert len(utils.load_articles_cached(corpus, tmp_path / "cache")) == 2
+    assert path.stat().st_size > 100
+
+
+def test_build_log_names_stderr_and_make_is_quiet(tmp_path):
+    """A notebook's stderr is left out of its page and named in the build log; no kernel TCP warning."""
+    nb = _notebook(tmp_path / "01-noisy.ipynb", "import sys; print('a warning', file=sys.stderr)",
+                   "print('kept output')")
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PYTEST") and k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    proc = subprocess.run([str(REPO / ".venv" / "bin" / "python"), "-m", "withdrawals.build", "--corpus",
+                           str(REPO / "seeds"), "--figures", str(tmp_path / "figures"), "--cache",
+                           str(tmp_path / "cache"), "--html", str(tmp_path / "html"), str(nb)],
+                          capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "01-noisy.ipynb: code cell 2 wrote to stderr (left out of the page): a warning" in proc.stdout
+    assert "TCP" not in proc.stderr and "WARNING" not in proc.stderr and "%|" not in proc.stderr
+    page = (tmp_path / "html" / "01-noisy.html").read_text(encoding="utf-8")
+    assert "<pre>kept output" in page and "<pre>a warning" not in page      # the code itself shows it, hidden

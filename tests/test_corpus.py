@@ -197,3 +197,130 @@ def test_table_without_text_column(tmp_path):
 def test_load_is_stable_across_runs(articles):
     again = utils.load_articles(REPO / "seeds")
     pd.testing.assert_frame_equal(articles, again)
+
+
+# ---------------------------------------------------------------- the corpus notebook at any size
+
+def _big_corpus(n=600, outlets=60):
+    """A table of ``n`` stories from ``outlets`` outlets (outlet k has about n/(k+1) stories), some undated."""
+    weights = [1 / (k + 1) for k in range(outlets)]
+    counts = [max(1, round(n * w / sum(weights))) for w in weights]
+    rows = []
+    for k, c in enumerate(counts):
+        for j in range(c):
+            i = len(rows)
+            rows.append({"id": f"s{i}", "title": f"Story {i} From Outlet {k}", "outlet": f"The Outlet Number {k} Daily",
+                         "published": "" if i % 7 == 0 else f"{2013 + i % 8}-{1 + i % 12:02d}-15",
+                         "url": f"https://example.org/{i}",
+                         "text": (f"Sign up for our newsletter\n\nTroops left base {i} on Monday, officials said. "
+                                  + "They drove north. " * (10 + i % 300))})
+    return pd.DataFrame(rows[:n] if len(rows) >= n else rows)
+
+
+@pytest.fixture(scope="module")
+def big():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return utils.load_articles(_big_corpus(), progress=False)
+
+
+def _png_size(path):
+    from PIL import Image
+    with Image.open(path) as im:
+        return im.size
+
+
+def test_corpus_figures_are_bounded_and_group_the_rest_on_600_stories(big, tmp_path):
+    import matplotlib.pyplot as plt
+    utils.set_style()
+    report = utils.cleaning_report(big)
+    figs = {"timeline": utils.plot_corpus_timeline(big), "words": utils.plot_words_per_story(big),
+            "cleaning": utils.plot_cleaning(utils.cleaning_summary(report, big), big)}
+    labels = {k: [t.get_text() for t in f.axes[0].get_yticklabels()] for k, (f, _) in figs.items()}
+    assert len(labels["timeline"]) == len(labels["words"]) == 13          # 12 outlets named + "other outlets"
+    assert labels["timeline"][-1].startswith("other outlets (n=")
+    assert labels["words"][0].startswith("The Outlet Number 0 Daily (n=")
+    assert labels["cleaning"] == ["newsletter or subscription prompt"]
+    for name, (fig, _) in figs.items():
+        size = _png_size(utils.save_figure(fig, figs[name][1], f"01-{name}", tmp_path))
+        assert max(size) <= 2400 and min(size) >= 300, (name, size)
+        plt.close(fig)
+
+
+def test_seeds_keep_one_bar_per_story(articles):
+    import matplotlib.pyplot as plt
+    utils.set_style()
+    fig, data = utils.plot_words_per_story(articles)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == sorted(articles["article_id"])
+    assert list(data.columns) == ["article_id", "outlet", "group", "title", "n_words", "n_paragraphs"]
+    plt.close(fig)
+
+
+def test_cleaning_figure_counts_lines_by_reason_and_outlet(articles):
+    import matplotlib.pyplot as plt
+    report = utils.cleaning_report(articles)
+    fig, data = utils.plot_cleaning(utils.cleaning_summary(report, articles), articles)
+    plt.close(fig)
+    assert data["lines"].sum() == 24 == (report["line_no"] > 0).sum()
+    row = data[(data["reason"] == "'READ MORE' teaser")]
+    assert row[["group", "lines", "stories"]].values.tolist() == [["Daily Express", 2, 2]]
+
+
+def test_corpus_prose_on_the_seeds(articles):
+    facts = utils.corpus_facts(articles, utils.cleaning_report(articles), REPO / "seeds")
+    prose = utils.corpus_prose(facts)
+    assert prose["bottom_line"] == (
+        "**Bottom line.** 6 stories from 5 files, 6 dated, April 2018 to January 2025; the largest outlet, "
+        "Asharq Al-Awsat, has 2 stories, and each of the 3 outlets has two or fewer.\n"
+        "Cleaning removed or changed 24 lines in 6 stories (most often: photo caption (ends with a photo credit in "
+        "brackets), 8); 1 file carried more than one story; the other notebooks read these same cleaned stories, "
+        "so what is said here limits everything said there.\n"
+        "Outlets and dates come from `metadata.csv` beside the files; a field nobody could establish is left "
+        "blank, not guessed (1 story without an outlet).")
+    heads = [c.split("**")[1] for c in prose["caveats"]]
+    assert heads == ["Outlets and dates are only as good as `metadata.csv`.", "1 story without an outlet",
+                     "Cleaning rules are general, not tuned to these files",
+                     "6 stories, at most 2 per outlet, are a handful.", "The stories span 7 years (2018–2025)",
+                     "1 file carried more than one story"]
+
+
+def test_corpus_prose_on_a_large_table(big):
+    facts = utils.corpus_facts(big, utils.cleaning_report(big), pd.DataFrame())
+    assert (facts["stories"], facts["groups"], facts["largest_n"], facts["other_groups"]) == (600, 60, 128, 48)
+    prose = utils.corpus_prose(facts)
+    assert "metadata.csv" not in prose["bottom_line"] + "".join(prose["caveats"])
+    assert "the table's own columns" in prose["bottom_line"] and "86 without a date" in prose["bottom_line"]
+    assert not any("a handful" in c for c in prose["caveats"])
+    assert any(c.startswith(f"**Figures name the 12 outlets with most stories**; the other 48 "
+                            f"({facts['other_stories']} stories)") for c in prose["caveats"])
+    assert not any("carried more than one story" in c for c in prose["caveats"])
+
+
+def test_grouping_by_another_column_and_by_year(big):
+    years = utils.group_values(big, "year")
+    assert set(years) == {""} | {str(y) for y in range(2013, 2021)}
+    lean = big.assign(lean=["left", "right", ""] * 200)
+    assert utils.story_groups(lean, "lean").value_counts().to_dict() == {
+        "left": 200, "right": 200, "(unknown outlet)": 200}
+    assert list(utils.corpus_overview(lean, by="lean")["lean"]) == ["(unknown outlet)", "left", "right"]
+    with pytest.raises(ValueError, match="GROUP_BY='colour' is not a column"):
+        utils.group_values(big, "colour")
+
+
+def test_show_table_links_titles_and_escapes():
+    table = pd.DataFrame({"title": ["<b>Troops</b> leave", "No link", "Bad link"],
+                          "url": ["https://example.org/a?b=1&c=2", "", "javascript:alert(1)"],
+                          "published": pd.to_datetime(["2019-10-13", None, "2020-01-02"])})
+    page = utils.show_table(table).to_html()
+    assert '<a href="https://example.org/a?b=1&amp;c=2">&lt;b&gt;Troops&lt;/b&gt; leave</a>' in page
+    assert "javascript" not in page and ">Bad link<" in page and ">2019-10-13<" in page
+    assert page.count("<tr") == 4 and "url" not in page
+    assert utils.show_table(table, rows=1).to_html().count("<tr") == 2
+
+
+def test_removed_lines_by_reason_on_the_seeds(articles):
+    table = utils.removed_lines_by_reason(utils.cleaning_report(articles))
+    assert table["lines"].sum() == 24
+    assert table.iloc[0][["reason", "lines", "stories"]].tolist() == [
+        "photo caption (ends with a photo credit in brackets)", 8, 2]
+    assert table.loc[table["reason"] == "'READ MORE' teaser", "example"].tolist() == ["READ MORE:"]

@@ -314,3 +314,123 @@ def test_ten_thousand_files_load_in_memory_linear_in_the_corpus(tmp_path):
     assert arts["text"].iloc[1234] == "1234 troops left base 70."
     per_story = peak / n
     assert per_story < 6_000, f"{per_story:.0f} bytes of peak memory per 50-byte story"
+
+
+# ---------------------------------------------------------------- real scrapes: splits, ads, teasers
+# Hand-written lines in the shape of scraped pages (none is copied from an article).
+
+BODY = ("Hundreds of U.S. soldiers packed up equipment at the northern base on Monday as the drawdown "
+        "entered its second week, two officials said. Convoys of trucks left before dawn, and local "
+        "fighters took over the checkpoints that American troops had manned for three years.")
+MORE = "The Pentagon declined to say how many troops would stay behind to guard the oil fields."
+
+
+def _clean(*paragraphs, gap="\n\n", has_title=True):
+    """clean_document on paragraphs joined by ``gap`` (a str, or a list: the break before each)."""
+    gaps = gap if isinstance(gap, list) else [gap] * (len(paragraphs) - 1)
+    text = paragraphs[0] + "".join(g + p for g, p in zip(gaps, paragraphs[1:]))
+    return utils.clean_document(utils.normalize_text(text), has_title=has_title)
+
+
+@pytest.mark.parametrize("head", [
+    "Now: Running A Bakery In Ohio",                      # "where are they now" subheading
+    "From the Right",                                     # opinion round-up section head
+    "What Happens To The Base",                           # a plain subheading
+    "Troops Home By Christmas! — Jane Roe (@janeroe) May 3, 2019",     # an embedded post
+    "The Mission Is Over, But Not The Work",              # a pull quote set as a line
+])
+def test_a_subheading_after_a_wide_break_does_not_start_a_story(head):
+    stories = _clean("Troops Pack Up At Northern Base", BODY, head, MORE, gap=["\n\n", "\n\n\n\n", "\n\n"])
+    assert len(stories) == 1
+    assert stories[0]["title"] == "Troops Pack Up At Northern Base"
+    assert stories[0]["text"] == f"{BODY}\n\n{head}\n\n{MORE}"
+
+
+def test_a_subheading_in_a_file_whose_paragraphs_all_have_wide_breaks_does_not_split():
+    """Some scrapes put three blank lines after every paragraph: a wide break is no evidence there."""
+    stories = _clean(BODY, "Officials Weigh Next Steps", "By Jane Roe", MORE, gap="\n\n\n\n", has_title=False)
+    assert len(stories) == 1 and stories[0]["text"] == f"{BODY}\n\nOfficials Weigh Next Steps\n\n{MORE}"
+
+
+@pytest.mark.parametrize("under, credits", [
+    ("By Jane Roe", "By Jane Roe"),                       # a byline goes to the credits
+    ("BY JANE ROE, Associated Press", "BY JANE ROE, Associated Press"),
+    ("ANKARA, Turkey (AP) — Ministers met on Tuesday to discuss the border.", ""),
+    ("(CNN) — Ministers met on Tuesday to discuss the border.", ""),
+    ("Published: Jan. 8, 2025 10:04 a.m.", ""),
+])
+def test_a_headline_with_a_byline_or_dateline_after_a_wide_break_starts_a_second_story(under, credits):
+    stories = _clean("Troops Pack Up At Northern Base", BODY, "Ministers Meet To Discuss Border Talks",
+                     under, MORE, gap=["\n\n", "\n\n\n\n", "\n\n", "\n\n"])
+    assert [s["title"] for s in stories] == ["Troops Pack Up At Northern Base",
+                                             "Ministers Meet To Discuss Border Talks"]
+    assert stories[0]["text"] == BODY
+    assert stories[1]["text"] == (MORE if credits else f"{under}\n\n{MORE}")
+    assert stories[1]["credits"] == credits
+
+
+def test_a_headline_printed_twice_starts_a_second_story_even_without_a_wide_break():
+    stories = _clean(BODY, "Ministers Meet To Discuss Border Talks", "Ministers Meet To Discuss Border Talks",
+                     MORE, has_title=False)
+    assert [s["title"] for s in stories] == ["", "Ministers Meet To Discuss Border Talks"]
+    assert [s["text"] for s in stories] == [BODY, MORE]
+    assert stories[1]["removed"] == [(5, "Ministers Meet To Discuss Border Talks", "repeated headline")]
+
+
+def test_a_byline_after_an_ordinary_break_is_not_enough():
+    stories = _clean("Troops Pack Up At Northern Base", BODY, "Ministers Meet To Discuss Border Talks",
+                     "By Jane Roe", MORE)
+    assert len(stories) == 1 and stories[0]["text"] == f"{BODY}\n\nMinisters Meet To Discuss Border Talks\n\n{MORE}"
+
+
+AD_LINES = [
+    ("Editor's Note: Strange Habit Cuts Your Power Bill In Half",
+     "advertisement under an 'Editor's Note' label (a headline, not a note)"),
+    ("This weird trick lets retirees claim $2,400 more a year", "click-bait advertisement (CLICKBAIT_PHRASES)"),
+    ("Click here to get our free app", "'Click here' prompt"),
+    ("CLICK HERE FOR MORE WORLD NEWS", "'Click here' prompt"),
+    ("Sign up for our Morning Briefing newsletter", "newsletter or subscription prompt"),
+    ("Subscribe to our podcast wherever you listen", "newsletter or subscription prompt"),
+    ("Want the day's top stories in your inbox? Sign up here.", "newsletter or subscription prompt"),
+    ("Get The Daily Digest. Sign up to receive the news. Choose your country Albania Algeria Andorra",
+     "newsletter or subscription prompt"),
+    ("Defense Brief: the week's news delivered to your inbox. By signing up you accept our terms.",
+     "newsletter or subscription prompt"),
+    ("Read more: Why The Base Mattered", "'READ MORE' teaser"),
+    ("Generals split over the pace of the drawdown Read more",
+     "related-story teaser (a headline followed by 'Read more')"),
+    ("GET THE NEWS APP", "app download prompt"),
+    ("If you enjoyed this article, please support our journalism with a gift.",
+     "membership or donation pitch (PITCH_PHRASES)"),
+    ("Facebook Twitter Pinterest Soldiers load a truck at the base. Photograph: Jane Roe/AP",
+     "share buttons and the caption after them"),
+    ("Photos: A year at the base Soldiers train at dawn. Soldiers eat in the mess hall.",
+     "photo gallery ('Photos:' label and its captions)"),
+    ("CLOSE The defense secretary explains the plan in a two-minute clip.",
+     "video player text ('CLOSE' button and the clip's summary)"),
+]
+
+
+@pytest.mark.parametrize("line, reason", AD_LINES)
+def test_each_ad_and_teaser_shape_is_removed_with_its_reason(line, reason):
+    (story,) = _clean("Troops Pack Up At Northern Base", BODY, line, MORE)
+    assert story["text"] == f"{BODY}\n\n{MORE}"
+    assert story["removed"] == [(5, line, reason)]
+
+
+@pytest.mark.parametrize("line", [
+    "Editor's note: This story was updated to add the Pentagon's comment.",   # a note, not an ad
+    "Editor's note: The author served two tours in Iraq and now teaches history.",
+    "The officers used a simple trick to hide the convoy: they drove at night without lights, "
+    "swapping trucks at each village so that no one could count them, a commander said.",
+    "Readers who sign up for the ministry's newsletter learned of the pullout a day before the "
+    "announcement, which angered lawmakers who had been told nothing, and three of them said so "
+    "in a letter to the minister on Friday, asking why the public had been told first and why "
+    "the embassy had not warned the families of soldiers posted at the base, some of whom "
+    "learned of it from friends.",
+    "Ukraine wants to become a member of the alliance, the minister said.",
+    "Facebook and Twitter removed the posts on Tuesday.",
+])
+def test_news_sentences_that_share_words_with_ads_are_kept(line):
+    (story,) = _clean("Troops Pack Up At Northern Base", BODY, line, MORE)
+    assert story["text"] == f"{BODY}\n\n{line}\n\n{MORE}" and story["removed"] == []

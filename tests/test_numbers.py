@@ -216,10 +216,16 @@ def test_figure_agreement_and_statements_on_the_seeds(articles, seed_troops):
     assert syria["hedges"] == ("(unknown outlet): exact; Asharq Al-Awsat: about; "
                                "Daily Express: about; USA Today: more_than")
     assert syria["sentences"].count("\n") == 4          # five sentences behind the four outlets
+    assert syria["urls"] == "\n\n\n\n"                  # the seeds carry no url: five blank lines
+    assert list(agree["period"]) == ["2018", "2018", "2020", "2020", "2018"]   # seeds span 2018-2025: years
     lines = utils.agreement_statements(agree)
-    assert lines[-1].startswith("**Syria** — the 4 outlets agree on the number: 4 outlets give 2,000 but")
-    assert lines[0] == ("**Afghanistan** — only Daily Express gives a figure (7,000 (exact), "
+    assert lines[-1].startswith("**Syria, 2018** — the 4 outlets agree on the number: 4 outlets give 2,000 but")
+    assert lines[-1].endswith("Daily Express: about; USA Today: more than).")
+    assert lines[0] == ("**Afghanistan, 2018** — only Daily Express gives a figure (7,000 (exact), "
                         "14,000 (exact)); nothing to compare it with.")
+    one = utils.figure_agreement(seed_troops, articles, period="all")
+    assert set(one["period"]) == {"all dates"}
+    assert utils.agreement_statements(one)[-1].startswith("**Syria** — the 4 outlets")
 
 
 def test_figure_label():
@@ -232,6 +238,7 @@ def test_timelines_by_outlet_in_days(articles):
     rows = {(o, s): (lo, hi) for o, s, lo, hi in
             frames[["outlet", "span", "low_days", "high_days"]].itertuples(index=False)}
     assert rows[("(unknown outlet)", "within six months")] == (182.4, 182.4)
+    assert list(frames.columns[:3]) == ["outlet", "period", "story_outlet"]
     assert rows[("Asharq Al-Awsat", "between 60 to 100 days")] == (60.0, 100.0)
     assert rows[("Asharq Al-Awsat", "within 24 hours")] == (1.0, 1.0)
     assert all(pd.isna(v) for v in rows[("Daily Express", "within weeks")])
@@ -353,3 +360,132 @@ def test_capital_named_as_a_government_is_not_the_place():
     arts = pd.DataFrame({"article_id": ["g-1"], "text": [text]})
     row = utils.extract_troop_mentions(arts).iloc[0]
     assert (row["low"], row["hedge"], row["place"], row["place_from"]) == (2500, "about", "Iraq", "context")
+
+
+# ---------------------------------------------------------------- grouping, periods, scale
+def _corpus(rows) -> pd.DataFrame:
+    """Articles from (outlet, published, lean, text) tuples."""
+    a = pd.DataFrame(rows, columns=["outlet", "published", "lean", "text"])
+    a.insert(0, "article_id", [f"a{i}" for i in range(len(a))])
+    return a.assign(source="x", part=1, title=[f"Story {i}" for i in range(len(a))],
+                    url=[f"https://example.org/{i}" for i in range(len(a))],
+                    published=pd.to_datetime(a["published"]), n_words=5, n_paragraphs=1)
+
+
+_FOUR = [("A", "2014-03-01", "left", "About 2,000 U.S. troops are in Iraq."),
+         ("B", "2014-05-01", "right", "More than 2,000 U.S. troops are in Iraq."),
+         ("C", "2020-01-10", "left", "Some 2,000 U.S. troops are in Iraq."),
+         ("D", "2020-02-01", "left", "5,000 U.S. troops are in Iraq.")]
+
+
+def test_agreement_is_within_a_place_and_a_period():
+    a = _corpus(_FOUR)
+    agree = utils.figure_agreement(utils.extract_troop_mentions(a), a)
+    assert agree[["place", "period", "figure", "outlets", "outlets_list"]].values.tolist() == [
+        ["Iraq", "2014", "2,000", 2, "A, B"], ["Iraq", "2020", "2,000", 1, "C"],
+        ["Iraq", "2020", "5,000", 1, "D"]]
+    assert agree["urls"].tolist() == ["https://example.org/0\nhttps://example.org/1",
+                                      "https://example.org/2", "https://example.org/3"]
+    whole = utils.figure_agreement(utils.extract_troop_mentions(a), a, period="all")
+    assert whole[["figure", "outlets"]].values.tolist() == [["2,000", 3], ["5,000", 1]]
+    assert utils.period_phrase(a) == "within years, since the stories span 2014–2020"
+    assert utils.period_phrase(a.iloc[:2]) == "across the whole corpus, since the stories span March 2014 to May 2014"
+    assert utils.period_phrase(a, "quarter") == 'within quarters, as asked (PERIOD = "quarter")'
+    assert utils.period_phrase(a.assign(published=pd.NaT)) == (
+        "across the whole corpus, since no story carries a date")
+
+
+def test_comparison_by_another_column_and_the_top_groups():
+    a = _corpus(_FOUR)
+    t = utils.extract_troop_mentions(a)
+    lean = utils.figure_agreement(t, a, by="lean", period="all")
+    assert lean[["figure", "outlets", "outlets_list", "story_outlets"]].values.tolist() == [
+        ["2,000", 2, "left, right", "A, B, C"], ["5,000", 1, "left", "D"]]
+    assert lean["sentences"].iloc[0].splitlines()[0] == "left · A: About 2,000 U.S. troops are in Iraq."
+    assert utils.agreement_statements(lean, by="lean")[0].endswith(
+        "only the left lean (D) gives 5,000 (exact).")
+    top1 = utils.figures_by_place(t, a, top=1, period="all")           # ties: alphabetical, so A is named
+    assert top1[["outlet", "figure", "n_outlets"]].values.tolist() == [
+        ["A", "about 2,000", 1], ["other outlets", "about 2,000", 1], ["other outlets", "more than 2,000", 1],
+        ["other outlets", "5,000", 1]]
+    statements = utils.agreement_statements(utils.figure_agreement(t, a, top=1, period="all"))
+    assert statements == ["**Iraq** — 2 outlets share some figures and not others: 2 outlets give 2,000 "
+                          "but word it differently (A: about; other outlets: more than, about); "
+                          "only D (other outlets) gives 5,000 (exact)."]
+    frames = utils.timelines_by_outlet(utils.extract_timelines(_story("They will withdraw within 30 days.", "a0")),
+                                       a, by="lean")
+    assert frames[["lean", "story_outlet", "low_days"]].astype(object).values.tolist() == [["left", "A", 30.0]]
+    with pytest.raises(ValueError, match="'country' is not a column"):
+        utils.figures_by_place(t, a, by="country")
+
+
+def test_every_hedge_has_its_own_marker():
+    from withdrawals import numbers
+
+    assert set(numbers._HEDGE_MARKERS) == set(utils.HEDGES)
+    assert len(set(numbers._HEDGE_MARKERS.values())) == len(utils.HEDGES)
+
+
+def test_log_ticks_thin_out_until_the_labels_fit():
+    from withdrawals.numbers import _log_ticks
+
+    assert _log_ticks(1, 2_000_000, 16.0) == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000,
+                                             10000, 20000, 50000, 100000, 200000, 500000, 1000000, 2000000]
+    assert _log_ticks(1, 2_000_000, 6.0) == [1, 10, 100, 1000, 10000, 100000, 1000000]
+    assert _log_ticks(1, 2_000_000, 3.0) == [1, 1000, 1000000]
+    assert _log_ticks(1500, 3000, 6.0) == [2000]
+    assert _log_ticks(1, 1_000_000, 2.0, axis="y") == [1, 100, 10000, 1000000]
+
+
+def _big_corpus(n_stories=600, n_outlets=60):
+    """600 stories from 60 outlets over eight years, with figures for ten places and time frames."""
+    places = ["Syria", "Iraq", "Afghanistan", "Germany", "South Korea", "Kuwait", "Niger", "Poland",
+              "Japan", "Qatar"]
+    hedges = ["About ", "More than ", "Nearly ", "Up to ", "At least ", "Fewer than ", ""]
+    numbers = [2000, 2500, 5000, 14000, 200, 30000, 1000000, 3, 900]
+    frames = ["within 30 days", "within six months", "within weeks", "within a year", "within 120 days"]
+    rows = []
+    for i in range(n_stories):
+        text = " ".join(f"{hedges[(i + k) % 7]}{numbers[(i * 7 + k) % 9]:,} U.S. troops are in "
+                        f"{places[(i * 3 + k) % 10]}, officials said." for k in range(1 + i % 3))
+        if i % 3 == 0:
+            text += f" The withdrawal will be complete {frames[i % 5]}, the Pentagon said."
+        name = f"Outlet number {i % n_outlets:02d}" + (" with a name long enough to wrap" if i % n_outlets % 7 == 0 else "")
+        rows.append((name, pd.Timestamp("2012-01-01") + pd.Timedelta(days=(i * 53) % 2900), "left", text))
+    return _corpus(rows)
+
+
+def test_figures_stay_bounded_and_name_the_top_outlets_on_600_stories(tmp_path):
+    from PIL import Image
+
+    utils.set_style()
+    a = _big_corpus()
+    figs = utils.extract_figures(a)
+    colors = utils.outlet_colors(utils.outlet_names(a))
+    out = {"places": utils.plot_figures_by_place(utils.figures_by_place(figs["troops"], a), colors),
+           "time": utils.plot_figures_over_time(figs["troops"], a, colors),
+           "frames": utils.plot_timelines(utils.timelines_by_outlet(figs["timelines"], a), colors)}
+    sizes = {}
+    for name, (fig, data) in out.items():
+        sizes[name] = Image.open(utils.save_figure(fig, data, name, tmp_path)).size
+    assert all(max(s) <= utils.MAX_PX for s in sizes.values()), sizes
+    rows = out["frames"][1]
+    named = set(utils.top_groups(utils.outlet_names(a))) & set(rows["story_outlet"])
+    assert set(rows["outlet"]) == named | {"other outlets"} and len(named) == 4
+    assert rows["story_outlet"].nunique() == 20          # every third story has a frame: 20 of 60 outlets
+    labels = [t.get_text() for t in out["frames"][0].axes[0].get_yticklabels()]
+    assert labels[-1] == "other outlets (" + str((rows["outlet"] == "other outlets").sum()) + ")"
+
+
+def test_bounded_table_shows_the_top_rows_whole_and_writes_the_csv(tmp_path):
+    df = pd.DataFrame({"what": ["<b>x</b>: a sentence " * 5] + [f"row {i}" for i in range(19)],
+                       "n": range(20), "url": ["https://example.org/a"] + [""] * 19})
+    html = utils.bounded_table(df, "t", tmp_path, max_rows=3, links={"what": "url"}).data
+    assert html.count("<tr>") == 4                                     # the header and three rows
+    assert "&lt;b&gt;x&lt;/b&gt;: a sentence " * 5 in html                # whole, escaped
+    assert '<a href="https://example.org/a"' in html and ">url<" not in html
+    assert '<th style="text-align:left">what</th><th style="text-align:right">n</th>' in html
+    assert f"Showing 3 of 20 rows; all of them are in <code>{tmp_path / 't.csv'}</code>." in html
+    assert pd.read_csv(tmp_path / "t.csv").shape == (20, 3)
+    short = utils.bounded_table(df.head(2), max_rows=3).data
+    assert short.count("<tr>") == 3 and "Showing" not in short

@@ -5,7 +5,8 @@ import pytest
 import utils
 
 CONTRACT = {
-    "sentences": ["article_id", "paragraph", "sentence", "text", "voice", "neg", "neu", "pos", "compound"],
+    "sentences": ["article_id", "paragraph", "sentence", "text", "voice", "neg", "neu", "pos", "compound",
+                  "compound_plain"],
     "quotes": ["article_id", "paragraph", "quote", "speaker", "speaker_kind", "speaker_role", "cue", "direct"],
     "troops": ["article_id", "paragraph", "sentence", "span", "low", "high", "hedge", "unit", "actor",
                "place", "quoted"],

@@ -130,3 +130,37 @@ def test_set_display_makes_styler_tables_escape_cells():
     page = table.style.hide(axis="index").to_html()
     assert SCRIPT not in page and html.escape(SCRIPT, quote=False) in page
     assert "tex2jax_ignore" in table._repr_html_()          # MathJax leaves "$5 and $3" alone
+
+
+# --------------------------------------------------------------------------- the articles cache
+
+_cache_texts = st.text(st.characters(exclude_categories=("Cs",)), min_size=0, max_size=60)
+
+
+@given(titles=st.lists(_cache_texts, min_size=1, max_size=4), texts=st.lists(_cache_texts, min_size=1, max_size=4))
+def test_articles_cache_gives_back_exactly_what_load_articles_gives(tmp_path_factory, titles, texts):
+    """load_articles_cached: cleaned once, read back the same table and report for any (hostile) text;
+    articles_key is stable and changes with the corpus file's content; cleaning_report_cached agrees."""
+    import warnings
+
+    import pandas as pd
+
+    d = tmp_path_factory.mktemp("cache")
+    corpus = d / "own.csv"
+    n = min(len(titles), len(texts))
+    pd.DataFrame({"title": titles[:n], "text": [t + f" {SCRIPT} troops" for t in texts[:n]],
+                  "outlet": [IMG] * n}).to_csv(corpus, index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")                 # blank texts etc. warn: every one is in the report
+        fresh = utils.load_articles(corpus)
+        first = utils.load_articles_cached(corpus, d / "cache")
+        again = utils.load_articles_cached(corpus, d / "cache")
+    for got in (first, again):
+        pd.testing.assert_frame_equal(got, fresh)
+        pd.testing.assert_frame_equal(utils.cleaning_report(got), utils.cleaning_report(fresh))
+    pd.testing.assert_frame_equal(utils.cleaning_report_cached(corpus, d / "cache"), utils.cleaning_report(fresh))
+    assert len(list((d / "cache" / "articles").glob("*.pkl"))) == 1
+    key = utils.articles_key(corpus)
+    assert key == utils.articles_key(corpus) and re.fullmatch(r"[0-9a-f]{16}", key)
+    corpus.write_bytes(corpus.read_bytes() + b"\n")
+    assert utils.articles_key(corpus) != key

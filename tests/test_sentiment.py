@@ -134,8 +134,10 @@ def test_score_sentiment_adds_columns_and_keeps_rows():
     df = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence": [0, 1, 0],
                        "text": [SEED_ALLIES, "The bomb exploded.", None]})
     out = st.score_sentiment(df)
-    assert list(out.columns) == ["article_id", "sentence", "text", "neg", "neu", "pos", "compound"]
+    assert list(out.columns) == ["article_id", "sentence", "text", "neg", "neu", "pos", "compound",
+                                 "compound_plain"]
     assert out["compound"].tolist() == [-0.2755, -0.4939, 0.0]
+    assert out["compound_plain"].tolist() == [0.3612, -0.4939, 0.0]       # plain VADER, same pass
     assert out.loc[0, ["neg", "neu", "pos"]].tolist() == [0.297, 0.703, 0.0]
     assert (out[st.SCORE_COLUMNS].dtypes == "float64").all()
     assert list(df.columns) == ["article_id", "sentence", "text"]      # input untouched
@@ -145,8 +147,9 @@ def test_score_sentiment_adds_columns_and_keeps_rows():
 def test_score_sentiment_empty_and_missing_text():
     empty = pd.DataFrame({"article_id": pd.Series(dtype=object), "text": pd.Series(dtype=object)})
     out = st.score_sentiment(empty)
-    assert len(out) == 0 and list(out.columns) == ["article_id", "text"] + st.SCORE_COLUMNS
-    assert (out[st.SCORE_COLUMNS].dtypes == "float64").all()
+    assert len(out) == 0 and list(out.columns) == ["article_id", "text"] + st.SCORE_COLUMNS + ["compound_plain"]
+    assert (out[st.SCORE_COLUMNS + ["compound_plain"]].dtypes == "float64").all()
+    assert list(st.score_sentiment(empty, plain=False).columns) == ["article_id", "text"] + st.SCORE_COLUMNS
     with pytest.raises(KeyError):
         st.score_sentiment(pd.DataFrame({"sentence": [1]}))
 
@@ -213,8 +216,8 @@ def scored():
 
 def test_sentiment_summary_by_outlet(scored):
     out = st.sentiment_summary(scored, ARTS, by="outlet")
-    assert list(out.columns) == ["outlet"] + st.SUMMARY_COLUMNS
-    assert out["outlet"].tolist() == ["Outlet A", "Outlet B"]
+    assert list(out.columns) == ["outlet", "stories"] + st.SUMMARY_COLUMNS
+    assert out["outlet"].tolist() == ["Outlet A", "Outlet B"] and out["stories"].tolist() == [1, 1]
     a = out.iloc[0]
     # compounds of Outlet A's three sentences: 0.0, 0.5719, 0.0 (the "coming home" sentence)
     assert a["n"] == 3 and a["n_positive"] == 1 and a["n_neutral"] == 2 and a["n_negative"] == 0
@@ -235,7 +238,7 @@ def test_sentiment_summary_by_story_and_voice(scored):
     assert list(zip(by_voice["outlet"], by_voice["voice"], by_voice["n"])) == [
         ("Outlet A", "quoted", 3), ("Outlet A", "reporter", 2), ("Outlet B", "reporter", 2)]
     empty = st.sentiment_summary(scored.iloc[:0], ARTS)
-    assert len(empty) == 0 and list(empty.columns) == ["outlet"] + st.SUMMARY_COLUMNS
+    assert len(empty) == 0 and list(empty.columns) == ["outlet", "stories"] + st.SUMMARY_COLUMNS
 
 
 def test_target_sentiment_every_cell(scored):
@@ -321,5 +324,158 @@ def test_plots_return_figures(sentences, articles):
     fig3 = st.plot_target_heatmap(st.target_sentiment(scored, articles), "t")
     fig4 = st.plot_contributors(st.lexicon_contributors(scored, articles, top=3), "t")
     assert len(fig4.axes) == summary["outlet"].nunique()
+    fig5 = st.plot_contributors(st.lexicon_contributors(scored, articles, top=3), "t",
+                                overall=st.lexicon_contributors(scored, articles, top=3, by=None))
+    assert [a.get_title() for a in fig5.axes if a.get_visible()][:2] == ["all stories", "(unknown outlet)"]
+    plt.close(fig5)
     for f in (fig, fig2, fig3, fig4):
         plt.close(f)
+
+
+# ------------------------------------------------------------------ compound_plain, fix effects
+
+def test_compound_plain_equals_plain_vader_on_every_pitfall(sentences):
+    """The plain score kept in the same pass equals scoring again with fixes=False, whatever the
+    fixes chosen (the pass skips the second scoring only where no fix can change a sentence)."""
+    texts = pd.DataFrame({"text": [t for _, _, t in st.PITFALL_EXAMPLES] + sentences["text"].tolist()
+                          + ["NO way.", "the “bomb” went off", "Then the United Nations met."]})
+    plain = st.score_sentiment(texts, fixes=False, plain=False)["compound"].tolist()
+    for fixes in (True, {"no"}, {"names"}, {"bomb"}, {"quotes"}, False):
+        assert st.score_sentiment(texts, fixes=fixes)["compound_plain"].tolist() == plain, fixes
+
+
+def test_fix_effects_reads_the_stored_plain_score(sentences):
+    scored = st.score_sentiment(sentences)
+    pd.testing.assert_frame_equal(st.fix_effects(scored), st.fix_effects(sentences))
+    fake = scored.assign(compound_plain=scored["compound"])          # stored columns are trusted
+    fake.loc[0, "compound_plain"] = scored.loc[0, "compound"] + 0.5
+    effects = st.fix_effects(fake)
+    assert len(effects) == 1 and effects["change"].iloc[0] == -0.5
+
+
+def test_analyze_keeps_compound_plain(articles):
+    sents = utils.analyze(articles)["sentences"]
+    assert sents["compound_plain"].tolist() == st.score_sentiment(
+        sents[["text"]], fixes=False, plain=False)["compound"].tolist()
+    assert int((sents["compound"] != sents["compound_plain"]).sum()) == len(st.fix_effects(sents)) == 24
+
+
+# ------------------------------------------------------------------ grouping by any column
+
+def _many(n_outlets=15, per=2):
+    """Stories from n_outlets outlets (outlet k has per + k // 5 stories) with a lean column."""
+    rows = []
+    for k in range(n_outlets):
+        for j in range(per + k // 5):
+            rows.append({"article_id": f"o{k:02d}-{j}", "outlet": f"Outlet {k:02d}",
+                         "lean": ["left", "center", "right"][k % 3] if k != 14 else None,
+                         "text": ("The plan isn’t good." if k % 2 else "Peace is a great hope.")
+                         + f"\n\nTroops left base {j}."})
+    return pd.DataFrame(rows)
+
+
+def test_summaries_group_by_any_column_with_the_rest_pooled():
+    arts = _many()
+    scored = st.score_sentiment(utils.split_sentences(arts))
+    out = st.sentiment_summary(scored, arts, by="outlet", top=3, n_boot=50)
+    # outlets 10-14 have 4 stories, the rest 2-3: the top three by stories, then the rest pooled
+    assert out["outlet"].tolist() == ["Outlet 10", "Outlet 11", "Outlet 12", "other outlets"]
+    assert out["stories"].tolist() == [4, 4, 4, len(arts) - 12] and out["n"].sum() == len(scored)
+    assert len(st.sentiment_summary(scored, arts, by="outlet", top=None, n_boot=10)) == 15
+    lean = st.sentiment_summary(scored, arts, by="lean", n_boot=50)
+    assert lean["lean"].tolist() == ["(unknown lean)", "center", "left", "right"]
+    assert lean["stories"].tolist() == [4, 15, 14, 12]
+    story = st.sentiment_summary(scored, arts, by=["article_id", "lean"], n_boot=10)
+    assert len(story) == len(arts) and "stories" not in story
+    voice = st.score_by_voice(scored, arts, by="lean")
+    assert voice["lean"].value_counts()["left"] == (scored.merge(arts, on="article_id")["lean"] == "left").sum()
+    targets = st.target_sentiment(scored, arts, by="outlet", top=2, targets={"troops": r"Troops"})
+    assert targets["outlet"].tolist() == ["Outlet 10", "Outlet 11", "other outlets"]
+    assert targets["n"].tolist() == [4, 4, len(arts) - 8]
+    words = st.lexicon_contributors(scored, arts, top=2, by="lean")
+    assert list(dict.fromkeys(words["lean"])) == ["(unknown lean)", "center", "left", "right"]
+    overall = st.lexicon_contributors(scored, arts, top=2, by=None)
+    assert set(overall["group"]) == {"all stories"}
+    assert overall[overall["word"] == "good"]["count"].tolist() == [
+        int(words[words["word"] == "good"]["count"].sum())]
+
+
+def test_differing_pairs_counts_and_orders_the_gaps():
+    summary = pd.DataFrame({"outlet": ["A", "B", "C", "D"], "mean_compound": [0.0, 0.5, -0.3, 0.05],
+                            "ci_low": [-0.1, 0.4, -0.4, -0.05], "ci_high": [0.1, 0.6, -0.2, 0.15]})
+    pairs = st.differing_pairs(summary)
+    # A and D overlap; every other pair is apart
+    assert list(zip(pairs["lower"], pairs["higher"])) == [("C", "B"), ("A", "B"), ("D", "B"),
+                                                          ("C", "D"), ("C", "A")]
+    assert pairs["gap"].round(2).tolist() == [0.8, 0.5, 0.45, 0.35, 0.3]
+    assert len(st.differing_pairs(summary.iloc[:1])) == 0
+
+
+def test_sentiment_prose_follows_the_data():
+    few = pd.DataFrame({"outlet": ["A", "B"], "stories": [1, 2], "mean_compound": [0.0, 0.5],
+                        "ci_low": [-0.1, 0.4], "ci_high": [0.1, 0.6], "n": [20, 30]})
+    story = pd.DataFrame({"article_id": ["a", "b", "c"], "n": [20, 10, 20],
+                          "mean_compound": [0.0, 0.4, 0.6], "ci_low": [-0.2, 0.2, 0.4],
+                          "ci_high": [0.2, 0.6, 0.8]})
+    prose = st.sentiment_prose(story, few)
+    assert prose["group_heading"] == ("Outlet means mix stories about different events: with a median "
+                                      "of 1.5 stories per outlet, they cannot show a house style")
+    assert prose["story_heading"] == ("Each story's mean rests on a median of 20 sentences, so its "
+                                      "95% interval is 0.40 wide")
+    assert "1 of 1 pairs of outlets have 95% intervals that do not overlap" in prose["group_line"]
+    assert "B (+0.50) above A (+0.00)" in prose["group_line"]
+    assert "ratings file is not here" in prose["bottom_line"]
+    assert "2 of 2 named outlets have at most two stories" in prose["caveat"]
+    many = few.drop(columns="outlet").assign(stories=[20, 30], lean=["left", "right"])
+    agreement = pd.DataFrame({"scorer": ["plain VADER", "all fixes (project)"], "r": [0.4, 0.5],
+                              "n": [100, 100]})
+    prose2 = st.sentiment_prose(story, many, by="lean", agreement=agreement)
+    assert prose2["group_heading"] == ("1 of 1 pairs of leans differ beyond their 95% intervals, "
+                                       "on a median of 25 stories per lean")
+    assert "r = 0.50 (plain VADER 0.40" in prose2["bottom_line"]
+    assert "at least 20 stories" in prose2["caveat"] and "cannot support" not in prose2["caveat"]
+    one = st.sentiment_prose(story.iloc[:1], few.iloc[:1])
+    assert one["group_heading"] == "All stories fall in one outlet group: no comparison between outlets"
+
+
+def test_whole_table_shows_every_row_and_character():
+    long = "word " * 40
+    df = pd.DataFrame({"text": [long] * 70, "n": range(70), "n_negative": 0})
+    html = st.whole_table(df, hide=st.SUMMARY_COUNTS).to_html()
+    assert html.count(long.strip()) == 70 and "n_negative" not in html
+    assert "text-align: left" in html
+
+
+def _px(fig):
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
+    return Image.open(buf).size
+
+
+def test_figures_stay_bounded_on_a_large_corpus():
+    """60 outlets, 300 stories: every figure of notebook 02 under 2,400 px a side at 120 dpi, the
+    story figure a distribution (one row per named group plus "other outlets")."""
+    import matplotlib.pyplot as plt
+
+    rows = [{"article_id": f"s{i:03d}-1", "outlet": f"Outlet number {i % 60:02d} with a long name",
+             "text": ["Peace is a great hope.", "The war killed many.", "Troops left."][i % 3]
+             + "\n\n“It is good,” she said."} for i in range(300)]
+    arts = pd.DataFrame(rows)
+    scored = st.score_sentiment(utils.split_sentences(arts))
+    story = st.sentiment_summary(scored, arts, by=["article_id", "outlet"], n_boot=10)
+    story["story"] = story["article_id"]
+    groups = st.sentiment_summary(scored, arts, n_boot=10)
+    voice = st.sentiment_summary(st.score_by_voice(scored, arts, by="outlet"), arts,
+                                 by=["outlet", "voice"], n_boot=10)
+    words = st.lexicon_contributors(scored, arts)
+    figs = [st.plot_summary(story, "story", "t"), st.plot_summary(groups, "outlet", "t"),
+            st.plot_voice(voice, "t"), st.plot_target_heatmap(st.target_sentiment(scored, arts), "t"),
+            st.plot_contributors(words, "t", overall=st.lexicon_contributors(scored, arts, by=None))]
+    assert len(figs[0].axes[0].get_yticklabels()) == 13 == len(groups)
+    for fig in figs:
+        assert max(_px(fig)) <= 2400
+        plt.close(fig)

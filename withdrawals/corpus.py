@@ -17,18 +17,22 @@ import itertools
 import json
 import os
 import re
+import textwrap
 import unicodedata
 import warnings
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .figures import TOP_OUTLETS
+
 __all__ = ["load_articles", "cleaning_report", "normalize_text", "clean_document", "outlet_names",
            "corpus_overview", "cleaning_summary", "plot_corpus_timeline", "plot_words_per_story",
-           "plot_cleaning",
-           "ARTICLE_COLUMNS", "REPORT_COLUMNS", "REPO_ROOT"]
+           "plot_cleaning", "group_values", "story_groups", "removed_lines_by_reason", "show_table",
+           "corpus_facts", "corpus_prose",
+           "ARTICLE_COLUMNS", "REPORT_COLUMNS", "REPO_ROOT", "TABLE_ROWS", "MAX_STORY_BARS"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_COLUMNS = ["article_id", "source", "part", "outlet", "published", "title", "text",
@@ -70,6 +74,43 @@ _CREDIT_WORDS = (r"Reuters|AP|AFP|Getty(?: Images)?|EPA|AAP|Xinhua|Bloomberg|Shu
                  r"|PA(?: Images| Wire)?|Photo|Photos|Image|Images|File|Handout|Pool|Courtesy"
                  r"|presidency|press office|ministry|via [\w ]+")
 
+# Ads and teasers: word lists a journalist can extend.  Lower case; each is matched as whole words,
+# anywhere in a line, and only in short lines (a news sentence that happens to hold one is longer).
+#: Click-bait advertisement phrases ("One weird trick …").  Lines of at most 30 words.
+CLICKBAIT_PHRASES = ("weird trick", "simple trick", "one trick", "doctors hate", "you won't believe",
+                     "you won’t believe", "you will not believe", "what happens next",
+                     "before it's deleted", "before it’s deleted")
+#: Newsletter prompts: a line of at most 60 words with one of these calls to action …
+SIGNUP_ACTIONS = ("sign up", "signing up", "sign me up", "subscribe", "get our", "to your inbox",
+                  "in your inbox", "into your inbox")
+#: … and one of these destinations.
+SIGNUP_TARGETS = ("newsletter", "newsletters", "inbox", "email alerts", "email updates")
+#: Membership and donation pitches.  Lines of at most 150 words.
+PITCH_PHRASES = ("if you enjoyed this article", "if you enjoyed this story", "if you value our",
+                 "support our journalism", "support independent journalism", "consider subscribing",
+                 "become a subscriber", "become a supporter", "make a donation to")
+#: Social-network names as share buttons print them ("Facebook Twitter Pinterest" before a caption).
+SHARE_BUTTONS = ("facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "email")
+
+
+def _words(phrases) -> str:
+    """A regex alternative matching any of ``phrases`` as whole words (spaces match any spacing)."""
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+# Skips whole words, so a phrase is tried only where a word starts (fast on long paragraphs).
+_SKIP = r"(?:\S+\s+)*?"
+
+
+def _short(n: int) -> str:
+    """A lookahead admitting a line of at most ``n`` words."""
+    return rf"(?!(?:\S+\s+){{{n}}})"
+
+
+# Title Case words (or small words, figures and "$1,000") and nothing else: a headline's shape.
+_TITLE_WORDS = (r"(?:(?:[A-Z0-9$“\"'‘]\S*|a|an|and|as|at|by|for|from|in|of|on|or|the|to|with|your)"
+                r"(?:\s+|$)){2,16}")
+
 #: (reason, compiled pattern) pairs, tried in order on each stripped line; a match removes the line.
 FURNITURE_RULES: list[tuple[str, re.Pattern]] = [
     ("watermark or logo line (1-3 capital letters alone)", re.compile(r"^[A-Z]{1,3}$")),
@@ -77,17 +118,37 @@ FURNITURE_RULES: list[tuple[str, re.Pattern]] = [
      re.compile(r"^.{3,400}\((?:[^()]*\b(?:" + _CREDIT_WORDS + r")\b[^()]*)\)\.?$", re.I)),
     ("photo credit or caption label",
      re.compile(r"^(?:photo|image|picture|caption|credit|getty images|©)\b.{0,200}$", re.I)),
+    ("photo gallery ('Photos:' label and its captions)",
+     re.compile(r"^(?:photos|photo gallery|gallery|in pictures|slideshow)\s*:.*$", re.I)),
+    ("share buttons and the caption after them",
+     re.compile(rf"^{_words(SHARE_BUTTONS)}\s+{_words(SHARE_BUTTONS)}\b.*$", re.I)),
+    ("advertisement under an 'Editor's Note' label (a headline, not a note)",
+     re.compile(rf"^(?i:editor[’']?s\s+note)\s*:\s*{_TITLE_WORDS}$")),
+    ("click-bait advertisement (CLICKBAIT_PHRASES)",
+     re.compile(rf"^{_short(30)}{_SKIP}{_words(CLICKBAIT_PHRASES)}\b.*$", re.I)),
     ("'READ MORE' teaser", re.compile(r"^read more\b.*$", re.I)),
+    ("related-story teaser (a headline followed by 'Read more')",
+     re.compile(r"^.{10,250}\sRead more[.:]?$")),
     ("related-link line",
      re.compile(r"^(?:more|related|see also|also read|read also|recommended|further reading"
                 r"|latest|trending)\s*:.{0,200}$", re.I)),
     ("video teaser line",
      re.compile(r"^(?:just watched|must watch|now playing|watch|video|replay|more videos"
                 r"|watch now|watch live)\b.{0,200}$", re.I)),
+    ("video player text ('CLOSE' button and the clip's summary)", re.compile(r"^CLOSE\s+[A-Z].*$")),
+    ("'Click here' prompt", re.compile(r"^click (?:here|to|through|for)\b.{0,150}$", re.I)),
+    ("app download prompt", re.compile(r"^(?:get|download) (?:the|our) .{0,60}\bapps?\b.{0,40}$", re.I)),
+    ("newsletter or subscription prompt",
+     re.compile(rf"^(?:sign up|subscribe)\b.{{0,200}}$"
+                rf"|^(?:get|want)\b.{{0,80}}\b(?:newsletters?|inbox|sign up)\b.*$"
+                rf"|^{_short(60)}(?={_SKIP}{_words(SIGNUP_ACTIONS)}\b)(?={_SKIP}{_words(SIGNUP_TARGETS)}\b).*$",
+                re.I)),
+    ("membership or donation pitch (PITCH_PHRASES)",
+     re.compile(rf"^{_short(150)}{_SKIP}{_words(PITCH_PHRASES)}\b.*$", re.I)),
     ("page footer or widget",
      re.compile(r"^(?:show thumbnails|show captions|hide captions|you may also like|advertisement"
                 r"|story continues below|skip (?:to )?(?:content|advert\w*)|share this(?: article)?"
-                r"|share on \w+|follow us\b|sign up\b|subscribe\b|click here\b|comments?\b"
+                r"|share on \w+|follow us\b|comments?\b"
                 r"|most read\b|back to top|print this|email this|top stories)[.…:!]*.{0,80}$", re.I)),
     ("copyright footer",
      re.compile(r"^(?:©|\(c\)|copyright\b).{0,200}$|^.{0,120}all rights reserved\.?$", re.I)),
@@ -102,7 +163,7 @@ CREDIT_RULES: list[tuple[str, re.Pattern]] = [
      re.compile(r"^.{0,200}\bcontributed (?:to )?(?:this )?(?:report|story|reporting)\.?$", re.I)),
     ("source line (site name)", re.compile(r"^source\s*:\s*\S.{0,120}$", re.I)),
     ("byline", re.compile(r"^[Bb][Yy] [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'’-]+"
-                          r"(?: [A-Z][\w.'’-]+){0,3})?$")),
+                          r"(?: [A-Z][\w.'’-]+){0,3})?(?:(?:,| \||\s[—–-]) [A-Z][\w.&'’ -]{1,40})?$")),
 ]
 
 
@@ -162,11 +223,52 @@ def _is_headline_like(line: str) -> bool:
     """True for a short line in Title Case with no final full stop (a headline)."""
     if not line or len(line) > 160 or line[-1] in ".,;:" or not line[0].isupper():
         return False
+    if "@" in line or "://" in line or "pic.twitter" in line:     # an embedded post, not a headline
+        return False
     words = _ALPHA_WORD.findall(line)
     if not 3 <= len(words) <= 20:
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.75
+
+
+#: A dateline opening a story: "WASHINGTON —", "KABUL, Afghanistan (AP) -", "(CNN) —".
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+                       r"\s*(?:\([^()]{1,30}\))?|\([A-Z][\w .]{1,30}\))\s*[—–-]{1,2}\s")
+#: A date line under a headline: "January 8, 2025", "Published: Jan. 8, 2025 10:04 a.m.".
+_DATE_LINE = re.compile(r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:on\s+)?(?:\w+day,?\s+)?"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+"
+                        r"\d{4}\b.{0,40}$", re.I)
+#: A byline under a headline: "By Jane Roe", "BY JANE ROE, Associated Press", "By Jane Roe | Reuters".
+_BYLINE = re.compile(r"^[Bb][Yy]:?\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*$|\s*[,|]|\s+(?:and|&)\s)")
+
+
+def _usual_gap(kept: list[tuple[int, str, int]]) -> int:
+    """The most common number of blank lines between paragraphs of a document (ties: the smaller)."""
+    counts = Counter(b for _, _, b in kept[1:])
+    return min(counts, key=lambda b: (-counts[b], b)) if counts else 1
+
+
+def _starts_second_story(kept: list[tuple[int, str, int]], i: int, lines: list[str], gap: int) -> bool:
+    """True when kept line ``i`` is the headline of a second story in the same file.
+
+    A headline-like line is not enough (section heads, subheadings such as
+    "Now: …", pull quotes and embedded tweets look like one).  It takes one of
+    two pieces of evidence: the line is printed again within the next six
+    lines (page templates print a headline twice), or it follows more blank
+    lines than the document's usual paragraph break and one of the next three
+    lines is a byline ("By Jane Roe") or a dateline ("WASHINGTON (AP) —",
+    "January 8, 2025").
+    """
+    no, line, before = kept[i]
+    if not _is_headline_like(line):
+        return False
+    if _key(line) in {_key(t) for _, t, _ in kept[i + 1:i + 7]}:
+        return True
+    if before <= max(gap, 1):
+        return False
+    following = [t for t in lines[no:no + 12] if t][:3]
+    return any(_BYLINE.match(t) or _DATELINE.match(t) or _DATE_LINE.match(t) for t in following)
 
 
 def _key(line: str) -> str:
@@ -198,8 +300,9 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
     Rules, in order: page furniture lines go (``FURNITURE_RULES``); a line
     repeated right after itself goes (caption repeats); credit lines go into
     ``credits``; name pop-ups are cut out of lines; a headline-like line after
-    at least 40 words of body that is either preceded by two or more blank
-    lines or repeated within the next six lines starts a new story; within a
+    at least 40 words of body starts a new story only with evidence of one
+    (:func:`_starts_second_story`: the headline printed twice, or a byline or
+    dateline under it after a wider break than the document's usual); within a
     story the headline's repeat and any repeated paragraph go, short
     unpunctuated lines between headline and first paragraph go (photo
     captions), and a paragraph broken mid-sentence is joined to its rest.
@@ -239,17 +342,16 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
     stories: list[_Story] = []
     story = _Story()
     body_words = 0
+    gap = _usual_gap(kept)
     for i, (no, line, before) in enumerate(kept):
         if not stories and not story.title and not story.paragraphs and has_title \
                 and len(line) <= MAX_TITLE_CHARS:
             story.title, story.title_line = line, no
             continue
-        if body_words >= 40 and _is_headline_like(line):
-            ahead = {_key(t) for _, t, _ in kept[i + 1:i + 7]}
-            if before >= 2 or _key(line) in ahead:
-                stories.append(story)
-                story, body_words = _Story(title=line, title_line=no), 0
-                continue
+        if body_words >= 40 and _starts_second_story(kept, i, lines, gap):
+            stories.append(story)
+            story, body_words = _Story(title=line, title_line=no), 0
+            continue
         story.paragraphs.append([no, line])
         body_words += len(line.split())
     stories.append(story)
@@ -912,23 +1014,77 @@ def cleaning_report(source="seeds", errors: str = "ignore") -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- summaries and figures
 
+#: Per-story charts (one bar per story) up to this many stories; past it, distributions by group.
+MAX_STORY_BARS = 30
+#: Rows of a long table shown in a notebook page; the full table goes to a CSV beside the figures.
+TABLE_ROWS = 25
+
+
 def outlet_names(articles: pd.DataFrame) -> pd.Series:
     """The ``outlet`` column with blanks shown as "(unknown outlet)", for tables and figures."""
     return articles["outlet"].fillna("").replace("", "(unknown outlet)")
 
 
-def corpus_overview(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per outlet: stories, files, first and last date, words (total and median).
+def group_values(articles: pd.DataFrame, by: str = "outlet") -> pd.Series:
+    """Each story's value of the comparison column ``by`` (GROUP_BY), as text; "" when unknown.
 
-    In: the articles table.  Out: a new DataFrame sorted by outlet, with
-    ``outlet, stories, files, first_published, last_published, words, median_words``.
+    In: the articles table and a column name: "outlet", any articles column (``lean``, a user's
+    own), or "year" / "quarter" / "month" (from ``published`` when there is no such column).
+    Out: a Series of strings aligned with ``articles``.  Raises ``ValueError`` naming the columns
+    when ``by`` is none of these.
     """
-    df = articles.assign(outlet=outlet_names(articles))
-    out = df.groupby("outlet", sort=True).agg(
+    if by in articles.columns:
+        col = articles[by]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            return col.dt.strftime("%Y-%m-%d").fillna("").astype(object)
+        return col.map(lambda v: "" if _is_null(v) else _cell(v)).astype(object)
+    if by in ("year", "quarter", "month") and "published" in articles.columns:
+        from .figures import period_labels
+
+        return period_labels(articles["published"], by).replace("undated", "").astype(object)
+    raise ValueError(f"GROUP_BY={by!r} is not a column of the articles (columns: "
+                     f"{', '.join(map(str, articles.columns))}; or year, quarter, month)")
+
+
+def story_groups(articles: pd.DataFrame, by: str = "outlet", top: int | None = TOP_OUTLETS) -> pd.Series:
+    """Each story's display group: its ``by`` value when among the ``top`` most frequent, else
+    "other <by>s" (blank values are "(unknown outlet)").  Aligned with ``articles``."""
+    from .figures import group_labels
+
+    return group_labels(group_values(articles, by), top, by)
+
+
+def _group_order(groups: pd.Series, by: str) -> list:
+    """Groups most frequent first (ties alphabetical); the unknown group and "other …" last."""
+    from .figures import UNKNOWN_OUTLET, other_label
+
+    counts = groups.value_counts()
+    tail = [g for g in (UNKNOWN_OUTLET, other_label(by)) if g in counts.index]
+    named = sorted((g for g in counts.index if g not in tail), key=lambda g: (-counts[g], g))
+    return named + tail
+
+
+def _short_label(name: str, n: int, width: int = 28, extra: str = "") -> str:
+    """A group name shortened to ``width`` characters, with its story count (and ``extra``)."""
+    return f"{textwrap.shorten(str(name), width, placeholder='…')} (n={n}{extra})"
+
+
+def corpus_overview(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """One row per outlet (or ``by`` value): stories, files, first and last date, words (total and median).
+
+    In: the articles table.  Out: a new DataFrame sorted by stories (most first), then name, with
+    ``<by>, stories, files, first_published, last_published, words, median_words``; blank values
+    are "(unknown outlet)".
+    """
+    from .figures import _names
+
+    df = articles.assign(**{"_group": _names(group_values(articles, by)).to_numpy()})
+    out = df.groupby("_group", sort=True).agg(
         stories=("article_id", "size"), files=("source", "nunique"),
         first_published=("published", "min"), last_published=("published", "max"),
         words=("n_words", "sum"), median_words=("n_words", "median"))
-    return out.reset_index()
+    out = out.reset_index().rename(columns={"_group": by})
+    return out.sort_values(["stories", by], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def cleaning_summary(report: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -947,82 +1103,407 @@ def cleaning_summary(report: pd.DataFrame, articles: pd.DataFrame | None = None)
     return out.sort_values(["article_id", "reason"]).reset_index(drop=True)
 
 
-def plot_corpus_timeline(articles: pd.DataFrame):
-    """Dot plot of stories by publication date and outlet, dot size = words.
+def removed_lines_by_reason(report: pd.DataFrame) -> pd.DataFrame:
+    """The lines cleaning removed or changed, one row per reason: how many, in how many stories, an example.
+
+    In: the cleaning report.  Out: ``reason, lines, stories, example, example_story`` (the first
+    line removed for that reason, shortened to 100 characters, and its story), most lines first.
+    File- and row-level notes (``line_no`` 0) are not lines and are left out.
+    """
+    rem = report[report["line_no"] > 0]
+    rows = []
+    for reason, g in rem.groupby("reason", sort=True):
+        first = g.iloc[0]
+        rows.append({"reason": reason, "lines": len(g), "stories": g["article_id"].nunique(),
+                     "example": textwrap.shorten(str(first["line"]), 100, placeholder=" …"),
+                     "example_story": first["article_id"]})
+    out = pd.DataFrame(rows, columns=["reason", "lines", "stories", "example", "example_story"])
+    return out.sort_values(["lines", "reason"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def show_table(table: pd.DataFrame, rows: int | None = None, title: str = "title", url: str = "url"):
+    """A table as a reader sees it: a Styler, index hidden, text left-aligned, dates as YYYY-MM-DD,
+    blanks for missing values, and each ``title`` a link to its ``url`` (http/https only) when the
+    table has both columns (the url column is then hidden).
+
+    In: a DataFrame and ``rows``: show only the first rows (None: all; pandas' own 10-row cut-off
+    does not apply to a Styler).  Out: a pandas Styler; every cell is escaped (titles are data).
+    """
+    shown = (table if rows is None else table.head(rows)).reset_index(drop=True)
+    linked = title in shown.columns and url in shown.columns
+
+    def cell(i):
+        text = "" if _is_null(shown.at[i, title]) else html.escape(str(shown.at[i, title]))
+        link = "" if _is_null(shown.at[i, url]) else str(shown.at[i, url]).strip()
+        if re.match(r"^https?://[^\s\"'<>]+$", link):
+            return f'<a href="{html.escape(link, quote=True)}">{text or html.escape(link)}</a>'
+        return text
+
+    if linked:
+        shown = shown.assign(**{title: [cell(i) for i in range(len(shown))]})
+    plain = [c for c in shown.columns if not (linked and c == title)]
+    dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
+
+    def fmt(v):
+        if _is_null(v):
+            return ""
+        if isinstance(v, pd.Timestamp):
+            return v.strftime("%Y-%m-%d") if v == v.normalize() else v.strftime("%Y-%m-%d %H:%M")
+        if isinstance(v, float):
+            return f"{v:,.0f}" if v.is_integer() else f"{v:,.1f}"
+        if isinstance(v, int) and not isinstance(v, bool):
+            return f"{v:,}"
+        return v
+
+    sty = shown.style.hide(axis="index").format(fmt, subset=plain, escape="html")
+    if dates:
+        sty = sty.format(fmt, subset=dates)
+    if linked:
+        sty = sty.format(lambda v: v, subset=[title], escape=None).hide(subset=[url], axis="columns")
+    return sty.set_table_styles([{"selector": "td, th", "props": [("text-align", "left")]}])
+
+
+def plot_corpus_timeline(articles: pd.DataFrame, by: str = "outlet", top: int | None = TOP_OUTLETS):
+    """Dot plot of stories by publication date, one row per group (the ``top`` outlets named, the rest
+    "other outlets"), dot area = words.
 
     In: the articles table.  Out: (figure, the DataFrame plotted).  Stories
     without a date are counted in the title, not drawn.
     """
     import matplotlib.pyplot as plt
+    import numpy as np
 
-    from .figures import outlet_colors
+    from .figures import figure_size, group_colors
 
-    df = articles.assign(outlet=outlet_names(articles))[
-        ["article_id", "outlet", "published", "n_words", "title"]].sort_values(["published", "article_id"])
+    values = group_values(articles, by)
+    groups = story_groups(articles, by, top)
+    colors = group_colors(values, top, by)
+    df = articles.assign(outlet=outlet_names(articles), group=groups.to_numpy())[
+        ["article_id", "outlet", "group", "published", "n_words", "title"]].sort_values(
+        ["published", "article_id"], kind="stable")
     dated = df.dropna(subset=["published"])
-    colors = outlet_colors(df["outlet"])
-    outlets = sorted(df["outlet"].unique())
-    fig, ax = plt.subplots(figsize=(8, 0.6 * len(outlets) + 1.8))
-    for o in outlets:
-        d = dated[dated["outlet"] == o]
-        ax.scatter(d["published"], [o] * len(d), s=d["n_words"] / 3, color=colors[o], alpha=0.8,
-                   edgecolor="black", linewidth=0.5)
+    order = _group_order(groups, by)
+    counts = groups.value_counts()
+    many = len(df) > MAX_STORY_BARS
+    fig, ax = plt.subplots(figsize=figure_size(len(order), width=9, per_row=0.45, base=1.9))
+    for y, g in enumerate(order):
+        d = dated[dated["group"] == g]
+        size = np.clip(d["n_words"].to_numpy() / 8, 5, 250) if many else d["n_words"].to_numpy() / 3
+        ax.scatter(d["published"], [y] * len(d), s=size, color=colors.get(g, "#BBBBBB"),
+                   alpha=0.6 if many else 0.8, edgecolor="black", linewidth=0.3 if many else 0.5)
+    undated_in = df.loc[df["published"].isna(), "group"].value_counts()
+    ax.set_yticks(range(len(order)), [_short_label(g, counts[g], extra=f", {undated_in[g]} undated"
+                                                   if undated_in.get(g, 0) else "") for g in order])
+    n_values = int(values[values != ""].nunique())
     undated = len(df) - len(dated)
     extra = f"; {undated} without a date not shown" if undated else ""
-    ax.set_title(f"{len(df)} stories from {len(outlets)} outlets, "
-                 f"{dated['published'].min():%b %Y} to {dated['published'].max():%b %Y}{extra}"
-                 if len(dated) else f"{len(df)} stories, none dated")
-    ax.set_xlabel("publication date (dot area = words in the story)")
+    noun = "outlets" if by == "outlet" else f"{by} values"
+    title = (f"{len(df)} stories from {n_values} {noun}, {dated['published'].min():%b %Y} to "
+             f"{dated['published'].max():%b %Y}{extra}" if len(dated) else f"{len(df)} stories, none dated")
+    ax.set_title(textwrap.fill(title, 75))
+    named = f"the {top} with most stories named, the rest grey" if top is not None and n_values > top else ""
+    ax.set_xlabel("publication date (dot area = words in the story)" + (f"; {named}" if named else ""))
     ax.set_ylabel("")
-    ax.set_ylim(-0.7, len(outlets) - 0.3)
+    ax.set_ylim(len(order) - 0.4, -0.6)
     fig.autofmt_xdate()
     return fig, df
 
 
-def plot_words_per_story(articles: pd.DataFrame):
-    """Horizontal bars: words per story, coloured by outlet.  Out: (figure, data)."""
+def plot_words_per_story(articles: pd.DataFrame, by: str = "outlet", top: int | None = TOP_OUTLETS):
+    """Words per story: one bar per story up to MAX_STORY_BARS stories, else a strip and box per group.
+
+    In: the articles table.  Out: (figure, data: one row per story with its group).
+    """
     import matplotlib.pyplot as plt
+    import numpy as np
 
-    from .figures import outlet_colors
+    from .figures import figure_size, group_colors
 
-    df = articles.assign(outlet=outlet_names(articles))[
-        ["article_id", "outlet", "title", "n_words", "n_paragraphs"]].sort_values("article_id")
-    colors = outlet_colors(df["outlet"])
-    fig, ax = plt.subplots(figsize=(8, 0.4 * len(df) + 1.5))
+    values = group_values(articles, by)
+    groups = story_groups(articles, by, top)
+    colors = group_colors(values, top, by)
+    df = articles.assign(outlet=outlet_names(articles), group=groups.to_numpy())[
+        ["article_id", "outlet", "group", "title", "n_words", "n_paragraphs"]].sort_values(
+        "article_id", kind="stable")
+    order = _group_order(groups, by)
     if df.empty:
+        fig, ax = plt.subplots(figsize=(8, 2.5))
         ax.text(0.5, 0.5, "no stories", ha="center", va="center", transform=ax.transAxes)
         ax.set_title("No stories to measure")
         return fig, df
-    ax.barh(df["article_id"], df["n_words"], color=[colors[o] for o in df["outlet"]])
-    for y, (w, p) in enumerate(zip(df["n_words"], df["n_paragraphs"])):
-        ax.text(w, y, f" {w} words, {p} ¶", va="center", fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlabel("words in the cleaned story")
-    ax.set_title(f"Stories run from {df['n_words'].min()} to {df['n_words'].max()} words "
-                 f"(median {int(df['n_words'].median())})")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colors[o]) for o in sorted(colors)]
-    ax.legend(handles, sorted(colors), loc="lower right", fontsize=8)
-    ax.set_xlim(0, max(1, df["n_words"].max()) * 1.35)
+    title = (f"Stories run from {df['n_words'].min():,} to {df['n_words'].max():,} words "
+             f"(median {int(df['n_words'].median()):,})")
+    if len(df) <= MAX_STORY_BARS:
+        fig, ax = plt.subplots(figsize=figure_size(len(df), width=9, per_row=0.4, base=1.5))
+        ax.barh(df["article_id"], df["n_words"], color=[colors.get(g, "#BBBBBB") for g in df["group"]])
+        for y, (w, p) in enumerate(zip(df["n_words"], df["n_paragraphs"])):
+            ax.text(w, y, f" {w} words, {p} ¶", va="center", fontsize=8)
+        ax.invert_yaxis()
+        ax.set_xlim(0, max(1, df["n_words"].max()) * 1.35)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=colors.get(g, "#BBBBBB")) for g in order]
+        ax.legend(handles, [textwrap.shorten(g, 30, placeholder="…") for g in order], fontsize=8,
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.set_xlabel("words in the cleaned story")
+        ax.set_title(title)
+        return fig, df
+    counts = groups.value_counts()
+    fig, ax = plt.subplots(figsize=figure_size(len(order), width=9, per_row=0.5, base=1.9))
+    rng = np.random.default_rng(0)
+    data = [df.loc[df["group"] == g, "n_words"].to_numpy() for g in order]
+    ax.boxplot(data, positions=range(len(order)), orientation="horizontal", widths=0.6, showfliers=False,
+               medianprops={"color": "black"}, boxprops={"color": "#555555"},
+               whiskerprops={"color": "#555555"}, capprops={"color": "#555555"})
+    for y, (g, w) in enumerate(zip(order, data)):
+        ax.scatter(w, y + rng.uniform(-0.22, 0.22, len(w)), s=12, color=colors.get(g, "#BBBBBB"),
+                   alpha=0.7, edgecolor="black", linewidth=0.2, zorder=3)
+    ax.set_yticks(range(len(order)), [_short_label(g, counts[g]) for g in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    log = df["n_words"].max() > 8 * max(1, df["n_words"].median()) and df["n_words"].min() > 0
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlabel("words in the cleaned story" + (" (log scale)" if log else "")
+                  + "; box: middle half of the stories, line: median")
+    med = df.groupby("group")["n_words"].median()
+    big = [g for g in order if counts[g] >= 5]
+    if len(big) >= 2:
+        longest = max(big, key=lambda g: (med[g], g))
+        title += f"; longest median among groups of 5+: {longest} ({int(med[longest]):,})"
+    ax.set_title(textwrap.fill(title, 80))
     return fig, df
 
 
-def plot_cleaning(summary: pd.DataFrame):
-    """Stacked bars: lines removed per story, by reason.  In: :func:`cleaning_summary`.  Out: (figure, data)."""
+#: Reasons drawn one bar each in the cleaning figure; the rarer ones share one bar.
+MAX_REASONS = 20
+#: Reasons that name a story or a file, as one kind each in the cleaning figure.
+_REASON_KINDS = [(re.compile(r"^same text as .*"), "same text as an earlier story (kept, flagged)"),
+                 (re.compile(r"^duplicate article id .*"), "duplicate article id (renamed)"),
+                 (re.compile(r"^((?:file|row) skipped: [^(:]*).*"), r"\1"),
+                 (re.compile(r"^\d+ (line|row)\(s\) skipped: (.*)"), r"\1s skipped: \2")]
+
+
+def _reason_kind(reason: str) -> str:
+    """A report reason without the ids, sizes or names it carries, for counting reasons."""
+    for pat, repl in _REASON_KINDS:
+        if pat.match(reason):
+            return pat.sub(repl, reason).strip()
+    return reason
+
+
+def _cleaning_long(summary: pd.DataFrame, articles: pd.DataFrame | None, by: str, top) -> pd.DataFrame:
+    """Lines removed by reason and group: ``reason, group, lines, stories`` (most lines first; past
+    MAX_REASONS reasons the rarest are summed as "other reasons")."""
+    rem = summary[(summary["lines"] > 0) & (summary["reason"] != "(nothing removed)")]
+    rem = rem.assign(reason=rem["reason"].astype(str).map(_reason_kind))
+    totals = rem.groupby("reason")["lines"].sum()
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > MAX_REASONS:
+        rare = {r for r, _ in ranked[MAX_REASONS - 1:]}
+        rem = rem.assign(reason=rem["reason"].map(lambda r: f"other reasons ({len(rare)})" if r in rare else r))
+    if articles is not None and len(articles):
+        group = dict(zip(articles["article_id"], story_groups(articles, by, top)))
+    else:
+        group = {}
+    rem = rem.assign(group=rem["article_id"].map(lambda a: group.get(a, "(file or row not loaded)"
+                                                                   if articles is not None else "all stories")))
+    out = rem.groupby(["reason", "group"], sort=True).agg(lines=("lines", "sum"),
+                                                          stories=("article_id", "nunique")).reset_index()
+    total = out.groupby("reason")["lines"].transform("sum")
+    return (out.assign(_t=total).sort_values(["_t", "reason", "lines", "group"],
+                                             ascending=[False, True, False, True], kind="stable")
+            .drop(columns="_t").reset_index(drop=True))
+
+
+def plot_cleaning(summary: pd.DataFrame, articles: pd.DataFrame | None = None, by: str = "outlet",
+                  top: int | None = TOP_OUTLETS):
+    """Horizontal bars: lines removed per reason, stacked by group (the ``top`` outlets named, the
+    rest grey) when ``articles`` is given.
+
+    In: :func:`cleaning_summary` (and the articles, for the groups).  Out: (figure, data:
+    ``reason, group, lines, stories``).
+    """
     import matplotlib.pyplot as plt
 
-    wide = summary.pivot_table(index="article_id", columns="reason", values="lines",
-                               aggfunc="sum", fill_value=0).drop(columns="(nothing removed)", errors="ignore")
-    wide = wide.loc[sorted(wide.index)]
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(wide) + 2.5))
-    if wide.empty or wide.to_numpy().sum() == 0:
+    from .figures import OTHER_COLOR, figure_size, group_colors
+
+    long = _cleaning_long(summary, articles, by, top)
+    if long.empty:
+        fig, ax = plt.subplots(figsize=(8, 2.5))
         ax.text(0.5, 0.5, "nothing removed", ha="center", va="center", transform=ax.transAxes)
         ax.set_title("Cleaning removed no lines")
-        return fig, summary
-    wide.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.7)
+        return fig, long
+    reasons = list(dict.fromkeys(long["reason"]))
+    wide = long.pivot_table(index="reason", columns="group", values="lines", aggfunc="sum",
+                            fill_value=0).loc[reasons]
+    if articles is not None and len(articles):
+        colors = group_colors(group_values(articles, by), top, by)
+        order = [g for g in _group_order(story_groups(articles, by, top), by) if g in wide.columns]
+    else:
+        colors = {}
+        order = []
+    order += [g for g in wide.columns if g not in order]
+    wide = wide[order]
+    labels = [textwrap.fill(r, 46) for r in reasons]
+    n_lines = sum(lab.count("\n") + 1 for lab in labels)
+    fig, ax = plt.subplots(figsize=figure_size(n_lines, width=10, per_row=0.24, base=1.9))
+    left = pd.Series(0, index=wide.index, dtype="int64")
+    for g in order:
+        ax.barh(labels, wide[g].to_numpy(), left=left.to_numpy(), color=colors.get(g, OTHER_COLOR),
+                label=g, height=0.7, edgecolor="white", linewidth=0.3)
+        left += wide[g]
+    stories = long.groupby("reason")["stories"].sum().reindex(reasons)
+    for y, (n, s) in enumerate(zip(left, stories)):
+        ax.text(n, y, f" {n:,} in {s:,} stor{'y' if s == 1 else 'ies'}", va="center", fontsize=8)
+    ax.set_xlim(0, left.max() * 1.3)
     ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=8)
     ax.set_xlabel("lines removed or changed by cleaning")
-    ax.set_ylabel("")
-    ax.set_title(f"Cleaning removed or changed {int(wide.values.sum())} lines; "
-                 f"every one is listed with its reason")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig, summary
+    total, n_st = int(left.sum()), summary.loc[summary["lines"] > 0, "article_id"].nunique()
+    ax.set_title(textwrap.fill(f"Cleaning removed or changed {total:,} lines in {n_st:,} stories, most "
+                               f"often: {reasons[0]}", 80))
+    if len(order) > 1:
+        ax.legend([textwrap.shorten(g, 30, placeholder="…") for g in order], fontsize=8,
+                  loc="upper left", bbox_to_anchor=(1.01, 1.0), title=by)
+    return fig, long
+
+
+# --------------------------------------------------------------------------- prose from the data
+
+def _metadata_kind(corpus) -> str:
+    """Where outlets and dates came from: "metadata.csv", "folder without metadata", "table" or "unknown"."""
+    if corpus is None or isinstance(corpus, pd.DataFrame):
+        return "table" if isinstance(corpus, pd.DataFrame) else "unknown"
+    try:
+        path = _resolve(corpus)
+    except FileNotFoundError:
+        return "unknown"
+    if path.is_dir():
+        return "metadata.csv" if (path / "metadata.csv").is_file() else "folder without metadata"
+    return "table" if path.suffix.lower() in TABLE_SUFFIXES else "folder without metadata"
+
+
+def _noun(by: str) -> str:
+    return "outlets" if by == "outlet" else f"{by} groups"
+
+
+def corpus_facts(articles: pd.DataFrame, report: pd.DataFrame, corpus=None, by: str = "outlet",
+                 top: int | None = TOP_OUTLETS) -> dict:
+    """The numbers the notebook's prose states about the corpus, computed from the data.
+
+    In: the articles, their cleaning report, the corpus path (to say where outlets and dates
+    came from), the comparison column and how many groups the figures name.  Out: a dict with
+    ``stories, files, groups, unknown, dated, undated, first, last, span_days, largest,
+    largest_n, small`` (groups with at most two stories), ``big`` (ten or more), ``top,
+    other_groups, other_stories, removed_lines, removed_stories, top_reason, top_reason_lines,
+    split_files, duplicates, skipped, metadata, evidence, by``.
+    """
+    values = group_values(articles, by) if len(articles) else pd.Series([], dtype=object)
+    counts = values[values != ""].value_counts()
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    named = len(order) if top is None else min(top, len(order))
+    dates = articles["published"].dropna() if len(articles) else pd.Series([], dtype="datetime64[ns]")
+    rem = report[report["line_no"] > 0]
+    reasons = rem["reason"].value_counts()
+    reasons = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    skipped = report["reason"].astype(str).str.match(r"(?:file|row) skipped|\d+ (?:line|row)\(s\) skipped")
+    evidence = "evidence" in articles.columns and articles["evidence"].astype(str).str.strip().ne("").any()
+    return {
+        "stories": len(articles), "files": int(articles["source"].nunique()) if len(articles) else 0,
+        "groups": len(order), "unknown": int((values == "").sum()),
+        "dated": len(dates), "undated": len(articles) - len(dates),
+        "first": dates.min() if len(dates) else None, "last": dates.max() if len(dates) else None,
+        "span_days": int((dates.max() - dates.min()).days) if len(dates) else 0,
+        "largest": order[0][0] if order else "", "largest_n": int(order[0][1]) if order else 0,
+        "small": sum(1 for _, n in order if n <= 2), "big": sum(1 for _, n in order if n >= 10),
+        "top": named, "other_groups": len(order) - named,
+        "other_stories": int(sum(n for _, n in order[named:])),
+        "removed_lines": len(rem), "removed_stories": int(rem["article_id"].nunique()),
+        "top_reason": reasons[0][0] if reasons else "", "top_reason_lines": int(reasons[0][1]) if reasons else 0,
+        "split_files": int((articles.groupby("source").size() > 1).sum()) if len(articles) else 0,
+        "duplicates": int((articles["duplicate_of"] != "").sum()) if "duplicate_of" in articles else 0,
+        "skipped": int(skipped.sum()), "metadata": _metadata_kind(corpus), "evidence": bool(evidence),
+        "by": by,
+    }
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """"1 story", "3 stories": a count with its noun."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def corpus_prose(facts: dict) -> dict:
+    """The bottom line and the caveats of the corpus notebook, written from :func:`corpus_facts`.
+
+    Out: ``{"bottom_line": markdown text, "caveats": [markdown bullet texts]}``; a caveat appears
+    only when it is true of this corpus (duplicates, splits, skipped files, a span of years, groups
+    folded into "other …").
+    """
+    f = facts
+    by, noun = f["by"], _noun(f["by"])
+    when = (f", {f['dated']:,} dated, {f['first']:%B %Y} to {f['last']:%B %Y}" if f["dated"] else ", none dated")
+    if f["groups"]:
+        few = (f"each of the {f['groups']:,} {noun} has two or fewer" if f["small"] == f["groups"] else
+               f"{f['small']:,} of the {f['groups']:,} {noun} have two or fewer")
+        spread = f"; the largest {by}, {f['largest']}, has {_n(f['largest_n'], 'story', 'stories')}, and {few}"
+    else:
+        spread = f"; no story has a known {by}"
+    removed = (f"Cleaning removed or changed {_n(f['removed_lines'], 'line')} in "
+               f"{_n(f['removed_stories'], 'story', 'stories')} (most often: {f['top_reason']}, "
+               f"{f['top_reason_lines']:,})" if f["removed_lines"] else "Cleaning removed no lines")
+    split = (f"; {_n(f['split_files'], 'file')} carried more than one story" if f["split_files"] else "")
+    source = {"metadata.csv": "`metadata.csv` beside the files",
+              "table": "the table's own columns (`outlet` and `published`, or Media Cloud's `media_name` "
+                       "and `publish_date`)",
+              "folder without metadata": "nowhere: there is no `metadata.csv` beside the files",
+              "unknown": "the corpus as given"}[f["metadata"]]
+    blanks = [s for s in (f"{_n(f['unknown'], 'story', 'stories')} without {'an outlet' if by == 'outlet' else 'a ' + by}"
+                          if f["unknown"] else "", f"{f['undated']:,} without a date" if f["undated"] else "") if s]
+    bottom = (f"**Bottom line.** {_n(f['stories'], 'story', 'stories')} from {_n(f['files'], 'file')}{when}{spread}.\n"
+              f"{removed}{split}; the other notebooks read these same cleaned stories, so what is said here "
+              f"limits everything said there.\n"
+              f"Outlets and dates come from {source}; a field nobody could establish is left blank, not guessed"
+              + (f" ({' and '.join(blanks)})." if blanks else "."))
+    cav = []
+    if f["metadata"] == "metadata.csv":
+        cav.append("**Outlets and dates are only as good as `metadata.csv`.** "
+                   + ("They were established from evidence inside each file; its `evidence` column says what."
+                      if f["evidence"] else "Nothing here checks them against the text."))
+    elif f["metadata"] == "table":
+        cav.append("**Outlets and dates are the table's own**, as its source gave them; nothing here checks them.")
+    elif f["metadata"] == "folder without metadata":
+        cav.append("**No `metadata.csv` beside the files**, so outlets and dates are unknown and every "
+                   "comparison by outlet or date is empty.")
+    if blanks:
+        cav.append(f"**{' and '.join(blanks).capitalize()}**: left blank, not guessed; counted in the totals, "
+                   f"in no {by}'s row.")
+    cav.append("**Cleaning rules are general, not tuned to these files**, so on other sites' pages they can miss "
+               "furniture they have not met (which then stays in the text and in every later count) or, rarely, "
+               "remove a short unpunctuated line right under a headline that was real text. The tables above let "
+               "a reader check every removal.")
+    if f["groups"] and f["largest_n"] <= 2:
+        cav.append(f"**{_n(f['stories'], 'story', 'stories')}, at most {f['largest_n']} per {by}, are a handful.** "
+                   f"Differences between {noun} in the later notebooks describe these stories, not the {noun}' "
+                   "coverage in general.")
+    elif f["groups"]:
+        cav.append(f"**{f['small']:,} of the {f['groups']:,} {noun} have two stories or fewer**, the largest "
+                   f"({f['largest']}) {f['largest_n']:,}: a difference involving a small one describes a story or "
+                   "two, not its coverage in general"
+                   + (f"; {_n(f['big'], by if by != 'outlet' else 'outlet')} {'has' if f['big'] == 1 else 'have'} "
+                      "ten or more." if f["big"] else "."))
+    if f["other_groups"]:
+        cav.append(f"**Figures name the {f['top']} {noun} with most stories**; the other {f['other_groups']:,} "
+                   f"({_n(f['other_stories'], 'story', 'stories')}) are drawn grey as one group.")
+    if f["span_days"] > 366:
+        cav.append(f"**The stories span {f['span_days'] / 365.25:.0f} years ({f['first']:%Y}–{f['last']:%Y})**: "
+                   "different events, so a count pooled over the whole corpus mixes them.")
+    if f["duplicates"]:
+        cav.append(f"**{_n(f['duplicates'], 'story repeats', 'stories repeat')} an earlier story's text** and "
+                   f"{'is' if f['duplicates'] == 1 else 'are'} kept, flagged in `duplicate_of`: a reader decides "
+                   "whether to count them twice.")
+    if f["split_files"]:
+        cav.append(f"**{_n(f['split_files'], 'file')} carried more than one story** and "
+                   f"{'was' if f['split_files'] == 1 else 'were'} split where a headline was printed twice or had "
+                   "a byline or dateline under it; the list above shows each.")
+    if f["skipped"]:
+        cav.append(f"**{_n(f['skipped'], 'file or row', 'files or rows')} could not be read** and are listed "
+                   "in the table of problems above.")
+    return {"bottom_line": bottom, "caveats": cav}

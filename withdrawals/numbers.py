@@ -47,6 +47,8 @@ __all__ = [
     "timelines_by_outlet",
     "plot_timelines",
     "extraction_blind_spots",
+    "period_phrase",
+    "bounded_table",
     "TROOP_COLUMNS",
     "CASUALTY_COLUMNS",
     "TIMELINE_COLUMNS",
@@ -1831,40 +1833,138 @@ def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = Non
     return _cached_run(articles, sentences, ("troops", "casualties", "timelines"))
 
 
+
 # --------------------------------------------------------------------------
 # Tables and figures for the troop-numbers notebook
 # --------------------------------------------------------------------------
-_HEDGE_MARKERS = {"exact": "o", "about": "D", "more_than": "^", "at_least": "^",
-                  "nearly": "v", "fewer_than": "v", "up_to": "s"}
+# Every hedge has a marker of its own; on an axis of the number, ">" reads "more", "<" "less".
+_HEDGE_MARKERS = {"exact": "o", "about": "D", "more_than": ">", "at_least": "^",
+                  "nearly": "<", "fewer_than": "v", "up_to": "s"}
 _HEDGE_WORDING = {"exact": "", "about": "about ", "more_than": "more than ",
                   "nearly": "nearly ", "up_to": "up to ", "at_least": "at least ",
                   "fewer_than": "fewer than "}
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365.25, "decade": 3652.5}
+_PERIOD_WORDS = {"all": "the whole corpus", "quarter": "quarters", "year": "years", "month": "months"}
+
+
+def _tick_label(v: float) -> str:
+    return f"{v:,.0f}" if v >= 1 else f"{v:g}"
+
+
+def _log_ticks(lo: float, hi: float, length_in: float, axis: str = "x") -> list:
+    """Log-axis ticks for [lo, hi]: 1-2-5 steps when they fit, thinned until the labels do not collide.
+
+    The labels of an x axis need their width (about 0.085 in a character at 10 pt, plus a gap);
+    those of a y axis a line's height (0.3 in).  Tried in turn: 1-2-5, 1-3, 1 per decade, then
+    every 2nd, 3rd, … decade; the first set whose labels fit ``length_in`` is used.
+    """
+    import math
+
+    first = 10.0 ** math.floor(math.log10(lo))
+    decades = []
+    k = first
+    while k <= hi * 10:
+        decades.append(k)
+        k *= 10
+    def fits(ticks):
+        if axis == "x":
+            need = sum(0.1 * len(_tick_label(t)) + 0.3 for t in ticks)
+        else:
+            need = 0.3 * len(ticks)
+        return need <= length_in
+    sets = [[t for d in decades for t in (d, 2 * d, 5 * d)], [t for d in decades for t in (d, 3 * d)],
+            list(decades)] + [decades[::s] for s in range(2, max(len(decades), 2) + 1)]
+    ticks = []
+    for cand in sets:
+        ticks = [t for t in cand if lo <= t <= hi]
+        if fits(ticks):
+            return ticks
+    return ticks[:1]
 
 
 def _log_axis(ax, lo: float, hi: float, axis: str = "x") -> None:
-    """Log scale with ticks at 1-2-5 steps labelled '2,000', padded around [lo, hi]."""
+    """Log scale padded around [lo, hi], ticks labelled '2,000', thinned so labels never collide."""
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
     lo, hi = max(float(lo), 0.01) / 1.6, max(float(hi), 0.01) * 1.6
-    ticks, k = [], 10 ** int(f"{lo:e}".split("e")[1])
-    while k <= hi * 10:
-        ticks += [t for t in (k, 2 * k, 5 * k) if lo <= t <= hi]
-        k *= 10
+    engine = ax.figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(ax.figure)      # the axes' real size, with labels and legends placed
+    fw, fh = ax.figure.get_size_inches()
+    pos = ax.get_position()
+    length = pos.width * fw if axis == "x" else pos.height * fh
+    ticks = _log_ticks(lo, hi, length, axis)
     a = ax.xaxis if axis == "x" else ax.yaxis
     (ax.set_xscale if axis == "x" else ax.set_yscale)("log")
     (ax.set_xlim if axis == "x" else ax.set_ylim)(lo, hi)
     a.set_major_locator(FixedLocator(ticks or [lo, hi]))
     a.set_minor_locator(NullLocator())
-    a.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    a.set_major_formatter(FuncFormatter(lambda v, _: _tick_label(v)))
 
 
-def _with_outlets(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    meta = articles[["article_id", "outlet", "published"]].copy()
-    meta["outlet"] = meta["outlet"].fillna("").replace("", "(unknown outlet)")
+_OWN_COLUMNS = {"article_id", "place", "period", "actor", "low", "high", "hedge", "figure", "mentions",
+                "stories", "quoted", "first_published", "span", "unit", "sentence", "published", "url",
+                "title", "low_days", "high_days", "n_outlets"}
+
+
+def _with_groups(df: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet", top=None,
+                 period: str = "auto") -> pd.DataFrame:
+    """``df`` joined to its story: ``outlet`` (blank = "(unknown outlet)"), ``published``, ``url``,
+    ``title``, ``group`` (the story's ``by`` value; past the ``top`` most frequent, "other <by>s")
+    and ``period`` (:func:`withdrawals.figures.period_labels` of the whole corpus's dates)."""
+    from withdrawals.figures import group_labels, period_labels
+
+    try:
+        from withdrawals.corpus import group_values      # "year", "quarter", "month" from the dates too
+    except ImportError:                                  # pragma: no cover - an older corpus module
+        group_values = None
+    if group_values is not None:
+        values = group_values(articles, by)
+    elif by in articles.columns:
+        values = articles[by]
+    else:
+        raise ValueError(f"by={by!r} is not a column of the articles table "
+                         f"(columns: {', '.join(map(str, articles.columns))})")
+    if by != "outlet" and by in _OWN_COLUMNS:
+        raise ValueError(f"by={by!r} is a column of the troop tables themselves; group by another column")
+    meta = pd.DataFrame({"article_id": articles["article_id"].to_numpy()})
+    meta["outlet"] = group_labels(articles["outlet"], top=None).to_numpy()
+    meta["published"] = pd.to_datetime(articles["published"], errors="coerce").to_numpy()
+    for col in ("url", "title"):
+        meta[col] = (articles[col].fillna("").astype(str).to_numpy() if col in articles.columns else "")
+    meta["group"] = group_labels(values, top=top, by=by).to_numpy()
+    meta["period"] = period_labels(articles["published"], period).to_numpy()
     out = df.merge(meta, on="article_id", how="left", validate="many_to_one")
     assert len(out) == len(df), "every row joins to one story"
     return out
+
+
+def _with_outlets(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``df`` joined to its story's outlet and publication date (the by-outlet case of _with_groups)."""
+    return _with_groups(df, articles)
+
+
+def period_phrase(articles: pd.DataFrame, period: str = "auto") -> str:
+    """How troop figures are compared, in words: "within years, since the stories span 2012–2020".
+
+    In: the articles table (``published``) and the ``PERIOD`` parameter ("auto" chooses with
+    :func:`withdrawals.figures.choose_period`).  Out: a phrase computed from the dates.
+    """
+    from withdrawals.figures import choose_period
+
+    d = pd.to_datetime(articles["published"], errors="coerce").dropna() if len(articles) else pd.Series(
+        dtype="datetime64[ns]")
+    chosen = choose_period(d) if period == "auto" else period
+    if d.empty:
+        return "across the whole corpus, since no story carries a date"
+    span = (f"{d.min():%Y}" if d.min().year == d.max().year else f"{d.min():%Y}–{d.max():%Y}")
+    months = f"{d.min():%B %Y}" + ("" if (d.min().year, d.min().month) == (d.max().year, d.max().month)
+                                   else f" to {d.max():%B %Y}")
+    if chosen == "all":
+        why = f"since the stories span {months}" if period == "auto" else "as asked (PERIOD = \"all\")"
+        return f"across the whole corpus, {why}"
+    why = f"since the stories span {span}" if period == "auto" else f"as asked (PERIOD = \"{chosen}\")"
+    return f"within {_PERIOD_WORDS.get(chosen, chosen + 's')}, {why}"
 
 
 def figure_label(low, high, hedge="exact") -> str:
@@ -1879,58 +1979,74 @@ def _empty_table(cols, types: dict) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=types.get(c, "object")) for c in cols})
 
 
-def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",)) -> pd.DataFrame:
-    """The figure each outlet gives for each place, with its hedge.
+def _top_default(top):
+    from withdrawals.figures import TOP_OUTLETS
 
-    In: the troops table, the articles table, the actors to keep (None = all).
-    Out: one row per place, outlet, figure (low, high) and hedge: ``place,
-    outlet, actor, low, high, hedge, figure`` (as worded), ``mentions``,
-    ``stories``, ``quoted`` (mentions inside quotation marks), ``first_published``.
-    Figures with no place are listed under place "(no place)".  Sorted by place,
-    figure, outlet.
+    return TOP_OUTLETS if top == "default" else top
+
+
+def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",), by: str = "outlet",
+                     top="default", period: str = "auto") -> pd.DataFrame:
+    """The figure each outlet (or ``by`` group) gives for each place and period, with its hedge.
+
+    In: the troops table, the articles table, the actors to keep (None = all); ``by``: the articles
+    column to compare by (the ``top`` most frequent values named, the rest "other <by>s";
+    ``top=None`` names all; default TOP_OUTLETS); ``period``: "auto", "all", "quarter", "year".
+    Out: one row per place, period, group, figure (low, high) and hedge: ``place, period, <by>,
+    actor, low, high, hedge, figure`` (as worded), ``mentions``, ``stories``, ``n_outlets``,
+    ``quoted`` (mentions inside quotation marks), ``first_published``.  Figures with no place are
+    listed under place "(no place)".  Sorted by place, period, figure, group.
     """
-    cols = ["place", "outlet", "actor", "low", "high", "hedge", "figure", "mentions", "stories",
-            "quoted", "first_published"]
+    top = _top_default(top)
+    cols = ["place", "period", by, "actor", "low", "high", "hedge", "figure", "mentions", "stories",
+            "n_outlets", "quoted", "first_published"]
     t = troops if actors is None else troops[troops["actor"].isin(actors)]
     if t.empty:
+        _with_groups(t, articles, by, top, period)       # the same errors for a bad `by` on any table
         return _empty_table(cols, {"low": "Int64", "high": "Int64", "mentions": "int64", "stories": "int64",
-                                   "quoted": "int64", "first_published": "datetime64[ns]"})
-    t = _with_outlets(t, articles).assign(place=lambda d: d["place"].replace("", "(no place)"))
-    g = (t.groupby(["place", "outlet", "actor", "low", "high", "hedge"], dropna=False)
-         .agg(mentions=("span", "size"), stories=("article_id", "nunique"),
+                                   "n_outlets": "int64", "quoted": "int64",
+                                   "first_published": "datetime64[ns]"})
+    t = _with_groups(t, articles, by, top, period).assign(place=lambda d: d["place"].replace("", "(no place)"))
+    g = (t.groupby(["place", "period", "group", "actor", "low", "high", "hedge"], dropna=False)
+         .agg(mentions=("span", "size"), stories=("article_id", "nunique"), n_outlets=("outlet", "nunique"),
               quoted=("quoted", "sum"), first_published=("published", "min"))
-         .reset_index())
+         .reset_index().rename(columns={"group": by}))
     g["figure"] = [figure_label(lo, hi, h) for lo, hi, h in zip(g["low"], g["high"], g["hedge"])]
-    return g.sort_values(["place", "low", "high", "outlet", "hedge"]).reset_index(drop=True)[cols]
+    return g.sort_values(["place", "period", "low", "high", by, "hedge"]).reset_index(drop=True)[cols]
 
 
 def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",),
-                     tolerance: float = 0.1) -> pd.DataFrame:
-    """Where outlets agree and differ: one row per place and figure.
+                     tolerance: float = 0.1, by: str = "outlet", top="default",
+                     period: str = "auto") -> pd.DataFrame:
+    """Where outlets agree and differ: one row per place, period and figure.
 
-    In: as :func:`figures_by_place`, plus ``tolerance``: figures whose middles
-    lie within this share of each other count as the same figure (2,000 and
-    "more than 2,000" agree; 2,000 and 5,000 do not).
-    Out: ``place, figure`` (the smallest low - largest high of the group),
-    ``low, high, outlets`` (how many report it), ``outlets_list``,
-    ``hedges`` ("outlet: hedge; ..."), ``same_hedge`` (all outlets word it
-    alike), ``only_one_outlet``, ``other_outlets_in_place`` (outlets giving a
-    figure for the same place but not this one), ``sentences`` (outlet: the
-    sentence, one per line).
+    In: as :func:`figures_by_place`, plus ``tolerance``: figures whose middles lie within this
+    share of each other count as the same figure (2,000 and "more than 2,000" agree; 2,000 and
+    5,000 do not).  Figures are compared only within one place AND one period (a 2014 count of
+    Iraq is not the 2020 one); undated stories form the period "undated".
+    Out: ``place, period, figure`` (the smallest low - largest high of the group), ``low, high,
+    outlets`` (how many ``by`` groups report it: outlets by default), ``outlets_list``, ``hedges``
+    ("group: hedge; ..."), ``same_hedge`` (all groups word it alike), ``only_one_outlet``,
+    ``other_outlets_in_place`` (groups giving a figure for the same place and period but not this
+    one), ``stories``, ``story_outlets`` (the stories' own outlets, named even when grouped as
+    "other outlets"), ``sentences`` (one per line, "outlet: the sentence", or "group · outlet: …"
+    when ``by`` is not the outlet) and ``urls`` (each sentence's story url, one per line, "" unknown).
     """
-    cols = ["place", "figure", "low", "high", "outlets", "outlets_list", "hedges", "same_hedge",
-            "only_one_outlet", "other_outlets_in_place", "sentences"]
+    top = _top_default(top)
+    cols = ["place", "period", "figure", "low", "high", "outlets", "outlets_list", "hedges", "same_hedge",
+            "only_one_outlet", "other_outlets_in_place", "stories", "story_outlets", "sentences", "urls"]
     t = troops if actors is None else troops[troops["actor"].isin(actors)]
     t = t[t["place"] != ""]
     if t.empty:
-        return _empty_table(cols, {"low": "int64", "high": "int64", "outlets": "int64",
+        _with_groups(t, articles, by, top, period)
+        return _empty_table(cols, {"low": "int64", "high": "int64", "outlets": "int64", "stories": "int64",
                                    "same_hedge": "bool", "only_one_outlet": "bool"})
-    t = _with_outlets(t, articles)
+    t = _with_groups(t, articles, by, top, period)
     t = t.assign(mid=(t["low"].astype(float) + t["high"].astype(float)) / 2)
     rows = []
-    for place, d in t.sort_values(["place", "mid", "outlet", "article_id", "start"]).groupby(
-            "place", sort=True):
-        in_place = set(d["outlet"])
+    for (place, per), d in t.sort_values(["place", "period", "mid", "group", "outlet", "article_id",
+                                          "start"]).groupby(["place", "period"], sort=True):
+        in_place = set(d["group"])
         group, ref = [], None
         for r in list(d.itertuples()) + [None]:
             if r is not None and (ref is None or abs(r.mid - ref) <= tolerance * ref):
@@ -1938,111 +2054,231 @@ def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
                 group.append(r)
                 continue
             if group:
-                outlets = sorted({g.outlet for g in group})
-                hedges = {}
-                for g in group:
-                    hedges.setdefault(g.outlet, [])
-                    if g.hedge not in hedges[g.outlet]:
-                        hedges[g.outlet].append(g.hedge)
-                lo, hi = min(int(g.low) for g in group), max(int(g.high) for g in group)
-                seen, sents = set(), []
-                for g in group:
-                    if (g.outlet, g.sentence) not in seen:
-                        seen.add((g.outlet, g.sentence))
-                        sents.append(f"{g.outlet}: {g.sentence}")
-                rows.append({
-                    "place": place, "figure": figure_label(lo, hi), "low": lo, "high": hi,
-                    "outlets": len(outlets), "outlets_list": ", ".join(outlets),
-                    "hedges": "; ".join(f"{o}: {', '.join(hedges[o])}" for o in outlets),
-                    "same_hedge": len({h for o in outlets for h in hedges[o]}) == 1,
-                    "only_one_outlet": len(outlets) == 1,
-                    "other_outlets_in_place": ", ".join(sorted(in_place - set(outlets))),
-                    "sentences": "\n".join(sents)})
+                rows.append(_agreement_row(place, per, group, in_place, by))
             group, ref = ([r], r.mid) if r is not None else ([], None)
     return pd.DataFrame(rows, columns=cols)
 
 
-def plot_figures_by_place(table: pd.DataFrame, colors: dict, max_places: int = 8):
-    """Dot plot: one row per place and outlet, x = the figure (log scale), marker = hedge.
+def _agreement_row(place, per, group, in_place, by) -> dict:
+    """One row of figure_agreement from the figures (itertuples rows) that count as one figure."""
+    names = sorted({g.group for g in group})
+    hedges = {}
+    for g in group:
+        hedges.setdefault(g.group, [])
+        if g.hedge not in hedges[g.group]:
+            hedges[g.group].append(g.hedge)
+    lo, hi = min(int(g.low) for g in group), max(int(g.high) for g in group)
+    seen, sents, urls = set(), [], []
+    for g in group:
+        source = g.outlet if by == "outlet" else f"{g.group} · {g.outlet}"
+        if (source, g.sentence) not in seen:
+            seen.add((source, g.sentence))
+            sents.append(f"{source}: {' '.join(str(g.sentence).split())}")
+            urls.append(str(g.url).strip())
+    return {"place": place, "period": per, "figure": figure_label(lo, hi), "low": lo, "high": hi,
+            "outlets": len(names), "outlets_list": ", ".join(names),
+            "hedges": "; ".join(f"{o}: {', '.join(hedges[o])}" for o in names),
+            "same_hedge": len({h for o in names for h in hedges[o]}) == 1,
+            "only_one_outlet": len(names) == 1,
+            "other_outlets_in_place": ", ".join(sorted(in_place - set(names))),
+            "stories": len({g.article_id for g in group}),
+            "story_outlets": ", ".join(sorted({g.outlet for g in group})),
+            "sentences": "\n".join(sents), "urls": "\n".join(urls)}
 
-    In: the output of :func:`figures_by_place`, outlet colours.  Out: (figure,
-    the DataFrame plotted).  Ranges are drawn as a line from low to high.
-    Only the ``max_places`` places with most mentions are drawn.
+
+def _group_order(names, by: str) -> list:
+    """Named groups alphabetically, then "(unknown outlet)", then "other <by>s"."""
+    from withdrawals.figures import UNKNOWN_OUTLET, other_label
+
+    tail = [UNKNOWN_OUTLET, other_label(by)]
+    return sorted(n for n in set(names) if n not in tail) + [n for n in tail if n in set(names)]
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=True)) or str(text)
+
+
+def _hedge_handles(hedges):
+    from matplotlib.lines import Line2D
+
+    return [Line2D([], [], marker=m, ls="", color="#555555", markersize=7, label=h.replace("_", " "))
+            for h, m in _HEDGE_MARKERS.items() if h in set(hedges)]
+
+
+def _finding(d: pd.DataFrame, by: str) -> str:
+    """The title of the by-place figure: the place figure most groups give, and how many hedges."""
+    mid = (d["low"].astype(float) + d["high"].astype(float)) / 2
+    keys = ["place", "period"] if "period" in d else ["place"]
+    top = d.assign(mid=mid).groupby(keys + ["mid"]).agg(
+        groups=(by, "nunique"), hedges=("hedge", "nunique")).reset_index().sort_values(
+        ["groups", "hedges"] + keys, ascending=[False, False] + [True] * len(keys)).iloc[0]
+    if top["groups"] <= 1:
+        return f"No two {by}s give the same figure for a place"
+    when = f", {top['period']}" if "period" in d and top["period"] != "all dates" else ""
+    return (f"{top['place']}{when}: {int(top['groups'])} {by}s give {top['mid']:,.0f}, "
+            f"hedged {int(top['hedges'])} way{'s' if top['hedges'] != 1 else ''}")
+
+
+def plot_figures_by_place(table: pd.DataFrame, colors: dict, max_places: int = 8, by: str = "outlet"):
+    """Dot plot: one panel per place, one row per group (outlet), x = the figure (log), marker = hedge.
+
+    In: the output of :func:`figures_by_place` (its ``by`` column names the groups), group colours.
+    Out: (figure, the DataFrame plotted: one row per place, group, figure and hedge, periods
+    summed).  Ranges are drawn as a line from low to high; dot area grows with mentions.  Only the
+    ``max_places`` places with most mentions are drawn; the figure stays under MAX_PX at any size.
+    """
+    import matplotlib.pyplot as plt
+
+    from withdrawals.figures import FIG_DPI, MAX_PX, OTHER_COLOR, figure_size, other_label
+
+    keep = (table.groupby("place")["mentions"].sum().sort_values(ascending=False, kind="stable")
+            .head(max_places).index)
+    d = table[table["place"].isin(keep)]
+    d = (d.groupby(["place", by, "low", "high", "hedge"], sort=True)
+         .agg(mentions=("mentions", "sum"), stories=("stories", "sum")).reset_index())
+    per_place = {p: _group_order(d.loc[d["place"] == p, by], by) for p in keep}
+    wraps = any(len(f"{g} (000)") > 30 for v in per_place.values() for g in v)
+    per_row = 0.32 if wraps else 0.26
+    room = ((MAX_PX - 80) / FIG_DPI - 1.4) / per_row          # rows that fit under MAX_PX
+    places, used = [], 0.0
+    for p in keep:                      # the most mentioned places, as many as fit
+        need = len(per_place[p]) + 1.4
+        if places and used + need > room:
+            break
+        places.append(p)
+        used += need
+    d = d[d["place"].isin(places)]
+    w, h = figure_size(used, width=9.0, per_row=per_row, base=1.4)
+    if d.empty:
+        fig, ax = plt.subplots(figsize=(w, h))
+        ax.set_title(f"No troop figures found for these actors")
+        return fig, d
+    fig, axes = plt.subplots(len(places), 1, figsize=(w, h), sharex=True, squeeze=False, layout="constrained",
+                             gridspec_kw={"height_ratios": [max(len(per_place[p]), 1) + 0.6 for p in places]})
+    hedge_i = {hd: i for i, hd in enumerate(_HEDGE_MARKERS)}
+    for ax, place in zip(axes[:, 0], places):
+        rows = per_place[place]
+        ypos = {g: i for i, g in enumerate(rows)}
+        p = d[d["place"] == place]
+        for r in p.itertuples(index=False, name=None):
+            _, g, low, high, hedge, mentions, _ = r
+            y = ypos[g] + (hedge_i.get(hedge, 0) - 3) * 0.05
+            c = colors.get(g, OTHER_COLOR)
+            if high != low:
+                ax.plot([low, high], [y, y], color=c, lw=3, alpha=0.6, solid_capstyle="butt")
+            ax.scatter([(low + high) / 2], [y], marker=_HEDGE_MARKERS.get(hedge, "o"),
+                       s=28 + 44 * min(mentions, 16) ** 0.5, color=c, edgecolor="black",
+                       linewidth=0.6, zorder=3)
+        n = p.groupby(by)["mentions"].sum()
+        ax.set_yticks(range(len(rows)), [_wrap(f"{g} ({int(n.get(g, 0))})", 30) for g in rows],
+                      fontsize=8 if len(rows) > 6 else 9)
+        ax.set_ylim(len(rows) - 0.4, -0.6)
+        k = int(p["mentions"].sum())
+        named = [g for g in rows if g != other_label(by)]
+        whom = (f"from {len(named)} {by}{'s' if len(named) != 1 else ''}" if len(named) == len(rows)
+                else f"from {len(named)} named {by}{'s' if len(named) != 1 else ''} and {other_label(by)}")
+        ax.set_title(f"{place} · {k} figure{'s' if k != 1 else ''} {whom}", fontsize=10, loc="left")
+    _log_axis(axes[-1, 0], d["low"].min(), d["high"].max(), "x")
+    axes[-1, 0].set_xlabel(f"troops reported (log scale; line = range, dot size = mentions; "
+                           f"(n) = figures per {by})", fontsize=9)
+    fig.legend(handles=_hedge_handles(d["hedge"]), title="hedge", loc="outside right upper", fontsize=8)
+    fig.suptitle(_wrap(f"{_finding(table[table['place'].isin(places)], by)} "
+                       f"({int(d['mentions'].sum())} figures; "
+                       + (f"{len(places)} places)" if len(places) == table["place"].nunique()
+                          else f"the {len(places)} most reported of {table['place'].nunique()} places)"), 68),
+                 x=0.01, ha="left", fontsize=12, fontweight="bold")
+    return fig, d
+
+
+def _period_bounds(label: str):
+    """(start, end) timestamps of a period label ("2019", "2019-Q4", "2019-03"); None otherwise."""
+    import re as _re
+
+    if _re.fullmatch(r"\d{4}", label):
+        p = pd.Period(label, "Y")
+    elif _re.fullmatch(r"\d{4}-Q[1-4]", label):
+        p = pd.Period(label.replace("-", ""), "Q")
+    elif _re.fullmatch(r"\d{4}-\d{2}", label):
+        p = pd.Period(label, "M")
+    else:
+        return None
+    return p.start_time, p.end_time
+
+
+def _shade_periods(axes, periods, top_ax) -> None:
+    """Grey bands on every other period from the first to the last dated one, and the period names
+    above the top panel (every k-th name when they would not fit side by side)."""
+    import matplotlib.transforms as mtransforms
+
+    bounds = sorted(b for b in (_period_bounds(p) for p in periods) if b is not None)
+    if not bounds:
+        return
+    span = (bounds[0][1] - bounds[0][0]).days
+    freq = "Y" if span > 200 else ("Q" if span > 40 else "M")
+    every = pd.period_range(bounds[0][0], bounds[-1][0], freq=freq)
+    bounds = [(q.start_time, q.end_time) for q in every]
+    width_in = top_ax.get_position().width * top_ax.figure.get_size_inches()[0]
+    step = 1
+    while len(bounds[::step]) * (0.45 if freq == "Y" else 0.7) > width_in:
+        step += 1
+    trans = mtransforms.blended_transform_factory(top_ax.transData, top_ax.transAxes)
+    for i, (a, b) in enumerate(bounds):
+        if i % 2 == 0:
+            for ax in axes:
+                ax.axvspan(a, b, color="#EBEBEB", zorder=0, lw=0)
+    for q, (a, b) in list(zip(every, bounds))[::step]:
+        label = str(q).replace("Q", "-Q") if freq == "Q" else str(q)
+        top_ax.text(a + (b - a) / 2, 1.02, label, transform=trans, ha="center", va="bottom", fontsize=8,
+                    color="#555555")
+    top_ax.set_xlim(bounds[0][0] - (bounds[0][1] - bounds[0][0]) * 0.05,
+                    bounds[-1][1] + (bounds[-1][1] - bounds[-1][0]) * 0.05)
+
+
+def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors: dict,
+                           actors=("us",), max_places: int = 4, by: str = "outlet", top="default",
+                           period: str = "auto"):
+    """Reported figures by publication date, one panel per place (the most mentioned), periods shaded.
+
+    In: the troops and articles tables, group colours, actors kept, ``by``/``top`` as in
+    :func:`figures_by_place`, ``period`` as there (the periods figures are compared within are
+    shaded in turn and named above the top panel).  Out: (figure, the DataFrame plotted: one row
+    per figure with its group, outlet, date and period).  Figures from undated stories are left out
+    and counted in the title.  One legend, outside the panels, for groups and hedges.
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    keep = (table.groupby("place")["mentions"].sum().sort_values(ascending=False, kind="stable")
-            .head(max_places).index)
-    d = table[table["place"].isin(keep)].sort_values(["place", "outlet", "low"]).reset_index(drop=True)
-    rows = list(dict.fromkeys(zip(d["place"], d["outlet"])))
-    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 2) + 1.8))
-    if d.empty:
-        ax.set_title("No troop figures found")
-        return fig, d
-    ypos = {r: i for i, r in enumerate(rows)}
-    for r in d.itertuples():
-        y = ypos[(r.place, r.outlet)]
-        if r.high != r.low:
-            ax.plot([r.low, r.high], [y, y], color=colors.get(r.outlet, "grey"), lw=3, alpha=0.6)
-        ax.scatter([(r.low + r.high) / 2], [y], marker=_HEDGE_MARKERS.get(r.hedge, "o"),
-                   s=40 + 25 * r.mentions, color=colors.get(r.outlet, "grey"), edgecolor="black",
-                   linewidth=0.6, zorder=3)
-    ax.set_yticks(range(len(rows)), [f"{p} · {o}" for p, o in rows])
-    ax.invert_yaxis()
-    _log_axis(ax, d["low"].min(), d["high"].max(), "x")
-    ax.set_xlabel("troops reported (log scale; line = range, dot size = mentions)")
-    handles = [Line2D([], [], marker=m, ls="", color="grey", label=h.replace("_", " "))
-               for h, m in _HEDGE_MARKERS.items() if h in set(d["hedge"])]
-    ax.legend(handles=handles, title="hedge", loc="lower right", fontsize=8)
-    mid = (d["low"] + d["high"]) / 2
-    top = d.assign(mid=mid).groupby(["place", "mid"]).agg(
-        outlets=("outlet", "nunique"), hedges=("hedge", "nunique")).reset_index().sort_values(
-        ["outlets", "hedges", "place"], ascending=[False, False, True]).iloc[0]
-    if top["outlets"] > 1:
-        title = (f"{top['place']}: {int(top['outlets'])} outlets give {top['mid']:,.0f}, "
-                 f"hedged {int(top['hedges'])} way{'s' if top['hedges'] != 1 else ''}")
-    else:
-        title = "No two outlets give the same figure for a place"
-    ax.set_title(f"{title} ({int(d['mentions'].sum())} figures, {d['place'].nunique()} places)")
-    return fig, d
+    from withdrawals.figures import OTHER_COLOR
 
-
-def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors: dict,
-                           actors=("us",), max_places: int = 4):
-    """Reported figures by publication date, one panel per place (the most mentioned).
-
-    In: the troops and articles tables, outlet colours, actors kept.  Out:
-    (figure, the DataFrame plotted: one row per figure with outlet and date).
-    Figures from undated stories are left out and counted in the title.
-    """
-    import matplotlib.pyplot as plt
-
+    top = _top_default(top)
     t = troops if actors is None else troops[troops["actor"].isin(actors)]
-    t = _with_outlets(t[t["place"] != ""], articles)
+    t = _with_groups(t[t["place"] != ""], articles, by, top, period)
     places = list(t["place"].value_counts().sort_index().sort_values(ascending=False,
-                                                                      kind="stable").index)
-    places = places[:max_places]
-    d = t[t["place"].isin(places)][["place", "outlet", "published", "article_id", "span", "low",
-                                    "high", "hedge"]].sort_values(["place", "published", "outlet",
-                                                                   "article_id", "low"])
+                                                                      kind="stable").index)[:max_places]
+    d = (t[t["place"].isin(places)][["place", "period", "group", "outlet", "published", "article_id", "span",
+                                     "low", "high", "hedge"]]
+         .sort_values(["place", "published", "group", "outlet", "article_id", "low"]))
+    gcol = "group"
     dated = d.dropna(subset=["published"])
-    fig, axes = plt.subplots(max(len(places), 1), 1, figsize=(8, 2.2 * max(len(places), 1) + 0.6),
-                             sharex=True, squeeze=False)
+    n = max(len(places), 1)
+    fig, axes = plt.subplots(n, 1, figsize=(9.5, min(1.7 * n + 1.4, 16)), sharex=True, squeeze=False,
+                             layout="constrained")
     for ax, place in zip(axes[:, 0], places):
         p = dated[dated["place"] == place]
         for r in p.itertuples():
+            c = colors.get(getattr(r, gcol), OTHER_COLOR)
             if r.high != r.low:
-                ax.plot([r.published, r.published], [r.low, r.high], color=colors.get(r.outlet),
-                        lw=3, alpha=0.6)
-            ax.scatter([r.published], [(r.low + r.high) / 2], color=colors.get(r.outlet, "grey"),
-                       marker=_HEDGE_MARKERS.get(r.hedge, "o"), s=50, edgecolor="black",
-                       linewidth=0.6, zorder=3)
+                ax.plot([r.published, r.published], [r.low, r.high], color=c, lw=3, alpha=0.6)
+            ax.scatter([r.published], [(r.low + r.high) / 2], color=c,
+                       marker=_HEDGE_MARKERS.get(r.hedge, "o"), s=45, edgecolor="black",
+                       linewidth=0.5, zorder=3, alpha=0.9)
         if len(p):
             _log_axis(ax, p["low"].min(), p["high"].max(), "y")
-        ax.set_ylabel(f"{place}\ntroops (log)")
+        ax.set_ylabel(_wrap(place, 14) + "\ntroops (log)", fontsize=9)
     undated = len(d) - len(dated)
-    if places:
+    if places and len(dated):
         p0 = dated[dated["place"] == places[0]]
         n_fig = len(set(zip(p0["low"], p0["high"])))
         n_dates = p0["published"].nunique()
@@ -2050,80 +2286,107 @@ def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors:
                 f"across {n_dates} publication date{'s' if n_dates != 1 else ''}")
     else:
         head = "Troop figures by publication date"
-    axes[0, 0].set_title(f"{head} ({len(dated)} figures"
-                         + (f"; {undated} undated not shown)" if undated else ")"))
+    title = (f"{head} ({len(dated)} figures" + (f"; {undated} undated not shown)" if undated else ")"))
     if not places:
-        axes[0, 0].set_title("No troop figures with a place found")
-    for o in sorted(dated["outlet"].unique()):
-        axes[0, 0].scatter([], [], color=colors.get(o, "grey"), label=o)
+        title = "No troop figures with a place found"
     if len(dated):
-        axes[0, 0].legend(fontsize=8, loc="best")
-    axes[-1, 0].set_xlabel("publication date (marker = hedge, as in the dot plot)")
-    fig.autofmt_xdate()
+        _shade_periods(axes[:, 0], sorted(set(dated["period"])), axes[0, 0])
+        groups = _group_order(dated[gcol], by)
+        handles = [Line2D([], [], marker="o", ls="", color=colors.get(g, OTHER_COLOR), markersize=7,
+                          label=_wrap(g, 26)) for g in groups]
+        handles += [Line2D([], [], ls="", label="")] + _hedge_handles(dated["hedge"])
+        fig.legend(handles=handles, loc="outside right upper", fontsize=8)
+    fig.suptitle(_wrap(title, 68), x=0.01, ha="left", fontsize=12, fontweight="bold")
+    axes[-1, 0].set_xlabel("publication date (marker = hedge, as in the dot plot; grey bands = the periods "
+                           "figures are compared within)" if len(set(dated["period"])) > 1
+                           else "publication date (marker = hedge, as in the dot plot)", fontsize=9)
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    axes[-1, 0].xaxis.set_major_locator(locator)
+    axes[-1, 0].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return fig, d.reset_index(drop=True)
 
 
-def timelines_by_outlet(timelines: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The withdrawal time frames each outlet reports, in days.
+def timelines_by_outlet(timelines: pd.DataFrame, articles: pd.DataFrame, by: str = "outlet",
+                        top="default", period: str = "auto") -> pd.DataFrame:
+    """The withdrawal time frames each outlet (or ``by`` group) reports, in days.
 
-    In: the timelines and articles tables.  Out: one row per time frame with
-    ``outlet, published, article_id, span, low, high, unit, low_days,
-    high_days`` (<NA> when the span gives no number, e.g. "within weeks"),
-    ``sentence``; sorted by outlet, date and position.
+    In: the timelines and articles tables; ``by``/``top``/``period`` as in :func:`figures_by_place`.
+    Out: one row per time frame with ``<by>`` (the group: a named outlet or "other outlets" by
+    default), ``period, story_outlet`` (the story's own outlet, named even when grouped), ``published, article_id, title, url, span, low, high, unit, low_days, high_days`` (<NA> when the
+    span gives no number, e.g. "within weeks"), ``sentence``; sorted by group, date and position.
     """
-    cols = ["outlet", "published", "article_id", "span", "low", "high", "unit", "low_days",
-            "high_days", "sentence"]
+    top = _top_default(top)
+    cols = [by, "period", "story_outlet", "published", "article_id", "title", "url", "span", "low", "high", "unit", "low_days",
+        "high_days", "sentence"]
     if timelines.empty:
+        _with_groups(timelines, articles, by, top, period)
         return _empty_table(cols, {"published": "datetime64[ns]", "low": "Int64", "high": "Int64",
                                    "low_days": "Float64", "high_days": "Float64"})
-    t = _with_outlets(timelines, articles)
+    t = _with_groups(timelines, articles, by, top, period).rename(columns={"outlet": "story_outlet"})
+    t = t.rename(columns={"group": by})
     days = t["unit"].map(_UNIT_DAYS)
     t["low_days"] = (t["low"].astype("Float64") * days).round(1)
     t["high_days"] = (t["high"].astype("Float64") * days).round(1)
-    return t.sort_values(["outlet", "published", "article_id", "start"]).reset_index(drop=True)[cols]
+    return t.sort_values([by, "published", "article_id", "start"]).reset_index(drop=True)[cols]
 
 
-def plot_timelines(table: pd.DataFrame, colors: dict):
-    """Horizontal bars: each time frame an outlet reports, in days (log scale).
+def plot_timelines(table: pd.DataFrame, colors: dict, by: str = "outlet"):
+    """Time frames by group: one row per outlet (or ``by`` group), each frame a dot or a range in days.
 
-    In: the output of :func:`timelines_by_outlet`, outlet colours.  Out:
-    (figure, the DataFrame plotted).  Frames without a number ("within
-    weeks") are drawn as a hollow marker at the unit's length.
+    In: the output of :func:`timelines_by_outlet`, group colours.  Out: (figure, the DataFrame
+    plotted).  Frames without a number ("within weeks") are drawn hollow at the unit's length; the
+    frames of a row are spread a little vertically so they do not hide each other.  One row per
+    group keeps the figure bounded however many frames there are.
     """
     import matplotlib.pyplot as plt
 
+    from withdrawals.figures import OTHER_COLOR, figure_size
+
     d = table.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 0.38 * max(len(d), 2) + 1.6))
+    rows = _group_order(d[by], by) if len(d) else []
+    w, h = figure_size(len(rows), width=9.0, per_row=0.5, base=1.5)
+    fig, ax = plt.subplots(figsize=(w, h), layout="constrained")
     if d.empty:
         ax.set_title("No withdrawal time frames found")
         return fig, d
-    for i, r in enumerate(d.itertuples()):
-        c = colors.get(r.outlet, "grey")
+    ypos = {g: i for i, g in enumerate(rows)}
+    k = d.groupby(by).cumcount()
+    size = d.groupby(by)[by].transform("size")
+    offs = ((k + 0.5) / size - 0.5) * 0.6
+    for r, off in zip(d.itertuples(index=False), offs):
+        g = r[d.columns.get_loc(by)]
+        c, y = colors.get(g, OTHER_COLOR), ypos[g] + off
         if pd.isna(r.low_days):
-            ax.scatter([_UNIT_DAYS[r.unit]], [i], facecolor="white", edgecolor=c, s=60, lw=1.5)
+            ax.scatter([_UNIT_DAYS[r.unit]], [y], facecolor="white", edgecolor=c, s=50, lw=1.5, zorder=3)
         else:
             lo, hi = float(r.low_days), float(r.high_days)
-            ax.plot([lo, hi], [i, i], color=c, lw=6, solid_capstyle="butt")
-            ax.scatter([lo, hi], [i, i], color=c, s=25, zorder=3)
-    ax.set_yticks(range(len(d)), [f"{o} · “{s}”" for o, s in zip(d["outlet"], d["span"])],
-                  fontsize=8)
-    ax.invert_yaxis()
+            if hi != lo:
+                ax.plot([lo, hi], [y, y], color=c, lw=4, solid_capstyle="butt", alpha=0.8)
+            ax.scatter([lo, hi], [y, y], color=c, s=30, zorder=3, edgecolor="black", linewidth=0.4)
+    n = d[by].value_counts()
+    ax.set_yticks(range(len(rows)), [_wrap(f"{g} ({int(n.get(g, 0))})", 30) for g in rows],
+                  fontsize=8 if len(rows) > 8 else 9)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     known = d.dropna(subset=["low_days"])
     lo = known["low_days"].min() if len(known) else 1
     hi = known["high_days"].max() if len(known) else 365
     vague = d.loc[d["low_days"].isna(), "unit"].map(_UNIT_DAYS)
     _log_axis(ax, min([lo] + list(vague)), max([hi] + list(vague)))
-    ax.set_xlabel("time frame in days (log scale; hollow = no number given, e.g. 'within weeks')")
+    ax.set_xlabel(f"time frame in days (log scale; hollow = no number given, e.g. 'within weeks'; "
+                  f"(n) = frames per {by})", fontsize=9)
     common = d.groupby(["low_days", "high_days"], dropna=True).agg(
-        outlets=("outlet", "nunique"), n=("span", "size")).sort_values(
-        ["outlets", "n"], ascending=False, kind="stable")["outlets"]
+        groups=(by, "nunique"), n=("span", "size")).sort_values(
+        ["groups", "n"], ascending=False, kind="stable")["groups"]
     if len(common) and common.iloc[0] > 1:
-        (a, b), n = common.index[0], common.iloc[0]
+        (a, b), k = common.index[0], common.iloc[0]
         frame = f"{a:,.0f}" if a == b else f"{a:,.0f}–{b:,.0f}"
-        title = f"{n} outlets report the same {frame}-day time frame"
+        title = f"{k} {by}s report the same {frame}-day time frame"
     else:
-        title = "No two outlets report the same time frame"
-    ax.set_title(f"{title} ({len(d)} time frames, {d['outlet'].nunique()} outlets)")
+        title = f"No two {by}s report the same time frame"
+    src = d["story_outlet"].nunique() if "story_outlet" in d else d[by].nunique()
+    ax.set_title(_wrap(f"{title} ({len(d)} time frames from {src} outlet{'s' if src != 1 else ''})", 80))
     return fig, d
 
 
@@ -2147,35 +2410,137 @@ def extraction_blind_spots(troops: pd.DataFrame) -> pd.DataFrame:
                          for w, c in counts])
 
 
-def agreement_statements(agreement: pd.DataFrame) -> list:
-    """One sentence of prose per place saying where outlets agree and where they differ.
+def _who(r, by: str, what: str = "") -> str:
+    """ "Reuters gives" / "Reuters and Vox (other outlets) give": a one-group figure's source."""
+    from withdrawals.figures import other_label
 
-    In: the output of :func:`figure_agreement`.  Out: a list of Markdown
-    strings, one per place, e.g. "**Syria** — 4 outlets give 2,000 and agree on
-    the number but word it differently (USA Today: more_than; ...)."  Every
-    number in them comes from the table.
+    group = r["outlets_list"] if isinstance(r, pd.Series) else r.outlets_list
+    if group == other_label(by):
+        names = (r["story_outlets"] if isinstance(r, pd.Series) else r.story_outlets).split(", ")
+        many = len(names) > 1
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        return f"{listed} ({other_label(by)}) give{'' if many else 's'}" + (f" {what}" if what else "")
+    if by != "outlet":
+        names = (r["story_outlets"] if isinstance(r, pd.Series) else r.story_outlets).split(", ")
+        listed = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        return f"the {group} {by} ({listed}) gives" + (f" {what}" if what else "")
+    return f"{group} gives" + (f" {what}" if what else "")
+
+
+def agreement_statements(agreement: pd.DataFrame, by: str = "outlet", max_places=None) -> list:
+    """One sentence of prose per place and period saying where groups agree and where they differ.
+
+    In: the output of :func:`figure_agreement` (made with the same ``by``); ``max_places``: keep
+    the places and periods with most groups (None = all), in place order.  Out: a list of Markdown
+    strings, e.g. "**Syria** — 4 outlets give 2,000 and agree on the number but word it
+    differently (USA Today: more_than; ...)."; the period is named after the place
+    ("**Iraq, 2019**") unless the corpus is one period.  Every number comes from the table.
     """
-    out = []
-    for place, d in agreement.groupby("place", sort=True):
+    out, word = [], f"{by}s"
+    keys = ["place", "period"] if "period" in agreement else ["place"]
+    grouped = list(agreement.groupby(keys, sort=True)) if len(agreement) else []
+    if max_places is not None and len(grouped) > max_places:
+        size = {k: len({o for lst in d["outlets_list"] for o in lst.split(", ")}) for k, d in grouped}
+        keep = set(sorted(size, key=lambda k: (-size[k], k))[:max_places])
+        grouped = [(k, d) for k, d in grouped if k in keep]
+    for key, d in grouped:
+        place, per = (key if isinstance(key, tuple) and len(key) == 2 else (key[0] if isinstance(key, tuple)
+                                                                            else key, "all dates"))
+        name = place if per == "all dates" else f"{place}, {per}"
         outlets = sorted({o for lst in d["outlets_list"] for o in lst.split(", ")})
         parts = []
         for r in d.sort_values(["outlets", "low"], ascending=[False, True]).itertuples():
+            hedges = r.hedges.replace("_", " ")
             if r.outlets > 1:
                 how = ("and word it the same way" if r.same_hedge
                        else "but word it differently")
-                parts.append(f"{r.outlets} outlets give {r.figure} {how} ({r.hedges})")
+                parts.append(f"{r.outlets} {word} give {r.figure} {how} ({hedges})")
             else:
-                parts.append(f"only {r.outlets_list} gives {r.figure} ({r.hedges.split(': ')[1]})")
+                parts.append(f"only {_who(r, by)} {r.figure} ({hedges.split(': ', 1)[1]})")
         if len(outlets) == 1:
-            figs = ", ".join(f"{r.figure} ({r.hedges.split(': ')[1]})" for r in d.itertuples())
-            out.append(f"**{place}** — only {outlets[0]} gives a figure ({figs}); "
+            figs = ", ".join(f"{r.figure} ({r.hedges.replace('_', ' ').split(': ', 1)[1]})"
+                             for r in d.itertuples())
+            out.append(f"**{name}** — only {_who(d.iloc[0], by, 'a figure')} ({figs}); "
                        "nothing to compare it with.")
             continue
         elif (d["outlets"] > 1).any() and not d["only_one_outlet"].any():
-            lead = f"**{place}** — the {len(outlets)} outlets agree on the number: "
+            lead = f"**{name}** — the {len(outlets)} {word} agree on the number: "
         elif (d["outlets"] > 1).any():
-            lead = f"**{place}** — {len(outlets)} outlets share some figures and not others: "
+            lead = f"**{name}** — {len(outlets)} {word} share some figures and not others: "
         else:
-            lead = f"**{place}** — {len(outlets)} outlets give different figures: "
+            lead = f"**{name}** — {len(outlets)} {word} give different figures: "
         out.append(lead + "; ".join(parts) + ".")
     return out
+
+
+def bounded_table(df: pd.DataFrame, name: str | None = None, folder=None, max_rows: int = 15,
+                  links: dict | None = None, hide=()):
+    """A table for a reader: the first ``max_rows`` rows, whole cells, text left-aligned.
+
+    In: a DataFrame; ``name`` and ``folder``: when given, the WHOLE table is written to
+    ``folder/name.csv`` (byte-stable) and the page says where; ``links``: {column: url column}:
+    each line of the cell is linked to the same line of the url column when that is a web address
+    (http/https); ``hide``: columns not shown (the url columns are never shown).
+    Out: an ``IPython.display.HTML`` object: an escaped HTML table (article text is shown, never
+    run) followed by "Showing 15 of 130 rows; all of them in folder/name.csv." when cut.
+    """
+    import html as _html
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    links = dict(links or {})
+    if name is not None and folder is not None:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        df.to_csv(Path(folder) / f"{name}.csv", index=False, lineterminator="\n")
+    shown = [c for c in df.columns if c not in set(hide) | set(links.values())]
+    head = df.head(max_rows)
+
+    def cell(v):
+        if v is None or v is pd.NaT or (not isinstance(v, (str, list, tuple)) and pd.isna(v)):
+            return ""
+        if isinstance(v, pd.Timestamp):
+            return f"{v:%Y-%m-%d}"
+        if isinstance(v, bool) or type(v).__name__ == "bool_":
+            return str(bool(v))
+        if isinstance(v, float) or type(v).__name__.startswith("float"):
+            return f"{v:,.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+        if isinstance(v, int) or type(v).__name__.startswith(("int", "uint")):
+            return f"{int(v):,}"
+        return str(v)
+
+    def linked(text, urls):
+        lines, addrs = text.split("\n"), str(urls or "").split("\n")
+        out = []
+        for i, line in enumerate(lines):
+            u = addrs[i].strip() if i < len(addrs) else ""
+            esc = _html.escape(line)
+            if u.lower().startswith(("http://", "https://")):
+                esc = (f'<a href="{_html.escape(u, quote=True)}" style="color:inherit;text-decoration:underline dotted" '
+                       f'target="_blank" rel="noopener">{esc}</a>')
+            out.append(esc)
+        return "<br>".join(out)
+
+    numeric = {c for c in shown if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])}
+    th = "".join(f'<th style="text-align:{"right" if c in numeric else "left"}">{_html.escape(str(c))}</th>'
+                 for c in shown)
+    body = []
+    for _, r in head.iterrows():
+        tds = []
+        for c in shown:
+            text = cell(r[c])
+            content = linked(text, r[links[c]]) if c in links else _html.escape(text).replace("\n", "<br>")
+            align = "right" if c in numeric else "left"
+            tds.append(f'<td style="text-align:{align};vertical-align:top;white-space:normal">{content}</td>')
+        body.append("<tr>" + "".join(tds) + "</tr>")
+    csv = (f"<code>{_html.escape(str(Path(folder) / (name + '.csv')))}</code>"
+           if name is not None and folder is not None else "")
+    note = ""
+    if len(df) > max_rows:
+        note = (f"<p>Showing {max_rows} of {len(df):,} rows; "
+                + (f"all of them are in {csv}.</p>" if csv else "the rest are not shown.</p>"))
+    elif csv:
+        note = f"<p>All {len(df):,} rows, also in {csv}.</p>"
+    table = (f'<table class="dataframe" style="table-layout:auto"><thead><tr>{th}</tr></thead>'
+             f'<tbody>{"".join(body)}</tbody></table>')
+    return HTML(table + note)

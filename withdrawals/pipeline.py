@@ -42,7 +42,8 @@ def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
     In: a DataFrame with at least ``article_id`` and ``text`` (the articles
     table, or any slice of it).  Out: a dict with ``sentences`` (split, voice
-    and VADER scores), ``quotes``, ``troops``, ``timelines`` and
+    and VADER scores, with plain VADER's ``compound_plain`` beside them so the
+    fixes' effect needs no second scoring), ``quotes``, ``troops``, ``timelines`` and
     ``casualties``, each a new DataFrame with a fresh index.  Pure: the input
     is not changed, and the rows for a story do not depend on the other
     stories in the partition.

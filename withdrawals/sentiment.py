@@ -56,17 +56,23 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
+from .figures import TOP_OUTLETS
+
 __all__ = ["score_sentiment", "polarity", "normalize_quotes", "score_by_voice",
            "sentiment_summary", "target_sentiment", "lexicon_contributors",
            "token_valences", "DEFAULT_TARGETS", "SCORE_COLUMNS", "NEG_THRESHOLD",
            "POS_THRESHOLD", "FIXES", "SUMMARY_COLUMNS", "VOICE_COLUMNS",
            "read_ratings", "human_agreement", "PITFALL_EXAMPLES", "pitfall_table", "fix_effects",
-           "story_labels", "plot_summary", "plot_voice", "plot_target_heatmap", "plot_contributors"]
+           "story_labels", "plot_summary", "plot_voice", "plot_target_heatmap", "plot_contributors",
+           "differing_pairs", "sentiment_prose", "whole_table", "SUMMARY_COUNTS", "MIN_STORIES", "MAX_STORY_ROWS",
+           "ALL_STORIES"]
 
 SCORE_COLUMNS = ["neg", "neu", "pos", "compound"]
 #: Polarity bands of the compound score: < -0.05 negative, > 0.05 positive, else neutral
 #: (VADER's README draws the same lines, inclusive).
 NEG_THRESHOLD, POS_THRESHOLD = -0.05, 0.05
+#: The one group of ``lexicon_contributors(..., by=None)``: the whole corpus.
+ALL_STORIES = "all stories"
 
 #: Target name -> regular expression (case-sensitive unless the pattern says (?i)).
 DEFAULT_TARGETS = {
@@ -143,6 +149,7 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         self._no_fix = "no" in fixes
         self._names = "names" in fixes           # fix 4
         self._emoji_chars = frozenset(self.emojis)
+        self.fired = False    # set when fix 3 or 4 zeroes a lexicon word (score_sentiment reads it)
 
     def _prepare(self, text: str) -> str:
         """VADER's first step: emoji replaced by their descriptions, then stripped."""
@@ -177,9 +184,11 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                 continue
             if low == "no" and self._no_fix:
                 sentiments.append(0)   # fix 3: "no" negates the next words, has no valence itself
+                self.fired = True
                 continue
             if names and i > 0 and item.istitle() and low in self.lexicon and self._in_name(text, words, i):
                 sentiments.append(0)   # fix 4: part of a name ("United States")
+                self.fired = True
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         return words, self._but_check(words, sentiments)
@@ -276,7 +285,7 @@ def polarity(text: str, fixes=True) -> dict:
     return _analyzer(fixes).polarity_scores(text)
 
 
-def score_sentiment(sentences: pd.DataFrame, fixes=True) -> pd.DataFrame:
+def score_sentiment(sentences: pd.DataFrame, fixes=True, plain: bool = True) -> pd.DataFrame:
     """Add VADER scores to every row of a table of sentences.
 
     In: any DataFrame with a ``text`` column (normally ``split_sentences``'s
@@ -284,18 +293,38 @@ def score_sentiment(sentences: pd.DataFrame, fixes=True) -> pd.DataFrame:
     only those fixes.
     Out: a new DataFrame, the same rows and columns plus ``neg, neu, pos``
     (shares of the sentence's words, 3 dp) and ``compound`` (-1..+1, 4 dp),
-    all float64.  Missing text scores 0.
+    all float64, and (unless ``plain=False``) ``compound_plain``, the compound
+    plain VADER gives the same sentence, so the effect of the fixes is known
+    without scoring again.  Missing text scores 0.
+
+    ``compound_plain`` costs little: it is computed in the same pass, and a
+    sentence is scored a second time only when a fix could change it (it holds
+    a typographic quote or dash, the word "bomb", or a word the "no" or names
+    fix set to 0); for every other sentence the two scorers give the same
+    score by construction.
     """
     if "text" not in sentences.columns:
         raise KeyError("score_sentiment needs a DataFrame with a 'text' column")
-    score = _analyzer(fixes).polarity_scores
-    texts = [t if isinstance(t, str) else "" for t in sentences["text"]]
-    if "quotes" in _fix_set(fixes):
-        texts = [normalize_quotes(t) for t in texts]
-    rows = [score(t) for t in texts]
+    analyzer = _analyzer(fixes)
+    score = analyzer.polarity_scores
+    raw = [t if isinstance(t, str) else "" for t in sentences["text"]]
+    quotes = "quotes" in _fix_set(fixes)
+    texts = [normalize_quotes(t) for t in raw] if quotes else raw
+    rows, plain_compound = [], []
+    unfixed = not _fix_set(fixes)
+    plain_score = _analyzer(False).polarity_scores
+    for r, t in zip(raw, texts):
+        analyzer.fired = False
+        res = score(t)
+        rows.append(res)
+        if plain:
+            same = unfixed or not (analyzer.fired or t is not r or "bomb" in r.lower())
+            plain_compound.append(res["compound"] if same else plain_score(r)["compound"])
     out = sentences.copy()
     for col in SCORE_COLUMNS:
         out[col] = np.array([r[col] for r in rows], dtype="float64")
+    if plain:
+        out["compound_plain"] = np.array(plain_compound, dtype="float64")
     return out
 
 
@@ -358,10 +387,11 @@ def human_agreement(ratings: pd.DataFrame, variants: dict | None = None) -> pd.D
         variants.update({f"only '{f}'": {f} for f in FIXES})
     human = ratings["rating"].to_numpy(dtype="float64")
     frame = ratings[["text"]]
-    plain = score_sentiment(frame, fixes=False)["compound"].to_numpy()
+    plain = score_sentiment(frame, fixes=False, plain=False)["compound"].to_numpy()
     rows = []
     for name, fixes in variants.items():
-        comp = plain if not _fix_set(fixes) else score_sentiment(frame, fixes=fixes)["compound"].to_numpy()
+        comp = plain if not _fix_set(fixes) else score_sentiment(frame, fixes=fixes,
+                                                                 plain=False)["compound"].to_numpy()
         # r is undefined (NaN) when either side does not vary, e.g. one sentence or equal ratings
         r = float(np.corrcoef(human, comp)[0, 1]) if len(comp) > 1 and np.ptp(human) > 0 \
             and np.ptp(comp) > 0 else np.nan
@@ -394,7 +424,7 @@ def _split_parts(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[
 
 
 def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
-                   fixes=True) -> pd.DataFrame:
+                   fixes=True, by: str | None = None, top: int | None = TOP_OUTLETS) -> pd.DataFrame:
     """Score the reporter's words and the quoted words of every sentence separately.
 
     In: the sentences table (``article_id, paragraph, sentence, text``, and
@@ -407,7 +437,9 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
     columns ``article_id, paragraph, sentence, voice`` ("reporter" or
     "quoted"), ``text`` (that voice's words; several pieces joined by a
     space, quotation marks removed), ``n_chars`` and ``neg, neu, pos,
-    compound``.  A sentence wholly in one voice gives one row.
+    compound``.  A sentence wholly in one voice gives one row.  With ``by``
+    (an articles column such as ``outlet`` or ``lean``) a last column holds each
+    story's group: the ``top`` groups by stories named, the rest "other <by>s".
     """
     from withdrawals.segment import quote_spans
 
@@ -436,17 +468,29 @@ def score_by_voice(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
                 texts.append(part)
     # text columns stay Python objects with or without rows (pandas infers "str" only when there are)
     out = pd.DataFrame(rows, columns=VOICE_COLUMNS[:6], dtype=object)
-    scored = score_sentiment(pd.DataFrame({"text": texts}, dtype=object), fixes=fixes)
+    scored = score_sentiment(pd.DataFrame({"text": texts}, dtype=object), fixes=fixes, plain=False)
     for col in SCORE_COLUMNS:
         out[col] = scored[col].to_numpy(dtype="float64")
     nums = {c: "int64" if out[c].notna().all() else "float64" for c in ("paragraph", "sentence")}
-    return out.astype({"n_chars": "int64", **nums})
+    out = out.astype({"n_chars": "int64", **nums})
+    if by is not None:
+        out[by] = _group_values(out, articles, by, top) if len(out) else pd.Series(dtype=object)
+    return out
 
 
 # ----------------------------------------------------------------------------- summaries
 
-def _with_articles(scored: pd.DataFrame, articles: pd.DataFrame | None, need: list[str]) -> pd.DataFrame:
-    """``scored`` with the columns in ``need`` it lacks joined from ``articles`` by article_id."""
+_NO_GROUPING = object()   # _with_articles: leave the by columns' values as they are
+
+
+def _with_articles(scored: pd.DataFrame, articles: pd.DataFrame | None, need: list[str],
+                   top=_NO_GROUPING) -> pd.DataFrame:
+    """``scored`` with the columns in ``need`` it lacks joined from ``articles`` by article_id.
+
+    With ``top`` (a number, or None for every name), each story-level column of ``need`` (one the
+    articles table has, or ``outlet``; never ``article_id``) holds display groups instead: the
+    ``top`` values with most stories named, the rest "other <column>s", blanks "(unknown …)".
+    """
     missing = [c for c in need if c not in scored.columns]
     out = scored
     if missing:
@@ -455,9 +499,39 @@ def _with_articles(scored: pd.DataFrame, articles: pd.DataFrame | None, need: li
         right = articles[["article_id"] + missing].drop_duplicates("article_id")
         out = scored.merge(right, on="article_id", how="left", validate="many_to_one")
         assert len(out) == len(scored), "join with articles changed the number of rows"
-    if "outlet" in need:
+    if top is not _NO_GROUPING:
+        story_level = [c for c in need if c != "article_id"
+                       and (c == "outlet" or (articles is not None and c in articles.columns))]
+        if story_level:
+            out = out.assign(**{c: _group_values(out, articles, c, top) for c in story_level})
+    elif "outlet" in need:
         out = out.assign(outlet=_outlet_names(out["outlet"]))
     return out
+
+
+def _group_values(df: pd.DataFrame, articles: pd.DataFrame | None, col: str, top) -> pd.Series:
+    """Each row's display group for story-level column ``col``, the groups ranked by stories."""
+    from withdrawals.figures import UNKNOWN_OUTLET, group_labels
+
+    source = articles if articles is not None and col in articles.columns else df
+    if "article_id" in df.columns and "article_id" in source.columns:
+        story = source[["article_id", col]].drop_duplicates("article_id")
+        labels = group_labels(story[col], top, col)
+        values = df["article_id"].map(dict(zip(story["article_id"], labels)))
+        values = values.fillna(UNKNOWN_OUTLET)
+    else:
+        values = group_labels(df[col], top, col)
+    if col != "outlet":
+        values = values.replace(UNKNOWN_OUTLET, f"(unknown {col})")
+    return pd.Series(values.to_numpy(dtype=object), index=df.index, dtype=object)
+
+
+def _group_order(values, col: str) -> list:
+    """Distinct group names in display order: alphabetical, the grouped rest ("other …") last."""
+    from withdrawals.figures import other_label
+
+    rest = other_label(col)
+    return sorted(dict.fromkeys(v for v in values if pd.notna(v)), key=lambda v: (v == rest, str(v)))
 
 
 def _outlet_names(outlets: pd.Series) -> pd.Series:
@@ -482,55 +556,68 @@ SUMMARY_COLUMNS = ["n", "mean_compound", "ci_low", "ci_high", "share_negative",
 
 
 def sentiment_summary(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
-                      by="outlet", n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+                      by="outlet", n_boot: int = 2000, seed: int = 0,
+                      top: int | None = TOP_OUTLETS) -> pd.DataFrame:
     """Mean compound per group with a bootstrap 95% interval, and the shares by polarity.
 
     In: scored sentences (or ``score_by_voice`` parts); the articles table
-    when grouping by a column only it has (``outlet``, ``title`` ...); ``by``
-    a column name or list of names (e.g. ``"article_id"``,
-    ``["outlet", "voice"]``).
-    Out: a new DataFrame, one row per group, sorted by the group columns:
-    the group columns, then ``n`` (sentences), ``mean_compound``,
+    when grouping by a column only it has (``outlet``, ``lean``, ``title`` ...); ``by``
+    a column name or list of names (e.g. ``"article_id"``, ``"lean"``,
+    ``["outlet", "voice"]``, ``["article_id", "lean"]``); ``top``: story-level
+    columns (any articles column but ``article_id``) are grouped first, the
+    ``top`` values with most stories named and the rest pooled as "other
+    <column>s" (``None``: every value its own group).
+    Out: a new DataFrame, one row per group, sorted by the group columns
+    ("other …" last): the group columns, ``stories`` (when ``article_id`` is
+    not among them), then ``n`` (sentences), ``mean_compound``,
     ``ci_low, ci_high`` (percentile bootstrap over sentences, ``n_boot``
     resamples, fixed ``seed``, each group resampled on its own), and
     ``share_``/``n_`` ``negative`` (compound < -0.05), ``neutral``,
-    ``positive`` (> 0.05).  When grouping by ``article_id`` the story's
-    ``outlet`` is added if known.
+    ``positive`` (> 0.05).  When grouping by ``article_id`` alone the story's
+    ``outlet`` (its display group) is added if known.
     """
     by = [by] if isinstance(by, str) else list(by)
     extra = ["outlet"] if by == ["article_id"] and articles is not None and "outlet" in articles else []
-    df = _with_articles(scored, articles, by + extra)
+    keys = by + extra
+    df = _with_articles(scored, articles, keys, top=top)
+    stories = "article_id" not in keys and "article_id" in df.columns
     rows = []
-    for key, g in df.groupby(by + extra, sort=True, dropna=False):
+    for key, g in df.groupby(keys, sort=True, dropna=False):
         x = g["compound"].to_numpy(dtype="float64")
         n = len(x)
         neg, pos = int((x < NEG_THRESHOLD).sum()), int((x > POS_THRESHOLD).sum())
         lo, hi = _bootstrap_ci(x, n_boot, seed)
         key = key if isinstance(key, tuple) else (key,)
-        rows.append((*key, n, float(x.mean()), lo, hi, neg / n, (n - neg - pos) / n, pos / n,
-                     neg, n - neg - pos, pos))
-    out = pd.DataFrame(rows, columns=by + extra + SUMMARY_COLUMNS)
+        rows.append((*key, *([g["article_id"].nunique()] if stories else []), n, float(x.mean()),
+                     lo, hi, neg / n, (n - neg - pos) / n, pos / n, neg, n - neg - pos, pos))
+    out = pd.DataFrame(rows, columns=keys + (["stories"] if stories else []) + SUMMARY_COLUMNS)
+    if len(out) and keys[0] != "article_id":
+        rank = {g: i for i, g in enumerate(_group_order(out[keys[0]], keys[0]))}
+        out = out.iloc[np.argsort(out[keys[0]].map(rank).to_numpy(), kind="stable")].reset_index(drop=True)
     # typed even without rows (an empty table would otherwise hold object columns)
-    return out.astype({c: "int64" if c == "n" or c.startswith("n_") else "float64"
-                       for c in SUMMARY_COLUMNS})
+    return out.astype({c: "int64" if c in ("n", "stories") or c.startswith("n_") else "float64"
+                       for c in SUMMARY_COLUMNS + (["stories"] if stories else [])})
 
 
 def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
-                     targets: dict | None = None, by: str = "outlet") -> pd.DataFrame:
-    """Mean compound of the sentences that mention each target, per outlet.
+                     targets: dict | None = None, by: str = "outlet",
+                     top: int | None = TOP_OUTLETS) -> pd.DataFrame:
+    """Mean compound of the sentences that mention each target, per outlet (or group).
 
-    In: scored sentences; the articles table (for ``outlet``); ``targets``, a
-    dict name -> regular expression (default ``DEFAULT_TARGETS``: Trump,
-    ISIS / Islamic State, Kurds / SDF, Turkey / Erdogan, Russia, Iran, the
-    troops).  A sentence counts for every target it mentions.
-    Out: a new DataFrame with one row per outlet x target (every pair, n = 0
-    and NaN mean where no sentence mentions it), columns ``outlet, target,
-    n, mean_compound, share_negative, share_positive``, sorted by outlet and
-    target order.
+    In: scored sentences; the articles table (for ``outlet`` or another ``by``
+    column); ``targets``, a dict name -> regular expression (default
+    ``DEFAULT_TARGETS``: Trump, ISIS / Islamic State, Kurds / SDF, Turkey /
+    Erdogan, Russia, Iran, the troops); ``top`` groups named by stories, the
+    rest pooled as "other <by>s" (``None``: all).  A sentence counts for every
+    target it mentions.
+    Out: a new DataFrame with one row per group x target (every pair, n = 0
+    and NaN mean where no sentence mentions it), columns ``<by>, target,
+    n, mean_compound, share_negative, share_positive``, sorted by group
+    ("other …" last) and target order.
     """
     targets = DEFAULT_TARGETS if targets is None else targets
-    df = _with_articles(scored, articles, [by])
-    groups = sorted(df[by].dropna().unique().tolist())
+    df = _with_articles(scored, articles, [by], top=top)
+    groups = _group_order(df[by], by)
     texts = df["text"].fillna("").astype(str)
     rows = []
     for name, pattern in targets.items():
@@ -546,29 +633,37 @@ def target_sentiment(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
     out = pd.DataFrame(rows, columns=[by, "target", "n", "mean_compound", "share_negative",
                                       "share_positive"])
     order = {name: i for i, name in enumerate(targets)}
-    out = out.sort_values([by, "target"], key=lambda s: s.map(order) if s.name == "target" else s,
+    rank = {g: i for i, g in enumerate(groups)}
+    out = out.sort_values([by, "target"], key=lambda s: s.map(order if s.name == "target" else rank),
                           kind="stable").reset_index(drop=True)
     return out.astype({"n": "int64", "mean_compound": "float64", "share_negative": "float64",
                        "share_positive": "float64"})
 
 
 def lexicon_contributors(scored: pd.DataFrame, articles: pd.DataFrame | None = None,
-                         top: int = 10, by: str = "outlet", fixes=True) -> pd.DataFrame:
-    """Which lexicon words drive each outlet's score.
+                         top: int = 10, by: str | None = "outlet", fixes=True,
+                         named: int | None = TOP_OUTLETS) -> pd.DataFrame:
+    """Which lexicon words drive each outlet's (or group's) score.
 
     In: scored sentences (``text``, ``article_id``); the articles table (for
-    ``outlet``); ``top`` words per direction.
-    Out: a new DataFrame with columns ``outlet, direction`` ("positive" /
+    ``outlet`` or another ``by`` column; ``by=None``: the whole corpus, one
+    group "all stories"); ``top`` words per direction; ``named`` groups named
+    by stories, the rest pooled as "other <by>s" (``None``: all).
+    Out: a new DataFrame with columns ``<by>, direction`` ("positive" /
     "negative"), ``rank`` (1 = strongest), ``word``, ``count`` (occurrences
     that carried valence), ``valence_sum`` (the valence VADER gave them in
     context, after negation and boosters, summed) and ``valence_mean``;
-    per outlet the ``top`` words with the largest positive sum and the
-    ``top`` with the most negative sum.
+    per group the ``top`` words with the largest positive sum and the
+    ``top`` with the most negative sum, groups in display order ("other …" last).
     """
-    cols = [by, "direction", "rank", "word", "count", "valence_sum", "valence_mean"]
-    df = _with_articles(scored, articles, [by])
+    col = "group" if by is None else by
+    cols = [col, "direction", "rank", "word", "count", "valence_sum", "valence_mean"]
+    if by is None:
+        df = scored.assign(group=ALL_STORIES)
+    else:
+        df = _with_articles(scored, articles, [by], top=named)
     acc: dict = {}
-    for grp, text in zip(df[by], df["text"]):
+    for grp, text in zip(df[col], df["text"]):
         if not isinstance(text, str):
             continue
         for word, v in token_valences(text, fixes=fixes):
@@ -579,19 +674,21 @@ def lexicon_contributors(scored: pd.DataFrame, articles: pd.DataFrame | None = N
                                           "float64" if c.startswith("valence") else object)
                              for c in cols})
     table = pd.DataFrame([(g, w, c, s) for (g, w), (c, s) in acc.items()],
-                         columns=[by, "word", "count", "valence_sum"])
+                         columns=[col, "word", "count", "valence_sum"])
     table["valence_sum"] = table["valence_sum"].round(4)
     table["valence_mean"] = (table["valence_sum"] / table["count"]).round(4)
+    rank = {g: i for i, g in enumerate(_group_order(table[col], col))}
+    table["order"] = table[col].map(rank)
     parts = []
     for direction, sign in (("positive", 1), ("negative", -1)):
         sub = table[sign * table["valence_sum"] > 0].copy()
         sub["key"] = -sign * sub["valence_sum"]
-        sub = sub.sort_values([by, "key", "word"], kind="stable")
-        sub = sub.groupby(by, sort=True).head(top)
-        sub["rank"] = sub.groupby(by).cumcount() + 1
+        sub = sub.sort_values(["order", "key", "word"], kind="stable")
+        sub = sub.groupby("order", sort=True).head(top)
+        sub["rank"] = sub.groupby("order").cumcount() + 1
         sub["direction"] = direction
         parts.append(sub)
-    out = pd.concat(parts).sort_values([by, "direction", "rank"], ascending=[True, False, True],
+    out = pd.concat(parts).sort_values(["order", "direction", "rank"], ascending=[True, False, True],
                                        kind="stable")
     return out[cols].reset_index(drop=True).astype({"rank": "int64", "count": "int64"})
 
@@ -626,19 +723,26 @@ def fix_effects(sentences: pd.DataFrame) -> pd.DataFrame:
     """The sentences whose compound score the fixes change, and by how much.
 
     In: a sentences table (``text``; ``article_id, sentence`` kept if present).
+    When it is already scored with all fixes and carries ``compound_plain``
+    (``analyze`` output), those scores are used as they are; otherwise the
+    sentences are scored once.  Only the changed sentences are scored again,
+    with each fix alone.
     Out: DataFrame with the input's id columns, ``text, plain_vader, fixed,
     change`` and ``fixes`` (the names of the fixes that change it alone,
     comma-separated), sorted by the size of the change, largest first.
     """
     ids = [c for c in ("article_id", "sentence") if c in sentences.columns]
-    plain = score_sentiment(sentences, fixes=False)["compound"].to_numpy()
-    fixed = score_sentiment(sentences)["compound"].to_numpy()
-    alone = {f: score_sentiment(sentences, fixes={f})["compound"].to_numpy() != plain for f in FIXES}
+    if not {"compound", "compound_plain"} <= set(sentences.columns):
+        sentences = score_sentiment(sentences[ids + ["text"]])
     out = sentences[ids + ["text"]].copy()
-    out["plain_vader"], out["fixed"] = plain, fixed
+    out["plain_vader"] = sentences["compound_plain"].to_numpy(dtype="float64")
+    out["fixed"] = sentences["compound"].to_numpy(dtype="float64")
     out["change"] = (out["fixed"] - out["plain_vader"]).round(4)
-    out["fixes"] = [",".join(f for f in FIXES if alone[f][i]) for i in range(len(out))]
     out = out[out["change"] != 0]
+    plain = out["plain_vader"].to_numpy()
+    alone = {f: score_sentiment(out[["text"]], fixes={f}, plain=False)["compound"].to_numpy() != plain
+             for f in FIXES}
+    out["fixes"] = [",".join(f for f in FIXES if alone[f][i]) for i in range(len(out))]
     return out.iloc[np.argsort(-out["change"].abs().to_numpy(), kind="stable")].reset_index(drop=True)
 
 
@@ -653,57 +757,280 @@ def story_labels(articles: pd.DataFrame, width: int = 40) -> pd.Series:
                      dtype=object)
 
 
+def differing_pairs(summary: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """The pairs of groups whose 95% intervals do not overlap, the largest gap first.
+
+    In: ``sentiment_summary`` output (one row per group, column ``by``).  Out: DataFrame
+    ``lower, higher, mean_lower, mean_higher, gap`` (``gap`` = difference of the means), one row
+    per pair of rows whose intervals are apart; ties keep the table's order.  The number of
+    pairs compared is ``n * (n - 1) // 2`` for ``n`` rows.
+    """
+    cols = ["lower", "higher", "mean_lower", "mean_higher", "gap"]
+    ok = summary.dropna(subset=["mean_compound", "ci_low", "ci_high"])
+    names = ok[by].astype(str).to_numpy()
+    m, lo, hi = (ok[c].to_numpy(dtype="float64") for c in ("mean_compound", "ci_low", "ci_high"))
+    i, j = np.triu_indices(len(ok), k=1)
+    apart = (hi[i] < lo[j]) | (hi[j] < lo[i])
+    i, j = i[apart], j[apart]
+    low_first = m[i] <= m[j]
+    a, b = np.where(low_first, i, j), np.where(low_first, j, i)
+    out = pd.DataFrame({"lower": names[a].astype(object), "higher": names[b].astype(object),
+                        "mean_lower": m[a], "mean_higher": m[b], "gap": m[b] - m[a]}, columns=cols)
+    return out.iloc[np.argsort(-out["gap"].to_numpy(), kind="stable")].reset_index(drop=True)
+
+
+#: Fewer stories than this in a group: its mean cannot separate a house style from the events.
+MIN_STORIES = 5
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def sentiment_prose(story: pd.DataFrame, groups: pd.DataFrame, by: str = "outlet",
+                    agreement: pd.DataFrame | None = None, words: pd.DataFrame | None = None,
+                    min_stories: int = MIN_STORIES, named_pairs: int = 3) -> dict:
+    """The findings of the sentiment notebook as sentences, computed from its tables.
+
+    In: ``story`` (``sentiment_summary`` by ``["article_id", by]``), ``groups``
+    (``sentiment_summary`` by ``by``, with ``stories``), the ``human_agreement`` table (or None
+    when the ratings file is missing), the corpus's ``lexicon_contributors(..., by=None)`` (or
+    None), ``min_stories`` (fewer per group: too few to show a house style).
+    Out: dict of Markdown strings: ``bottom_line`` (three lines), ``story_heading``,
+    ``story_line``, ``group_heading``, ``group_line`` (the differing pairs counted, the
+    ``named_pairs`` largest gaps named) and ``caveat``.
+    """
+    from withdrawals.figures import other_label
+
+    plural_by = other_label(by)[len("other "):]
+    n_st, groups = len(story), groups.reset_index(drop=True)
+    k = float(story["n"].median()) if n_st else 0.0
+    width = float((story["ci_high"] - story["ci_low"]).median()) if n_st else float("nan")
+    means = story["mean_compound"].dropna()
+    if len(means) >= 4:
+        q1, q3 = means.quantile([0.25, 0.75])
+        spread, spread_text = q3 - q1, f"the middle half of story means spans {q3 - q1:.2f}"
+    else:
+        spread = means.max() - means.min() if len(means) else float("nan")
+        spread_text = f"story means span {spread:.2f}" if len(means) else "there are no story means"
+    if not n_st:
+        compare = "no story has a sentence to score"
+    elif not spread > 0:
+        compare = f"{spread_text}"
+    else:
+        ratio = width / spread
+        compare = (f"{'wider than' if ratio > 1.5 else 'narrower than' if ratio < 1 / 1.5 else 'about as wide as'}"
+                   f" the spread between stories ({spread_text})")
+    story_line = (f"A story's mean rests on a median of {_plural(round(k), 'sentence')}, so its 95% "
+                  f"interval is {width:.2f} wide, {compare}." if n_st else
+                  "No story has a sentence to score.")
+    story_heading = (f"Each story's mean rests on a median of {_plural(round(k), 'sentence')}, so its "
+                     f"95% interval is {width:.2f} wide" if n_st else "No story has a sentence to score")
+    rest = other_label(by)
+    named = groups[groups[by] != rest]
+    per_group = named["stories"] if "stories" in named else pd.Series(dtype="int64")
+    med = float(per_group.median()) if len(per_group) else 0.0
+    n_groups, total = len(groups), len(groups) * (len(groups) - 1) // 2
+    pairs = differing_pairs(groups, by)
+    few = med < min_stories
+    med_text = f"{med:g} {'story' if med == 1 else 'stories'}"
+    if n_groups < 2:
+        group_heading = f"All stories fall in one {by} group: no comparison between {plural_by}"
+        groups_claim = f"All stories fall in one {by} group, so {plural_by} cannot be compared."
+    elif few:
+        group_heading = (f"{by.capitalize()} means mix stories about different events: with a median of "
+                         f"{med_text} per {by}, they cannot show a house style")
+        groups_claim = (f"{len(pairs)} of {total} pairs of {plural_by} differ beyond their 95% intervals, but "
+                        f"with a median of {med_text} per {by} each {by}'s mean reflects the events it "
+                        "covered as much as its style.")
+    else:
+        group_heading = (f"{len(pairs)} of {total} pairs of {plural_by} differ beyond their 95% intervals, "
+                         f"on a median of {med_text} per {by}")
+        groups_claim = (f"{len(pairs)} of {total} pairs of {plural_by} differ beyond their 95% intervals, "
+                        f"each named {by} resting on at least {_plural(int(per_group.min()), 'story', 'stories')}; "
+                        "the intervals count sentences, not stories, so they understate the uncertainty.")
+    gaps = "; ".join(f"{r.higher} ({r.mean_higher:+.2f}) above {r.lower} ({r.mean_lower:+.2f})"
+                     for r in pairs.head(named_pairs).itertuples())
+    largest = f" The largest gaps: {gaps}." if len(pairs) else ""
+    group_line = (f"{len(pairs)} of {total} pairs of {plural_by} have 95% intervals that do not overlap."
+                  f"{largest} Stories per {by}: median {med:g}, at most "
+                  f"{int(groups['stories'].max()) if 'stories' in groups and n_groups else 0}"
+                  f"{f' (the {rest} pooled)' if (groups[by] == rest).any() else ''}.")
+    vocab = ""
+    if words is not None and len(words):
+        neg = words[words["direction"] == "negative"]["word"].head(3).tolist()
+        pos = words[words["direction"] == "positive"]["word"].head(3).tolist()
+        quote = lambda ws: ", ".join(f"“{w}”" for w in ws) or "none"
+        vocab = (f"The words that move the scores most are {quote(neg)} (down) and {quote(pos)} (up): "
+                 "vocabulary, whose sign says nothing about who wins or who is blamed. ")
+    if agreement is not None and len(agreement):
+        r = agreement.set_index("scorer")["r"]
+        project = r.get("all fixes (project)", r.iloc[-1])
+        plain = r.get("plain VADER", float("nan"))
+        trust = (f"On {agreement['n'].iloc[0]:,} New York Times snippets rated by people, this scorer "
+                 f"agrees with them at r = {project:.2f} (plain VADER {plain:.2f}; one human rater "
+                 "≈ 0.75 by the VADER authors' count): read the scores as vocabulary, not slant.")
+    else:
+        trust = ("VADER's authors report r ≈ 0.49 against human ratings of news snippets (the ratings "
+                 "file is not here to check it): read the scores as vocabulary, not slant.")
+    low_groups = int((per_group <= 2).sum())
+    if n_groups < 2 or few:
+        caveat = (f"**What {_plural(n_st, 'story', 'stories')} can support.** They can show which words "
+                  "and which voices carry each story's tone, and that the fixes matter. They cannot "
+                  f"support claims about a {by}'s slant: {low_groups} of {len(named)} named {plural_by} "
+                  "have at most two stories, the stories cover different events and dates, and the "
+                  "intervals are over sentences, not stories.")
+    else:
+        caveat = (f"**What {_plural(n_st, 'story', 'stories')} can support.** Each named {by} has at least "
+                  f"{int(per_group.min())} stories, enough to compare vocabularies; a difference in tone "
+                  "can still come from the events each covered (compare within a period), and the "
+                  "intervals are over sentences, not stories.")
+    return {"bottom_line": f"**Bottom line.** {story_line}\n{groups_claim}\n{vocab}{trust}",
+            "story_heading": story_heading, "story_line": story_line,
+            "group_heading": group_heading, "group_line": group_line, "caveat": caveat}
+
+
+#: The polarity counts of ``sentiment_summary``: kept in the CSVs, left out of the tables shown.
+SUMMARY_COUNTS = ["n_negative", "n_neutral", "n_positive"]
+
+
+def whole_table(df: pd.DataFrame, digits: int = 3, hide=()):
+    """A table to show whole: every row, every character of its text, text left-aligned.
+
+    In: any DataFrame; ``digits`` decimal places; ``hide``, columns to leave out (names the
+    table lacks are ignored).  Out: a pandas ``Styler`` (no index; cells escaped by
+    ``set_display``) — pandas would otherwise cut a long table to 10 rows and a sentence at 50
+    characters, and right-align text.
+    """
+    df = df.drop(columns=[c for c in hide if c in df.columns])
+    text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
+    styler = df.style.hide(axis="index").format(precision=digits, na_rep="–")
+    if text:
+        styler = styler.set_properties(subset=text, **{"text-align": "left", "white-space": "normal"})
+    return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+
+
 # ----------------------------------------------------------------------------- figures
 
-def plot_summary(summary: pd.DataFrame, label: str, title: str, colors: dict | None = None):
+#: Past this many stories, per-story figures become distributions of story means per group.
+MAX_STORY_ROWS = 30
+
+
+def _wrap(label, width: int = 38) -> str:
+    """A label wrapped onto lines of at most ``width`` characters (at most three lines)."""
+    import textwrap
+
+    lines = textwrap.wrap(str(label), width) or [""]
+    return "\n".join(lines[:2] + ([textwrap.shorten(" ".join(lines[2:]), width, placeholder="…")]
+                                  if len(lines) > 2 else []))
+
+
+def _colour_of(colors: dict | None, name) -> str:
+    from withdrawals.figures import OTHER_COLOR
+
+    return (colors or {}).get(name, OTHER_COLOR if colors else "#444444")
+
+
+def _shares_panel(ax, y, neg, neu, pos, legend: bool = True) -> None:
+    """Stacked negative / neutral / positive shares, one bar per row at heights ``y``."""
+    left = np.zeros(len(y))
+    for share, key, colour in ((neg, "negative", "#d1495b"), (neu, "neutral", "#bbbbbb"),
+                               (pos, "positive", "#1b6ca8")):
+        ax.barh(y, share, left=left, color=colour, label=key, height=0.6)
+        left += np.asarray(share, dtype="float64")
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of sentences\n(compound < −0.05 / neutral / > 0.05)")
+    if legend:
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+
+
+def plot_summary(summary: pd.DataFrame, label: str, title: str, colors: dict | None = None,
+                 by: str = "outlet", max_rows: int = MAX_STORY_ROWS):
     """Mean compound with its 95% interval (left) and the polarity shares (right), one row per group.
 
-    In: ``sentiment_summary`` output with a ``label`` column naming each row and an
-    ``outlet`` column for the colours (``colors``: outlet -> colour).
-    Out: a matplotlib Figure; rows keep the table's order, top to bottom.
+    In: ``sentiment_summary`` output with a ``label`` column naming each row and a
+    ``by`` column (default ``outlet``) for the colours (``colors``: group -> colour).
+    A table of more than ``max_rows`` stories (it has ``article_id``) is drawn as the
+    distribution of story means per ``by`` group instead: a box and one dot per story,
+    "(k stories)" beside each group, and the group's pooled polarity shares.
+    Out: a matplotlib Figure; rows keep the table's order, top to bottom.  Height is
+    bounded (at most about 2,000 px at the collection's dpi) whatever the rows.
     """
     import matplotlib.pyplot as plt
 
+    from withdrawals.figures import FIG_DPI, MAX_PX
+
+    key = by if by in summary.columns else "outlet"
+    if len(summary) > max_rows and "article_id" in summary.columns and key in summary.columns:
+        return _plot_story_distribution(summary, title, colors, key)
     n = len(summary)
-    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 1.6 + 0.45 * max(n, 1)), sharey=True,
+    per_row = min(0.45, (MAX_PX * 0.8 / FIG_DPI - 1.6) / max(n, 1))
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 1.6 + per_row * max(n, 1)), sharey=True,
                                   gridspec_kw={"width_ratios": [3, 2]})
     y = np.arange(n)[::-1]
-    cols = [(colors or {}).get(o, "#444444") for o in summary.get("outlet", [None] * n)]
+    cols = [_colour_of(colors, o) for o in summary.get(key, [None] * n)]
     mean = summary["mean_compound"].to_numpy()
     for yy, lo, hi, colour in zip(y, summary["ci_low"], summary["ci_high"], cols):
         ax.plot([lo, hi], [yy, yy], color=colour, lw=2, solid_capstyle="butt")
     ax.scatter(mean, y, c=cols, s=40, zorder=3)
     ax.axvline(0, color="#888888", lw=0.8)
-    ax.set_yticks(y, [f"{lab} (n={k})" for lab, k in zip(summary[label], summary["n"])])
+    names = [f"{lab} (n={k})" for lab, k in zip(summary[label], summary["n"])]
+    ax.set_yticks(y, [_wrap(t, 90) for t in names], fontsize=10 if n <= 30 else 8)
     ax.set_xlabel("mean compound score per sentence (−1 to +1)\nline: 95% bootstrap interval")
-    left = np.zeros(n)
-    for key, colour in (("negative", "#d1495b"), ("neutral", "#bbbbbb"), ("positive", "#1b6ca8")):
-        share = summary[f"share_{key}"].to_numpy()
-        ax2.barh(y, share, left=left, color=colour, label=key, height=0.6)
-        left += share
-    ax2.set_xlim(0, 1)
-    ax2.set_xlabel("share of sentences\n(compound < −0.05 / neutral / > 0.05)")
-    ax2.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+    _shares_panel(ax2, y, summary["share_negative"], summary["share_neutral"], summary["share_positive"])
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     fig.tight_layout()
     return fig
 
 
-def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
-    """Reporter's voice vs quoted speech per outlet: mean compound and 95% interval.
+def _plot_story_distribution(story: pd.DataFrame, title: str, colors: dict | None, by: str):
+    """Story means per group: box, one jittered dot per story (fixed seed), pooled shares."""
+    import matplotlib.pyplot as plt
 
-    In: ``sentiment_summary(score_by_voice(...), articles, by=["outlet", "voice"])``.
-    Out: a Figure, one row per outlet, a filled dot for the reporter and an open one for quotes.
+    groups = _group_order(story[by], by)
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 1.9 + 0.5 * max(len(groups), 1)), sharey=True,
+                                  gridspec_kw={"width_ratios": [3, 2]})
+    y = np.arange(len(groups))[::-1]
+    rng = np.random.default_rng(0)
+    data = [story.loc[story[by] == g, "mean_compound"].dropna().to_numpy() for g in groups]
+    if groups:
+        ax.boxplot(data, positions=y, orientation="horizontal", widths=0.6, showfliers=False, whis=(0, 100),
+                   medianprops={"color": "#222222"}, boxprops={"color": "#666666"},
+                   whiskerprops={"color": "#666666"}, capprops={"color": "#666666"})
+    for yy, g, x in zip(y, groups, data):
+        ax.scatter(x, yy + rng.uniform(-0.22, 0.22, len(x)), s=14, color=_colour_of(colors, g),
+                   alpha=0.8, edgecolors="white", linewidths=0.3, zorder=3)
+    ax.axvline(0, color="#888888", lw=0.8)
+    counts = [len(x) for x in data]
+    ax.set_yticks(y, [_wrap(f"{g} ({k} stor{'y' if k == 1 else 'ies'})") for g, k in zip(groups, counts)])
+    ax.set_ylim(-0.6, max(len(groups), 1) - 0.4)
+    ax.set_xlabel("story mean compound score (−1 to +1)\none dot per story; box: middle half, "
+                  "whiskers: 5–95%")
+    tot = story.groupby(by)[["n", "n_negative", "n_neutral", "n_positive"]].sum().reindex(groups)
+    n = tot["n"].clip(lower=1).to_numpy()
+    _shares_panel(ax2, y, tot["n_negative"] / n, tot["n_neutral"] / n, tot["n_positive"] / n)
+    ax2.set_xlabel("share of the group's sentences\n(compound < −0.05 / neutral / > 0.05)")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
+def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None, by: str = "outlet"):
+    """Reporter's voice vs quoted speech per outlet (or group): mean compound and 95% interval.
+
+    In: ``sentiment_summary(score_by_voice(...), articles, by=[by, "voice"])``.
+    Out: a Figure, one row per group ("other …" last), a filled dot for the reporter and an
+    open one for quotes, the legend above the data.
     """
     import matplotlib.pyplot as plt
 
-    outlets = sorted(summary["outlet"].unique())
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.6 * max(len(outlets), 1)))
+    outlets = _group_order(summary[by], by) if by in summary.columns else []
+    fig, ax = plt.subplots(figsize=(10, 1.4 + 0.6 * max(len(outlets), 1)))
     labelled = set()          # each voice in the legend once, from the first outlet that has it
     for k, outlet in enumerate(outlets):
-        colour = (colors or {}).get(outlet, "#444444")
+        colour = _colour_of(colors, outlet)
         for voice, dy, face in (("reporter", 0.15, colour), ("quoted", -0.15, "white")):
-            row = summary[(summary["outlet"] == outlet) & (summary["voice"] == voice)]
+            row = summary[(summary[by] == outlet) & (summary["voice"] == voice)]
             if row.empty:
                 continue
             r = row.iloc[0]
@@ -716,36 +1043,41 @@ def plot_voice(summary: pd.DataFrame, title: str, colors: dict | None = None):
                         textcoords="offset points", va="center", fontsize=8)
     ax.axvline(0, color="#888888", lw=0.8)
     ax.set_ylim(-0.5, max(len(outlets), 1) - 0.5)
-    ax.set_yticks(range(len(outlets))[::-1], outlets)
+    ax.set_yticks(range(len(outlets))[::-1], [_wrap(o) for o in outlets])
     ax.set_xlabel("mean compound score per sentence part (−1 to +1), 95% bootstrap interval")
+    ax.margins(x=0.12)
     if labelled:
-        ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title)
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=8)
+    ax.set_title(title, pad=22 if labelled else None)
     fig.tight_layout()
     return fig
 
 
 def plot_target_heatmap(table: pd.DataFrame, title: str, by: str = "outlet"):
-    """Outlet x target heatmap of mean compound, each cell annotated with its mean and n.
+    """Outlet (or group) x target heatmap of mean compound, each cell annotated with its mean and n.
 
-    In: ``target_sentiment`` output.  Out: a Figure; cells with n = 0 are blank.
+    In: ``target_sentiment`` output (rows bounded by its ``top`` grouping).  Out: a Figure;
+    cells with n = 0 are blank; the row height shrinks past 30 rows so the figure stays bounded.
     """
     import matplotlib.pyplot as plt
     import seaborn as sns
 
     order = list(dict.fromkeys(table["target"]))
-    mean = table.pivot(index=by, columns="target", values="mean_compound").reindex(columns=order)
-    n = table.pivot(index=by, columns="target", values="n").reindex(columns=order)
+    rows = _group_order(table[by], by)
+    mean = table.pivot(index=by, columns="target", values="mean_compound").reindex(index=rows, columns=order)
+    n = table.pivot(index=by, columns="target", values="n").reindex(index=rows, columns=order)
     annot = np.where(n.to_numpy() > 0,
                      [[f"{m:+.2f}\nn={k}" if k else "" for m, k in zip(mr, nr)]
                       for mr, nr in zip(mean.to_numpy(), n.to_numpy())], "n=0")
-    fig, ax = plt.subplots(figsize=(1.3 * len(order) + 2.5, 0.8 * len(mean) + 1.8))
-    sns.heatmap(mean, annot=annot, fmt="", cmap="RdBu", center=0, vmin=-1, vmax=1, ax=ax,
-                cbar_kws={"label": "mean compound score (−1 to +1)"}, linewidths=0.5,
-                annot_kws={"fontsize": 8})
+    per_row = 0.8 if len(mean) <= 20 else max(0.3, 16.0 / len(mean))
+    fig, ax = plt.subplots(figsize=(1.3 * len(order) + 3.5, per_row * len(mean) + 1.8))
+    sns.heatmap(mean, annot=annot if per_row >= 0.5 else False, fmt="", cmap="RdBu", center=0,
+                vmin=-1, vmax=1, ax=ax, cbar_kws={"label": "mean compound score (−1 to +1)"},
+                linewidths=0.5, annot_kws={"fontsize": 8})
     ax.set_facecolor("#f2f2f2")   # cells with n = 0
     ax.grid(False)
-    ax.set_xticks(ax.get_xticks(), ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_xticks(ax.get_xticks(), [_wrap(t, 16) for t in order], rotation=30, ha="right")
+    ax.set_yticks(ax.get_yticks(), [_wrap(r, 30) for r in rows], rotation=0)
     ax.set_xlabel("actor named in the sentence (grey: no sentence)")
     ax.set_ylabel(by)
     ax.set_title(title)
@@ -753,26 +1085,45 @@ def plot_target_heatmap(table: pd.DataFrame, title: str, by: str = "outlet"):
     return fig
 
 
-def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet"):
-    """Per outlet, the lexicon words that add most to (blue) and take most from (red) its score.
+def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
+                      overall: pd.DataFrame | None = None, max_panels: int = 14, words: int = 8):
+    """The lexicon words that add most to (blue) and take most from (red) each group's score.
 
-    In: ``lexicon_contributors`` output.  Out: a Figure, one panel per outlet.
+    In: ``lexicon_contributors`` output (by ``by``), and optionally the whole corpus's
+    (``lexicon_contributors(..., by=None)``), drawn first as "all stories".  Out: a Figure,
+    a grid of at most ``max_panels`` panels (5 a row), ``words`` words each way per panel with
+    their counts; groups past the limit are left out (the CSV keeps them).
     """
+    import math
+
     import matplotlib.pyplot as plt
 
-    groups = sorted(table[by].unique())
-    height = max([len(table[table[by] == g]) for g in groups] + [1])
-    fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(3.2 * max(len(groups), 1) + 1,
-                                                              0.28 * height + 1.6), squeeze=False)
-    for ax, g in zip(axes[0], groups):
-        sub = table[table[by] == g].sort_values("valence_sum")
+    panels = []
+    if overall is not None and len(overall):
+        gcol = "group" if "group" in overall.columns else overall.columns[0]
+        panels.append((f"{ALL_STORIES}", overall.drop(columns=gcol)))
+    for g in (_group_order(table[by], by) if by in table.columns else []):
+        panels.append((g, table[table[by] == g]))
+    panels = [(g, sub[sub["rank"] <= words]) for g, sub in panels[:max_panels]]
+    ncols = min(max(len(panels), 1), 5)
+    nrows = math.ceil(max(len(panels), 1) / ncols)
+    height = max([len(sub) for _, sub in panels] + [1])
+    panel_h = 0.22 * height + 1.1
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols + 0.6, panel_h * nrows + 0.7),
+                             squeeze=False)
+    for ax in axes.flat[len(panels):]:
+        ax.set_visible(False)
+    for ax, (g, sub) in zip(axes.flat, panels):
+        sub = sub.sort_values("valence_sum")
         ax.barh(range(len(sub)), sub["valence_sum"],
                 color=np.where(sub["valence_sum"] > 0, "#1b6ca8", "#d1495b"))
         ax.set_yticks(range(len(sub)), [f"{w} ({c})" for w, c in zip(sub["word"], sub["count"])],
                       fontsize=8)
+        ax.set_ylim(-0.6, max(height, 1) - 0.4)
         ax.axvline(0, color="#888888", lw=0.8)
-        ax.set_title(g, fontsize=10, loc="center")
-        ax.set_xlabel("summed valence in context")
+        ax.set_title(_wrap(g, 30), fontsize=10, loc="center")
+        ax.tick_params(axis="x", labelsize=8)
+        ax.set_xlabel("summed valence in context", fontsize=8)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     fig.tight_layout()
     return fig
