@@ -57,9 +57,10 @@ BENCH_CORPUS ?= $(firstword $(wildcard ../shared/corpora/withdrawals-news-dev.js
 bench-build: $(STAMP) ## Time `make CORPUS=...` from a clean build against load_articles + analyze (BENCH_CORPUS=path)
 	$(PY) bench/bench_build.py "$(BENCH_CORPUS)" --jobs $(JOBS)
 
-score: $(STAMP) ## Print the accuracy of the quote and troop-figure extractors on the hand fixtures
+score: $(STAMP) ## Print the accuracy of the extractors: seed and tricky fixtures, and the real-article gold (dev and frozen) when the dev corpus is there
 	$(PY) bench/score_quotes.py
 	$(PY) bench/score_troops.py
+	$(PY) bench/score_gold.py
 
 # As root (containers) Jupyter needs --allow-root; with no display there is no browser to open.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root) $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)

@@ -463,7 +463,7 @@ def test_score_quotes_finds_every_quotation_in_itself(articles):
     _show(articles)
     quotes = utils.extract_quotes(articles)
     direct = utils.merge_speakers(quotes[quotes["direct"]])
-    gold = direct.rename(columns={"speaker_kind": "kind"})[["article_id", "quote", "speaker", "kind"]]
+    gold = direct.rename(columns={"speaker_kind": "kind"})[["article_id", "quote", "speaker", "kind", "quote_kind"]]
     s = utils.score_quotes(quotes, gold)
     assert s["gold"] == s["predicted"] == len(direct)
     expected = 1.0 if len(direct) else 0.0
@@ -578,13 +578,15 @@ def test_analyze_partition_equals_the_stages_and_is_deterministic(articles):
     pd.testing.assert_frame_equal(articles, before)
     sents = utils.split_sentences(articles)
     figs = utils.extract_figures(articles, sents)
-    quotes = utils.extract_quotes(articles)
-    stages = {"sentences": utils.score_sentiment(sents), "quotes": quotes,
-              "troops": utils.figure_sources(figs["troops"], quotes), "timelines": figs["timelines"],
-              "casualties": figs["casualties"]}
+    stages = {"sentences": utils.score_sentiment(sents), "quotes": utils.extract_quotes(articles),
+              "troops": figs["troops"], "timelines": figs["timelines"], "casualties": figs["casualties"]}
     _assert_tables_equal(first, stages)
     _assert_tables_equal(first, utils.analyze_partition(articles.copy(deep=True)))
-    _assert_tables_equal(first, utils.analyze(articles, workers=1))
+    reduced = utils.reduce_tables(first)          # one name per person, sources of figures
+    assert set(reduced["quotes"]["person_id"]) <= {""} | {f"{k}:{n}" for k, n in zip(
+        reduced["quotes"]["speaker_kind"], reduced["quotes"]["person_id"].str.split(":").str[-1])}
+    assert set(reduced["troops"]["source_kind"]) <= {"person", "organization", "anonymous", "unknown", "reporter"}
+    _assert_tables_equal(reduced, utils.analyze(articles, workers=1))
 
 
 @settings(max_examples=_fewer(20))
@@ -621,9 +623,9 @@ def test_column_types_do_not_depend_on_the_content(articles):
     sents = utils.split_sentences(articles)
     empty_sents = utils.split_sentences(_EMPTY)
     assert _dtypes(utils.score_by_voice(sents, articles)) == _dtypes(utils.score_by_voice(empty_sents, _EMPTY))
-    whole = utils.analyze(articles, workers=1)
+    whole, empty_whole = utils.analyze(articles, workers=1), utils.reduce_tables(empty)
     for t in utils.TABLES:
-        assert _dtypes(whole[t]) == _dtypes(empty[t]), t
+        assert _dtypes(whole[t]) == _dtypes(empty_whole[t]), t
 
 
 @settings(max_examples=_fewer(15))

@@ -39,6 +39,8 @@ __all__ = [
     "parse_number",
     "MAX_NUMBER",
     "figure_label",
+    "comparable_figures",
+    "vague_left_out",
     "figures_by_place",
     "figure_agreement",
     "agreement_statements",
@@ -47,6 +49,7 @@ __all__ = [
     "timelines_by_outlet",
     "plot_timelines",
     "extraction_blind_spots",
+    "figure_sources_by_group",
     "period_phrase",
     "bounded_table",
     "TROOP_COLUMNS",
@@ -1839,7 +1842,7 @@ def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = Non
 # --------------------------------------------------------------------------
 # Every hedge has a marker of its own; on an axis of the number, ">" reads "more", "<" "less".
 _HEDGE_MARKERS = {"exact": "o", "about": "D", "more_than": ">", "at_least": "^",
-                  "nearly": "<", "fewer_than": "v", "up_to": "s"}
+                  "nearly": "<", "fewer_than": "v", "up_to": "s", "vague": "X"}
 _HEDGE_WORDING = {"exact": "", "about": "about ", "more_than": "more than ",
                   "nearly": "nearly ", "up_to": "up to ", "at_least": "at least ",
                   "fewer_than": "fewer than "}
@@ -1968,10 +1971,23 @@ def period_phrase(articles: pd.DataFrame, period: str = "auto") -> str:
 
 
 def figure_label(low, high, hedge="exact") -> str:
-    """'about 2,000', '20,000-30,000', 'more than 2,000': a figure as a reader would say it."""
+    """'about 2,000', '20,000-30,000', 'more than 2,000', '200–900 (vague)': a figure as a reader would say it."""
     lo, hi = int(low), int(high)
     num = f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}"
-    return _HEDGE_WORDING.get(hedge, "") + num
+    return num + " (vague)" if hedge == "vague" else _HEDGE_WORDING.get(hedge, "") + num
+
+
+def comparable_figures(troops: pd.DataFrame, actors=("us",), vague: bool = False) -> pd.DataFrame:
+    """The troop figures a comparison uses: those of ``actors`` (None = all), without vague amounts
+    ("hundreds of", "a few thousand": ``hedge == "vague"``) unless ``vague=True``."""
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    return t if vague else t[t["hedge"] != "vague"]
+
+
+def vague_left_out(troops: pd.DataFrame, actors=("us",)) -> int:
+    """How many figures of ``actors`` are vague amounts, left out of comparisons by default."""
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    return int((t["hedge"] == "vague").sum())
 
 
 def _empty_table(cols, types: dict) -> pd.DataFrame:
@@ -1986,7 +2002,7 @@ def _top_default(top):
 
 
 def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",), by: str = "outlet",
-                     top="default", period: str = "auto") -> pd.DataFrame:
+                     top="default", period: str = "auto", vague: bool = False) -> pd.DataFrame:
     """The figure each outlet (or ``by`` group) gives for each place and period, with its hedge.
 
     In: the troops table, the articles table, the actors to keep (None = all); ``by``: the articles
@@ -1995,12 +2011,13 @@ def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
     Out: one row per place, period, group, figure (low, high) and hedge: ``place, period, <by>,
     actor, low, high, hedge, figure`` (as worded), ``mentions``, ``stories``, ``n_outlets``,
     ``quoted`` (mentions inside quotation marks), ``first_published``.  Figures with no place are
-    listed under place "(no place)".  Sorted by place, period, figure, group.
+    listed under place "(no place)".  Sorted by place, period, figure, group.  Vague amounts are
+    left out unless ``vague=True`` (:func:`vague_left_out` counts them).
     """
     top = _top_default(top)
     cols = ["place", "period", by, "actor", "low", "high", "hedge", "figure", "mentions", "stories",
             "n_outlets", "quoted", "first_published"]
-    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    t = comparable_figures(troops, actors, vague)
     if t.empty:
         _with_groups(t, articles, by, top, period)       # the same errors for a bad `by` on any table
         return _empty_table(cols, {"low": "Int64", "high": "Int64", "mentions": "int64", "stories": "int64",
@@ -2017,7 +2034,7 @@ def figures_by_place(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
 
 def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",),
                      tolerance: float = 0.1, by: str = "outlet", top="default",
-                     period: str = "auto") -> pd.DataFrame:
+                     period: str = "auto", vague: bool = False) -> pd.DataFrame:
     """Where outlets agree and differ: one row per place, period and figure.
 
     In: as :func:`figures_by_place`, plus ``tolerance``: figures whose middles lie within this
@@ -2035,7 +2052,7 @@ def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
     top = _top_default(top)
     cols = ["place", "period", "figure", "low", "high", "outlets", "outlets_list", "hedges", "same_hedge",
             "only_one_outlet", "other_outlets_in_place", "stories", "story_outlets", "sentences", "urls"]
-    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    t = comparable_figures(troops, actors, vague)        # vague amounts are no figure to agree on
     t = t[t["place"] != ""]
     if t.empty:
         _with_groups(t, articles, by, top, period)
@@ -2238,7 +2255,7 @@ def _shade_periods(axes, periods, top_ax) -> None:
 
 def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors: dict,
                            actors=("us",), max_places: int = 4, by: str = "outlet", top="default",
-                           period: str = "auto"):
+                           period: str = "auto", vague: bool = False):
     """Reported figures by publication date, one panel per place (the most mentioned), periods shaded.
 
     In: the troops and articles tables, group colours, actors kept, ``by``/``top`` as in
@@ -2253,7 +2270,7 @@ def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors:
     from withdrawals.figures import OTHER_COLOR
 
     top = _top_default(top)
-    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    t = comparable_figures(troops, actors, vague)
     t = _with_groups(t[t["place"] != ""], articles, by, top, period)
     places = list(t["place"].value_counts().sort_index().sort_values(ascending=False,
                                                                       kind="stable").index)[:max_places]
@@ -2390,22 +2407,58 @@ def plot_timelines(table: pd.DataFrame, colors: dict, by: str = "outlet"):
     return fig, d
 
 
+def figure_sources_by_group(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",), by: str = "outlet",
+                            top="default", most: int = 3) -> pd.DataFrame:
+    """Who gives each group's troop figures: how many are attributed, and to whom.
+
+    In: the troops table with sources (``analyze``: ``source``, ``source_kind``), the articles,
+    ``actors`` (None = all), ``by``/``top`` as in :func:`figures_by_place`, ``most``: sources named.
+    Out: one row per group: ``<by>, figures, attributed`` (given by a speaker, an organisation or an
+    unnamed source rather than the reporter), ``share`` (attributed / figures), ``in_quotes`` (inside
+    a quotation), ``unnamed`` (unnamed sources), ``top_sources`` ("Pentagon (3); Donald Trump (2)").
+    Vague amounts count too: the question is who speaks, not which number.
+    """
+    top = _top_default(top)
+    cols = [by, "figures", "attributed", "share", "in_quotes", "unnamed", "top_sources"]
+    t = troops if actors is None else troops[troops["actor"].isin(actors)]
+    if t.empty or "source_kind" not in t:
+        return _empty_table(cols, {"figures": "int64", "attributed": "int64", "share": "float64",
+                                   "in_quotes": "int64", "unnamed": "int64"})
+    t = _with_groups(t, articles, by, top)
+    rows = []
+    for g, d in t.groupby("group", sort=True):
+        said = d[d["source_kind"] != "reporter"]
+        named = said[said["source"] != UNQUOTED]["source"].value_counts()
+        named = named.sort_index().sort_values(ascending=False, kind="stable")
+        rows.append({by: g, "figures": len(d), "attributed": len(said), "share": len(said) / len(d),
+                     "in_quotes": int(d["quoted"].sum()), "unnamed": int((d["source_kind"] == "anonymous").sum()),
+                     "top_sources": "; ".join(f"{k} ({v})" for k, v in named.head(most).items())})
+    return pd.DataFrame(rows, columns=cols)
+
+
 def extraction_blind_spots(troops: pd.DataFrame) -> pd.DataFrame:
     """What the figures rest on: counts of quoted figures and of places not named in the sentence.
 
     In: the troops table.  Out: one row per kind of figure with ``what``,
     ``figures`` and ``share`` of all figures: inside quotations, place taken
-    from the story's context, place from a local force's own country, no
-    place at all, actor defaulted to the US (no nationality word near it).
+    from the story's context, from the paragraph or from the figure continued,
+    place from a local force's own country, no place at all, vague amounts, and
+    (with sources) figures a speaker gives.
     """
     n = len(troops)
     counts = [
         ("inside a quotation", int(troops["quoted"].sum())),
         ("place taken from the story's context", int((troops["place_from"] == "context").sum())),
+        ("place named earlier in the paragraph", int((troops["place_from"] == "paragraph").sum())),
+        ("place carried from the figure it continues", int((troops["place_from"] == "carried").sum())),
         ("place = a local force's own country", int((troops["place_from"] == "actor").sum())),
         ("no place at all", int((troops["place"] == "").sum())),
         ("place named in the sentence", int((troops["place_from"] == "sentence").sum())),
+        ("a vague amount (left out of comparisons)", int((troops["hedge"] == "vague").sum())),
     ]
+    if "source_kind" in troops:
+        counts.append(("given by a speaker, not the reporter",
+                       int((~troops["source_kind"].isin(["reporter"])).sum())))
     return pd.DataFrame([{"what": w, "figures": c, "share": (c / n) if n else 0.0}
                          for w, c in counts])
 

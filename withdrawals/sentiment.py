@@ -904,7 +904,8 @@ def whole_table(df: pd.DataFrame, digits: int = 3, hide=()):
     """
     df = df.drop(columns=[c for c in hide if c in df.columns])
     text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])]
-    styler = df.style.hide(axis="index").format(precision=digits, na_rep="–")
+    # an explicit format() replaces the default formatter, so it must escape too
+    styler = df.style.hide(axis="index").format(precision=digits, na_rep="–", escape="html")
     if text:
         styler = styler.set_properties(subset=text, **{"text-align": "left", "white-space": "normal"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])

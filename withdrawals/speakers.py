@@ -51,7 +51,7 @@ from withdrawals.segment import quote_spans, trie_pattern
 
 __all__ = ["extract_quotes", "quote_kind", "clean_speaker", "speaker_table", "voice_group", "merge_speakers", "score_quotes",
            "anonymous_share", "group_share", "speaker_sentiment", "quotes_html", "plot_top_speakers",
-           "ranked_speakers", "UNKNOWN_SPEAKER", "LEADING_WORDS", "WORD_FIRST_NAMES",
+           "ranked_speakers", "quotations_only", "UNKNOWN_SPEAKER", "LEADING_WORDS", "WORD_FIRST_NAMES",
            "plot_shares", "plot_groups", "plot_speaker_sentiment",
            "DEFAULT_GROUPS", "QUOTE_COLUMNS"]
 
@@ -1738,8 +1738,19 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     as one (lexicon/organizations.txt: "Taliban", "Pew") or a country ("Bosnia") is an organisation.
     Other kinds pass unchanged.
     """
-    if kind != "person" or not name:
+    if kind != "person":
         return name, kind
+    while True:                                # cutting one part can expose another ("Add Donald Donald")
+        out = _clean_person(name)
+        if out[0] == name or out[1] != "person":
+            return out
+        name = out[0]
+
+
+def _clean_person(name: str) -> tuple[str, str]:
+    """One pass of :func:`clean_speaker` over a person's name."""
+    if not name or not name.strip():
+        return "", "unknown"
     if _ORGANIZATIONS.fullmatch(name.strip()):
         return name.strip(), "organization"               # "Taliban", "Pew": a group speaking as one
     if len(name.split()) >= 3:
@@ -1763,7 +1774,7 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
             or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
                        for t in toks) or out.lower() in _NOT_NAME:
         return "", "unknown"
-    return out, kind
+    return out, "person"
 
 
 _TERM_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("term_markers"))
@@ -2083,6 +2094,12 @@ def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
 UNKNOWN_SPEAKER = "(unknown)"   # how a quotation with no speaker shows in the tables
 
 
+def quotations_only(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are someone's words: terms (``quote_kind == "term"``) left out; a table without
+    ``quote_kind`` is returned as it is.  Every speaker table and figure counts these only."""
+    return quotes[quotes["quote_kind"] != "term"] if "quote_kind" in quotes else quotes
+
+
 def _group_values(articles: pd.DataFrame, by: str = "outlet", top: int | None = None) -> pd.Series:
     """One display group per story (aligned with ``articles``): the ``by`` column's value, blank =
     "(unknown outlet)"; with ``top``, only the ``top`` most frequent values named, the rest
@@ -2131,7 +2148,7 @@ def speaker_table(quotes: pd.DataFrame, articles: pd.DataFrame, by: str = "outle
             "reported", "reported_words", "stories"]
     if quotes.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in cols[4:] else "object") for c in cols})
-    q = _with_group(merge_speakers(quotes), articles, by, top)
+    q = _with_group(merge_speakers(quotations_only(quotes)), articles, by, top)
     q["speaker"] = q["speaker"].fillna("").where(_named(q), UNKNOWN_SPEAKER)
     q["dq"] = q["direct"].astype(int)
     q["dw"] = q["quote_words"].where(q["direct"], 0)
@@ -2312,7 +2329,7 @@ def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame, direct_only: b
     Out: one row per group with ``quotes`` (attributed rows), ``anonymous``, ``share`` (0..1),
     ``stories`` and ``stories_with_anonymous``.
     """
-    q = quotes[quotes["direct"]] if direct_only else quotes
+    q = quotations_only(quotes[quotes["direct"]] if direct_only else quotes)
     q = merge_speakers(q)
     q = _with_group(q[_named(q)], articles, by, top)
     q = q.assign(anon=(q["speaker_kind"] == "anonymous").astype(int))
@@ -2334,7 +2351,7 @@ def group_share(quotes: pd.DataFrame, articles: pd.DataFrame, groups: dict | Non
     for every ``by`` value, with zeros where empty.
     """
     groups = DEFAULT_GROUPS if groups is None else groups
-    q = _with_group(voice_group(quotes, groups), articles, by, top)
+    q = _with_group(voice_group(quotations_only(quotes), groups), articles, by, top)
     names = list(groups) + (["other"] if "other" not in groups else [])
     values = sorted(q[by].unique()) if len(q) else []
     idx = pd.MultiIndex.from_product([values, names], names=[by, "group"])
@@ -2357,7 +2374,7 @@ def speaker_sentiment(quotes: pd.DataFrame, articles: pd.DataFrame, min_quotes: 
     """
     from withdrawals.sentiment import score_sentiment
 
-    q = merge_speakers(quotes[quotes["direct"]])
+    q = merge_speakers(quotations_only(quotes[quotes["direct"]]))
     q = _with_group(q[_named(q)], articles, by, top)
     cols = [by, "speaker", "speaker_kind", "quotes", "words", "mean_compound", "min_compound", "max_compound"]
     if q.empty:
@@ -2407,7 +2424,7 @@ def quotes_html(quotes: pd.DataFrame, articles: pd.DataFrame, max_chars: int | N
     import hashlib
     import html
 
-    q = _with_group(merge_speakers(quotes), articles, by, top)
+    q = _with_group(merge_speakers(quotes), articles, by, top)       # terms too: the list is searchable
     q["speaker"] = q["speaker"].fillna("").where(_named(q), UNKNOWN_SPEAKER)
     number = {aid: i + 1 for i, aid in enumerate(articles["article_id"])}
     q = q.assign(_n=q["article_id"].map(number).fillna(0).astype(int))
