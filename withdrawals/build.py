@@ -82,8 +82,9 @@ body.jp-Notebook { max-width: 72em; margin: 0 auto; }
 #wd-show-code:focus-visible ~ .wd-nav label { outline: 2px solid #0b5cad; }
 #wd-show-code:not(:checked) ~ main .jp-CodeCell .jp-Cell-inputWrapper { display: none; }
 #wd-show-code:not(:checked) ~ main .jp-CodeCell.jp-mod-noOutputs { display: none; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left; }
-.jp-RenderedHTMLCommon td { vertical-align: top; }
+main .jp-RenderedHTMLCommon:not(.jp-RenderedMarkdown) td,
+main .jp-RenderedHTMLCommon:not(.jp-RenderedMarkdown) th { text-align: left; vertical-align: top; }
+main .jp-RenderedHTMLCommon thead th { vertical-align: bottom; }
 @media print { .wd-nav label, .wd-toggle { display: none; } }
 """
 
