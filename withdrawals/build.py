@@ -355,8 +355,9 @@ def write_index(notebooks, html_dir, corpus: str, failed: dict | None = None, ar
     name = Path(str(corpus)).name or str(corpus)
     data = html_dir / "data"
     csvs = sorted(p.name for p in data.glob("*.csv")) if data.is_dir() else []
-    files = ("<p>The numbers behind every figure are in <a href=\"data/\">data/</a> "
-             f"({_plural(len(csvs), 'CSV file')}).</p>" if csvs else "")
+    files = ("<p>Each page links the CSV files of the numbers behind its figures and tables; all "
+             f"{_plural(len(csvs), 'file')} are in the <code>data/</code> folder beside this page.</p>"
+             if csvs else "")
     page = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>US troop withdrawals in the news: {html.escape(name)}</title>"
