@@ -55,6 +55,34 @@ def make_seconds(corpus: str, jobs: int) -> tuple[float, str, Path]:
     return seconds, proc.stdout + proc.stderr, out / "out" / "html"
 
 
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9]*.ipynb"))
+
+
+def floor_seconds(corpus: str, jobs: int) -> float:
+    """Seconds of the build (caches warmed, kernels started, pages exported) of as many notebooks
+    as the report has that only import utils and set the style: what no notebook's own work costs."""
+    import nbformat
+
+    from withdrawals.build import build
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+    paths = []
+    for nb in NOTEBOOKS:
+        node = nbformat.v4.new_notebook(cells=[
+            nbformat.v4.new_markdown_cell(f"# {nb.stem}"),
+            nbformat.v4.new_code_cell('CORPUS = FIGURES = CACHE = ""', metadata={"tags": ["parameters"]}),
+            nbformat.v4.new_code_cell(f"import sys; sys.path.insert(0, {str(REPO)!r})\nimport utils\nutils.set_style()\n"
+                                      "articles = utils.load_articles_cached(CORPUS, CACHE)\n"
+                                      "results = utils.analyze_cached(articles, CACHE)")])
+        paths.append(tmp / "notebooks" / nb.name)
+        paths[-1].parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(node, paths[-1])
+    t = time.perf_counter()
+    build(paths, Path(corpus).resolve() if Path(corpus).exists() else corpus, tmp / "figures", tmp / "cache",
+          tmp / "html", jobs=jobs)
+    return time.perf_counter() - t
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(REPO.parent / "shared" / "corpora" / "withdrawals-news-dev.jsonl"))
@@ -78,6 +106,9 @@ def main() -> int:
             print(f"    {m.group(1):28s} {float(m.group(2)):6.1f} s{m.group(3)}")
         elif "ready in" in line or "stderr" in line:
             print(f"    {line.strip()}")
+    floor = floor_seconds(corpus, args.jobs)
+    print(f"  floor: the same build of {len(NOTEBOOKS)} notebooks that only import utils: {floor:.1f} s "
+          f"({floor / base if base else float('inf'):.1f}x load + analyze)")
     pages = sorted(html.glob("*.html"))
     print("  pages: " + ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in pages))
     ratio = seconds / base if base else float("inf")

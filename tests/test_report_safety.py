@@ -8,6 +8,7 @@ the HTML the build writes.
 """
 import html
 import re
+import warnings
 from html.parser import HTMLParser
 
 import pytest
@@ -53,7 +54,11 @@ def report(tmp_path_factory):
         f"file,outlet,published,notes\na.txt,Outlet {SCRIPT},2019-10-13,x\n{IMG_ID}.txt,Paper {IMG},2019-10-14\n"
         "cp1252.txt,AP,not a date,y\ngone.txt,BBC,2019-10-15,z\n", encoding="utf-8")
     html_dir = d / "html"
-    build(NOTEBOOKS, corpus, d / "figures", d / "cache", html_dir, jobs=2)
+    with warnings.catch_warnings(record=True) as seen:     # the build cleans the corpus: it warns, on purpose
+        warnings.simplefilter("always")
+        build(NOTEBOOKS, corpus, d / "figures", d / "cache", html_dir, jobs=2)
+    said = [str(w.message) for w in seen]
+    assert any("utf16.txt: not UTF-8" in m for m in said) and any("same text as a-1" in m for m in said)
     return {p.stem: p.read_text(encoding="utf-8") for p in html_dir.glob("*.html")}
 
 
@@ -141,8 +146,6 @@ _cache_texts = st.text(st.characters(exclude_categories=("Cs",)), min_size=0, ma
 def test_articles_cache_gives_back_exactly_what_load_articles_gives(tmp_path_factory, titles, texts):
     """load_articles_cached: cleaned once, read back the same table and report for any (hostile) text;
     articles_key is stable and changes with the corpus file's content; cleaning_report_cached agrees."""
-    import warnings
-
     import pandas as pd
 
     d = tmp_path_factory.mktemp("cache")
