@@ -186,3 +186,36 @@ def test_notebook_metadata_is_what_jupyterlab_writes(path):
     assert info == want_info
     assert (meta["nbformat"], meta["nbformat_minor"]) == (4, 5)
     assert sys.version_info[:2] == tuple(int(x) for x in want["language_info"]["version"].split(".")[:2])
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    """The same four notebooks built on the six seed stories."""
+    d = tmp_path_factory.mktemp("seeds-pages")
+    build(NOTEBOOKS, REPO / "seeds", d / "figures", d / "cache", d / "html", jobs=2)
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((d / "html").glob("*.html"))}
+
+
+def _text(page: str) -> str:
+    """The words a reader sees: tags and the hidden code left out, spaces folded."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<div class="jp-InputArea.*?</div>\s*</div>', " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_the_prose_follows_the_data_of_each_corpus(report, seeds_report):
+    """Two corpora of different shapes give different pages where their data differ: story and
+    outlet counts, where outlets and dates come from, and which caveats appear."""
+    seeds = {k: _text(v) for k, v in seeds_report.items()}
+    synth = {k: _text(v) for k, v in report["pages"].items()}
+    assert "6 stories" in seeds["index"] and "200 stories" in synth["index"]
+    assert "50 outlets" in synth["index"] and "50 outlets" not in seeds["index"]
+    assert "metadata.csv" in seeds["01-corpus"] and "metadata.csv" not in synth["01-corpus"]
+    for stem in ("02-sentiment", "03-speakers", "04-troop-numbers"):
+        assert "other outlets" in synth[stem], stem           # 50 outlets: the rest are grouped
+        assert "other outlets" not in seeds[stem], stem       # 5 outlets: every one named
+    for stem in seeds:
+        bottom = re.search(r"Bottom line\.(.{0,300})", seeds[stem])
+        other = re.search(r"Bottom line\.(.{0,300})", synth[stem])
+        if bottom and other:
+            assert bottom.group(1) != other.group(1), stem

@@ -403,8 +403,10 @@ def _speaker_tables(quotes, articles):
     _has_columns(table, ["outlet", "speaker", "speaker_kind", "speaker_role", "direct_quotes",
                          "direct_words", "reported", "reported_words", "stories"])
     _numeric(table, ["direct_quotes", "direct_words", "reported", "reported_words", "stories"])
-    assert table["direct_quotes"].sum() == quotes["direct"].sum()
-    assert table["reported"].sum() == (~quotes["direct"].astype(bool)).sum()
+    words = utils.quotations_only(quotes)            # terms are nobody's words
+    assert table["direct_quotes"].sum() == words["direct"].sum()
+    assert table["reported"].sum() == (~words["direct"].astype(bool)).sum()
+    assert len(words) == int((quotes["quote_kind"] == "quotation").sum())
     merged = utils.merge_speakers(quotes)
     _has_columns(merged, utils.QUOTE_COLUMNS)
     assert len(merged) == len(quotes)

@@ -92,6 +92,9 @@ def test_reduce_tables_gives_every_figure_a_source(texts):
         "person", "organization", "anonymous", "unknown", "reporter"}
     again = utils.figure_sources(parts["troops"], whole["quotes"])
     pd.testing.assert_frame_equal(again, troops)
+    by_group = utils.figure_sources_by_group(troops, arts.assign(outlet="X", published=pd.NaT), actors=None)
+    assert by_group["figures"].sum() == len(troops) and (by_group["attributed"] <= by_group["figures"]).all()
+    assert by_group["attributed"].sum() == int((troops["source_kind"] != "reporter").sum())
     kept = utils.comparable_figures(troops, actors=None)
     assert len(troops) - len(kept) == utils.vague_left_out(troops, actors=None)
     assert len(utils.comparable_figures(troops, actors=None, vague=True)) == len(troops)

@@ -273,7 +273,7 @@ def test_speaker_table(seed_quotes, articles):
     assert row["direct_quotes"].tolist() == [7]
     # surname-only "Trump" in Express stories merged into the full name used elsewhere
     assert "Trump" not in set(t["speaker"])
-    assert t["direct_quotes"].sum() == seed_quotes["direct"].sum()
+    assert t["direct_quotes"].sum() == utils.quotations_only(seed_quotes)["direct"].sum()
     assert t["reported"].sum() == (~seed_quotes["direct"]).sum()
 
 

@@ -231,23 +231,45 @@ def external_resources(page: str) -> list[str]:
     return [m.group(0) for m in _EXTERNAL.finditer(page)]
 
 
-def export_page(nb, nav: str = "") -> str:
+def _image_files(cell, image_dir: Path, prefix: str, counter: list) -> None:
+    """Write the cell's PNG outputs to ``image_dir`` and show each through a relative <img> instead.
+
+    A page that embeds every figure in base64 grows by a third of each PNG; beside the page, in the
+    ``data/`` folder that already holds its CSVs, the figures are the same files and the page small.
+    """
+    import base64
+
+    for o in cell.get("outputs", []):
+        data = o.get("data", {})
+        if o.get("output_type") in ("display_data", "execute_result") and "image/png" in data:
+            counter[0] += 1
+            name = f"{prefix}-figure-{counter[0]}.png"
+            (image_dir / name).write_bytes(base64.b64decode(data["image/png"]))
+            o["data"] = {"text/html": f'<img src="data/{html.escape(name, quote=True)}" alt="figure {counter[0]}">'}
+            o.get("metadata", {}).pop("image/png", None)
+
+
+def export_page(nb, nav: str = "", image_dir=None, image_prefix: str = "page") -> str:
     """The reader's HTML page of an executed notebook (the notebook node is not changed).
 
     Parameters cells and stderr outputs are left out, code is hidden behind
     "Show the code", the page is titled with the first heading and ``nav`` (HTML)
-    is put at the top.  Raises ``ValueError`` if the page would fetch anything
-    from the network.
+    is put at the top.  With ``image_dir`` (the page's ``data/`` folder) the figures are written
+    there as ``<image_prefix>-figure-N.png`` and shown from it, not embedded.  Raises
+    ``ValueError`` if the page would fetch anything from the network.
     """
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     nb = copy.deepcopy(nb)
     nb.cells = [c for c in nb.cells if not _HIDDEN_TAGS & set(c.get("metadata", {}).get("tags", []))]
+    counter = [0]
     for c in nb.cells:
         if c.cell_type == "code":
             c.outputs = [o for o in c.get("outputs", [])
                          if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            if image_dir is not None:
+                _image_files(c, Path(image_dir), image_prefix, counter)
     nb.metadata["title"] = _title(nb)
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(template_name="lab", template_file="reader.html.j2",
@@ -447,7 +469,8 @@ def build(notebooks, corpus, figures, cache, html_dir, changed=(), jobs: int = 2
         (html_dir / "data").mkdir(parents=True, exist_ok=True)
         for p in csvs:
             shutil.copyfile(p, html_dir / "data" / p.name)
-        page = export_page(done, nav=_nav(nb.stem, [p.name for p in csvs], name))
+        page = export_page(done, nav=_nav(nb.stem, [p.name for p in csvs], name),
+                           image_dir=html_dir / "data", image_prefix=nb.stem)
         part = html_dir / f"{nb.stem}.html.part"
         part.write_text(page, encoding="utf-8")
         part.replace(html_dir / f"{nb.stem}.html")
