@@ -113,6 +113,10 @@ def test_quotations_and_terms(text, kind):
     ("Bosnia", "Bosnia", "organization"),
     ("I’d", "", "unknown"),
     ("SEALs", "", "unknown"),
+    ("Cohen Never Trump", "Cohen", "person"),
+    ("AFGHANISTAN-TALIBAN PEACE AGREEMENT", "", "unknown"),
+    ("Tehran-based", "", "unknown"),
+    ("Jazeera Rob Reynolds", "Rob Reynolds", "person"),
 ])
 def test_groups_and_countries_are_organisations_and_fragments_unknown(written, name, kind):
     assert utils.clean_speaker(written, "person") == (name, kind)

@@ -1734,7 +1734,9 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     not_names.txt, titles, roles, sentence adverbs), and such words or a platform at its end
     ("Donald Trump Twitter").  What is left must be one to five capitalised
     words without digits, not a party or state tag ("R-Tenn", "Fla"), not an outlet or platform, no
-    contraction ("I’d") or plural acronym ("SEALs"); else the speaker is unknown.  A group that speaks
+    contraction ("I’d"), plural acronym ("SEALs"), headline in capitals ("PEACE AGREEMENT") or
+    "-based"; a word that is never part of a name ends it ("Cohen Never Trump" → "Cohen"); else the
+    speaker is unknown.  A group that speaks
     as one (lexicon/organizations.txt: "Taliban", "Pew") or a country ("Bosnia") is an organisation.
     Other kinds pass unchanged.
     """
@@ -1765,11 +1767,15 @@ def _clean_person(name: str) -> tuple[str, str]:
         toks = toks[1:]
     while len(toks) > 1 and (_MEDIA.fullmatch(toks[-1]) or toks[-1].lower() in _NOT_NAME):
         toks = toks[:-1]                                      # "Donald Trump Twitter"
+    inner = next((i for i, t in enumerate(toks) if i and t.lower() in _NOT_NAME), None)
+    if inner is not None:
+        toks = toks[:inner]                                   # "Cohen Never Trump": a name ends there
     out = " ".join(toks)
     if out and all(t.lower() in PLACES for t in toks):
         return out, "organization"                        # "Bosnia said": a government
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
             or re.search(r"['’][a-z]", out) or re.fullmatch(r"[A-Z]{2,}s", out) \
+            or (len(toks) > 1 and out.upper() == out) or re.search(r"-based\b", out, re.I) \
             or out.lower().rstrip(".") in _STATE_TAGS or _MEDIA.fullmatch(out) \
             or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
                        for t in toks) or out.lower() in _NOT_NAME:
