@@ -33,6 +33,7 @@ def _troops(*texts):
     "About 2,400 U.S. troops have died since 2001 in Afghanistan.",
     "There had been only about 625 U.S. troop fatalities in Afghanistan.",
     "The attack killed 13 U.S. troops in Kabul.",
+    "Officials said 17 troops with brain injuries have returned to duty in Iraq.",
 ])
 def test_casualties_are_never_troop_figures(text):
     figures, _ = _tables(text)
@@ -57,6 +58,8 @@ def test_a_list_after_a_casualty_figure_counts_casualties():
     "Kurdish forces captured 500 fighters near Raqqa in Syria.",
     "Some 12,000 Islamic State fighters who are held in detention camps in Syria.",
     "2019 Withdrawing troops from Syria 45 percent",
+    "The attack brought the number of American troops killed in Afghanistan this year to 16.",
+    "The group is one of Iraq's Iranian-backed Shia militias.",
 ])
 def test_bodies_detainees_table_years_and_rhetoric_are_not_troop_figures(text):
     assert _troops(text) == []

@@ -592,7 +592,7 @@ _SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", 
                   "deploy", "sent", "sends", "send", "will", "would", "could", "may", "might",
                   "possess", "possesses", "possessed", "stations", "stationed", "station",
                   "fields", "fielded", "commands", "withdrew", "withdraw", "withdrawing",
-                  "pulled", "pull", "pulling", "boasts", "numbered", "still", "only",
+                  "pulled", "pull", "pulling", "boasts", "boasted", "numbered", "still", "only",
                   "retains", "retain", "plans", "to", "is", "was", "added", "adding", "count",
                   "counts", "of", "the", "its", "an", "estimated", "roughly", "about", "some",
                   "around", "nearly", "approximately", "more", "than", "over", "between",
@@ -993,7 +993,7 @@ def _actor_from_tokens(toks):
 
 _WEAK_ACTOR = {"foreign", "international", "western", "multinational"}
 _RATIO_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them)\b", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|its|their|his|her|our|[A-Z][\w.]*['’]s)\b", re.I)
 _COLLECTIVE_UNITS = {"forces", "force", "militias", "militia", "contingent", "contingents"}
 _UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
                "terrorists": "isis", "extremists": "isis", "rebels": "local",
@@ -1231,6 +1231,11 @@ _CASUALTY_RELATIVE = re.compile(
     re.I)
 
 
+# "the number of American troops killed in Afghanistan this year to 16": a link through casualties
+_CASUALTY_GAP = re.compile(r"\s*(?:who\s+(?:have\s+|had\s+)?(?:been\s+)?|(?:have|had|were)\s+(?:been\s+)?)?"
+                           r"(?:killed|dead|died|wounded|injured|lost)\b", re.I)
+# "17 troops with brain injuries": a wound after the unit
+_CASUALTY_WITH = re.compile(r"[ \t]+with[ \t]+(?:[a-z-]+[ \t]+){0,2}(?P<c>injuries|wounds|concussions|burns)\b", re.I)
 # "625 U.S. troop fatalities", "2,300 troop deaths": a casualty noun right after the unit
 _CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>deaths|fatalities|casualties|injuries|losses)\b", re.I)
 # "759 people killed ..., including 661 civilians and 98 members of the security forces"
@@ -1254,7 +1259,7 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
         who = _WHO_AT.match(text, fig["end"], s1)
         m = _CASUALTY_AFTER.match(text, who.end(), s1) if who else None
     if m is None and unit_end:
-        m = _CASUALTY_RELATIVE.match(text, unit_end, s1)
+        m = _CASUALTY_RELATIVE.match(text, unit_end, s1) or _CASUALTY_WITH.match(text, unit_end, s1)
     if m is None:
         m = _CASUALTY_LIST.search(text, max(s0, hstart - 160), hstart)
     if m is None:                 # "13 service members and at least 170 Afghans were killed"
@@ -1265,6 +1270,8 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
     if w in ("casualties", "losses"):
         w = "deaths"
+    if w in ("wounds", "concussions", "burns"):
+        w = "injuries"
     if w.startswith("hit "):
         w = "hurt"
     if w.startswith(("evacuated", "treated")):
@@ -1395,6 +1402,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
                 left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
                     if lstart > s0 else None
                 gap = (left.group("gap") or "") if left else ""
+                if left and _CASUALTY_GAP.match(gap):
+                    continue                          # "the number of troops killed this year to 16"
                 if left and not ell and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
                     unit = left.group("u")
                     if last_troop is not None and last_troop[3] is not None \
