@@ -2421,7 +2421,8 @@ def quotes_html(quotes: pd.DataFrame, articles: pd.DataFrame, max_chars: int | N
     named); ``max_chars`` cuts long quotations (default: whole); ``page_size`` rows per page.
     Out: an HTML string for ``display(HTML(...))``: a search box (type to filter on any column),
     previous/next buttons, a table of ``by``, story (its number in the list of stories below
-    the table), speaker, kind, role, cue, direct and quote, text left-aligned; then the numbered
+    the table), speaker, role and the words (in “…” when they were in quotation marks, marked
+    [term] when they are a term), text left-aligned; then the numbered
     list of the stories quoted, each title linked to the ``url`` column when the corpus has one
     (once per story, so the page stays small).  Its few lines of JavaScript sit in the
     elements' own handlers; without JavaScript the first page shows.  Every cell is escaped;
@@ -2435,14 +2436,16 @@ def quotes_html(quotes: pd.DataFrame, articles: pd.DataFrame, max_chars: int | N
     number = {aid: i + 1 for i, aid in enumerate(articles["article_id"])}
     q = q.assign(_n=q["article_id"].map(number).fillna(0).astype(int))
     q = q.sort_values([by, "_n", "start"], kind="stable")
-    heads = [by, "story", "speaker", "kind", "role", "cue", "direct", "quote"]
+    heads = [by, "story", "speaker", "role", "words (“…” in quotation marks; [term]: nobody's words)"]
+    kinds = q["quote_kind"] if "quote_kind" in q else pd.Series("quotation", index=q.index)
     body = []
-    for r in zip(q[by], q["_n"], q["speaker"], q["speaker_kind"], q["speaker_role"], q["cue"],
-                 q["direct"], q["quote"]):
-        quote = str(r[7])
+    for group, story, speaker, role, direct, quote, kind in zip(
+            q[by], q["_n"], q["speaker"], q["speaker_role"], q["direct"], q["quote"], kinds):
+        quote = str(quote)
         if max_chars is not None and len(quote) > max_chars:
             quote = quote[:max_chars] + " …"
-        cells = [str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]), "yes" if r[6] else "no", quote]
+        words = ("[term] " if kind == "term" else "") + (f"“{quote}”" if direct else quote)
+        cells = [str(group), str(story), str(speaker), str(role), words]
         body.append("<tr><td>" + "<td>".join(html.escape(c, quote=False) for c in cells))
     tid = "quotes-" + hashlib.md5("|".join(map(str, q["article_id"])).encode()).hexdigest()[:8]
     n, size = len(q), max(int(page_size), 1)
