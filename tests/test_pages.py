@@ -98,6 +98,7 @@ def test_no_stderr_in_the_executed_notebook_or_its_page(report, nb):
     assert stderr_outputs(executed) == []
     page = report["pages"][nb.stem]
     assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+    assert "application/vnd.jupyter.stderr" not in page          # not even the template's style for it
     assert "it/s]" not in page and "IProgress" not in page
 
 

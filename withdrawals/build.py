@@ -231,6 +231,9 @@ def external_resources(page: str) -> list[str]:
     return [m.group(0) for m in _EXTERNAL.finditer(page)]
 
 
+_STDERR_CSS = re.compile(r"\.jp-RenderedText\[data-mime-type='application/vnd\.jupyter\.stderr'\]\s*\{[^}]*\}")
+
+
 def _image_files(cell, image_dir: Path, prefix: str, counter: list) -> None:
     """Write the cell's PNG outputs to ``image_dir`` and show each through a relative <img> instead.
 
@@ -276,6 +279,7 @@ def export_page(nb, nav: str = "", image_dir=None, image_prefix: str = "page") -
                             extra_loaders=[DictLoader({"reader.html.j2": _TEMPLATE})],
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb, resources={"reader_nav": nav, "reader_css": _CSS})
+    body = _STDERR_CSS.sub("", body)     # the template's style for stderr blocks: the page has none
     bad = external_resources(body)
     if bad:
         raise ValueError(f"the page of {nb.metadata['title']!r} would fetch from the network: {bad[:3]}")
