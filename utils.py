@@ -1,9 +1,9 @@
 """The one module the notebooks import: loading, cleaning and every analysis helper.
 
 The code lives in the ``withdrawals`` package, one module per stage in the order
-data flows (corpus -> segment -> sentiment -> speakers -> numbers -> pipeline ->
-figures); this module re-exports each stage's public functions, so notebooks and
-users only ever write ``import utils``.
+data flows (corpus -> cache -> segment -> sentiment -> speakers -> numbers ->
+pipeline, with people as its corpus-wide reduce -> figures); this module re-exports
+each stage's public functions, so notebooks and users only ever write ``import utils``.
 
 DataFrame contracts (add columns freely, never rename these):
 
@@ -16,10 +16,13 @@ cleaning report    removed line     article_id, source, line, reason
 sentences          sentence         article_id, paragraph, sentence, text (+ voice)
 scored sentences   sentence         ... + neg, neu, pos, compound
 quotes             quotation        article_id, paragraph, quote, speaker, speaker_kind,
-                                    speaker_role, cue, direct
+                                    speaker_role, cue, direct (+ quote_kind, mention,
+                                    person_id, person)
+people             person           person_id, person, kind, aliases, n_quotes, n_stories,
+                                    outlets
 troops             troop figure     article_id, paragraph, sentence, span, low, high, hedge,
-                                    unit, actor, place, quoted
-timelines          time frame       article_id, sentence, span, low, high, unit
+                                    unit, actor, place, quoted (+ place_from, source)
+timelines          time frame       article_id, sentence, span, low, high, unit (+ kind)
 =================  ===============  ==========================================================
 """
 from withdrawals.corpus import *  # noqa: F401,F403

@@ -1,6 +1,10 @@
 """The analysis code behind ``utils.py``, one module per stage, in the order data flows.
 
-``corpus`` (load, clean, audit) -> ``segment`` (sentences) -> ``sentiment`` ->
-``speakers`` -> ``numbers`` (troop figures, time frames) -> ``pipeline`` (analyze)
--> ``figures`` (one style, one save helper).  Notebooks import ``utils`` only.
+``lexicon`` (the rules' word lists, from ``lexicon/``) feeds the rules.
+``corpus`` (load, clean, audit) -> ``cache`` (cleaned articles kept) -> ``segment`` (sentences,
+quotation spans) -> ``sentiment`` -> ``speakers`` (quotes, names, terms) -> ``numbers`` (troop
+figures, casualties, time frames) -> ``pipeline`` (analyze, per partition, then the corpus-wide
+reduce: ``people`` for one name per person, figure sources) -> ``figures`` (one style, one palette,
+one save helper) -> ``build`` (pages, index).  ``evaluation`` scores the real-article gold.
+Notebooks import ``utils`` only.
 """
