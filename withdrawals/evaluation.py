@@ -71,9 +71,13 @@ def _prf(right: int, predicted: int, gold: int) -> dict:
             "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def _locate(text: str, snippet: str, taken: set) -> tuple[int, int] | None:
-    """The first occurrence of ``snippet`` in ``text`` not yet taken (quote marks and dashes folded)."""
-    hay, needle = text.translate(_MARKS), str(snippet).translate(_MARKS).strip()
+def _locate(folded: str, snippet: str, taken: set) -> tuple[int, int] | None:
+    """The first occurrence of ``snippet`` in a story not yet taken.
+
+    ``folded``: the story's text with quote marks and dashes folded (:func:`_fold`); the snippet is
+    folded the same way, one character for one, so the offsets are the story's own.
+    """
+    hay, needle = folded, str(snippet).translate(_MARKS).strip()
     for m in re.finditer(re.escape(needle), hay):
         if m.start() not in taken:
             taken.add(m.start())
@@ -171,19 +175,23 @@ def _score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
     return out
 
 
-def _assign_parts(gold: pd.DataFrame, texts: dict, column: str) -> pd.DataFrame:
+def _fold(texts: dict) -> dict:
+    """Each story's text with curly quote marks and dashes as straight ones (offsets unchanged)."""
+    return {aid: t.translate(_MARKS) for aid, t in texts.items()}
+
+
+def _assign_parts(gold: pd.DataFrame, fold: dict, column: str) -> pd.DataFrame:
     """Gold rows keyed on the corpus id, given the article_id of the story (part) holding the snippet.
 
     A loaded corpus names its stories ``<id>-1``, ``<id>-2`` … (a file or row can hold more than one);
     a row goes to the first part whose text holds its snippet, else to the first part.
     """
     parts: dict = {}
-    for aid in texts:
+    for aid in fold:
         parts.setdefault(aid.rsplit("-", 1)[0], []).append(aid)
-    fold = {aid: t.translate(_MARKS) for aid, t in texts.items()}
 
     def part(row) -> str:
-        cands = [row.article_id] if row.article_id in texts else sorted(parts.get(row.article_id, []))
+        cands = [row.article_id] if row.article_id in fold else sorted(parts.get(row.article_id, []))
         snip = str(getattr(row, column)).translate(_MARKS).strip()
         return next((c for c in cands if snip in fold[c]), cands[0] if cands else row.article_id)
 
@@ -200,7 +208,7 @@ def score_gold(articles: pd.DataFrame, tables: dict, gold: dict) -> dict:
     fully-right figures (low, high, hedge, actor and place all right; vague amounts set aside, as
     the gold's), plus the F1 of spans found; timelines: withdrawal time frames (low, high, unit).
     """
-    texts = dict(zip(articles["article_id"], articles["text"]))
+    texts = _fold(dict(zip(articles["article_id"], articles["text"])))     # folded once, for every match
     parts = pd.Series(list(texts), dtype=object)
     stories = gold["articles"]
     gold = {k: _assign_parts(v, texts, "quote" if k == "quotes" else "snippet")
