@@ -64,33 +64,11 @@ QUOTE_COLUMNS = _ROW_COLUMNS + ["quote_kind"]
 # --------------------------------------------------------------------------- word lists
 _W = lambda s: frozenset(s.split())  # noqa: E731
 
-# reporting verbs (all forms); "according to" handled separately
-_CUE_BASES = """say said says saying tell told tells telling add added adds adding tweet tweeted
-tweets tweeting write wrote writes writing written state stated states stating warn warned warns
-warning claim claimed claims claiming insist insisted insists insisting note noted notes noting
-explain explained explains explaining continue continued continues continuing argue argued argues
-arguing ask asked asks asking reply replied replies replying respond responded responds responding
-boast boasted boasts boasting describe described describes describing call called calls calling
-urge urged urges urging emphasize emphasized emphasizes emphasizing emphasise emphasised emphasises
-stress stressed stresses stressing reiterate reiterated reiterates reiterating declare declared
-declares declaring announce announced announces announcing acknowledge acknowledged acknowledges
-admit admitted admits admitting allege alleged alleges assert asserted asserts asserting caution
-cautioned cautions comment commented comments complain complained complains complaining concede
-conceded concedes confirm confirmed confirms contend contended contends deny denied denies
-predict predicted predicts promise promised promises recall recalled recalls remark remarked
-remarks reveal revealed reveals suggest suggested suggests suggesting testify testified testifies
-vow vowed vows vowing post posted posts blast blasted blasts slam slammed slams criticize
-criticized criticised criticizes pledge pledged pledges threaten threatened threatens accuse accused
-accuses quip quipped joke joked lament lamented lamenting mock mocked mocking wonder wondered
-observe observed observes maintain maintained maintains agree agreed agrees counter countered
-recount recounted charge charged charges hail hailed hails praise praised praises dismiss dismissed
-dismisses scoff scoffed shout shouted yell yelled answer answered answers report reported reports
-mention mentioned mentions insist predict echo echoed echoes repeat repeated repeats read reads chanted chant chants shouted screamed cried sang"""
-CUE_WORDS = _W(_CUE_BASES)
+# reporting verbs (all forms, lexicon/reporting_verbs.csv); "according to" handled separately
+_CUE_ROWS = lexicon.table("reporting_verbs")
+CUE_WORDS = frozenset(r["form"].lower() for r in _CUE_ROWS)
 # verbs that certainly introduce speech (used for reported speech without quotes)
-SPEECH_VERBS = _W("""say said says told tells added adds tweeted wrote stated warned claimed insisted
-noted explained argued announced stressed emphasized emphasised reiterated acknowledged admitted
-confirmed denied suggested contended asserted predicted declared maintained cautioned""")
+SPEECH_VERBS = frozenset(r["form"].lower() for r in _CUE_ROWS if r["speech"] == "yes")
 # participles: the speaker is the subject of the main clause
 PARTICIPLE_CUES = frozenset(w for w in CUE_WORDS if w.endswith("ing"))
 
@@ -117,20 +95,9 @@ marines army navy air force independent republican republicans democrat democrat
 majority minority whip foreign defense defence interior economy finance treasury homeland state
 attorney general joint staff of for the and house white chiefs first lady elect retired ret
 lieutenant major brigadier rear staff sgt commanding""")
-ROLE_HEADS = _W("""president leader senator secretary minister spokesman spokeswoman spokesperson
-envoy ambassador chairman chairwoman chair general commander admiral adviser advisor governor
-congressman congresswoman representative lawmaker chief director speaker king queen emir prince
-premier chancellor mayor diplomat analyst expert professor lieutenant colonel major captain
-sergeant officer aide candidate nominee monarch ruler head negotiator attorney judge justice
-counselor strategist veteran republican democrat independent""")
-ANON_HEADS = _W("""official officials source sources aide aides diplomat diplomats insider insiders
-person people officer officers spokesman spokeswoman spokesperson analyst analysts expert experts
-adviser advisers advisor advisors staffer staffers lawmaker lawmakers critic critics observer
-observers fighters militants rebels residents witnesses activists protesters soldiers commanders
-republicans democrats members representatives negotiators investigators analysts""")
-STATEMENT_HEADS = _W("""statement statements release communique communiqué letter post tweet message
-memo document report readout announcement declaration resolution decree proclamation directive cable
-notice order ruling filing complaint lawsuit bill text transcript""")
+ROLE_HEADS = frozenset(lexicon.words("role_heads"))
+ANON_HEADS = frozenset(lexicon.words("anonymous_heads"))
+STATEMENT_HEADS = frozenset(lexicon.words("statement_heads"))
 ORG_WORDS = _W("""house senate congress pentagon department ministry office command forces force army
 navy corps coalition council committee agency administration government party parliament assembly
 court commission union nations organization organisation institute center centre university
