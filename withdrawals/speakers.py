@@ -102,6 +102,7 @@ ORG_WORDS = _W("""house senate congress pentagon department ministry office comm
 navy corps coalition council committee agency administration government party parliament assembly
 court commission union nations organization organisation institute center centre university
 foundation group bank fund post times news journal network press reuters afp ap cnn bbc fox msnbc
+star gazette globe chronicle examiner inquirer magazine
 nbc cbs abc today telegraph guardian express tribune herald kremlin guard chiefs cabinet
 mobilization mobilisation brigade brigades militia militias movement front alliance staff
 airport embassy consulate presidency agency authority authorities bureau service services inc
@@ -463,7 +464,7 @@ def _boundaries(par: str, spans: tuple):
 # --------------------------------------------------------------------------- story model
 class _Entity:
     """A person met in a story; roles are read from the text only when first needed."""
-    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm")
+    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm", "seen")
 
     def __init__(self, key, full, ntok, kind="person"):
         self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
@@ -472,6 +473,7 @@ class _Entity:
         self.gender = None
         self.last = -1
         self._norm = (0, "")
+        self.seen = []          # story offsets of the mentions met, in order
 
     def norm_roles(self):
         """The roles, normalised, joined with " | " (recomputed only when a role was added;
@@ -492,11 +494,30 @@ class _Entity:
         return self._roles
 
 
+_AHEAD = 150   # characters after a role noun in which a mention of its person still counts as met
+_FORMER = frozenset(("former", "ex", "ex-", "late", "then"))
+
+
+def _same_first(a: str, b: str) -> bool:
+    """Whether two full names can be one person: the same first name, or an initial of it."""
+    fa, fb = a.split()[0].rstrip(".").lower(), b.split()[0].rstrip(".").lower()
+    if fa == fb:
+        return True
+    return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
+
+
+def _last_before(ent, pos) -> int:
+    """The story offset of the last mention of ``ent`` before ``pos`` (-1 if none)."""
+    i = bisect.bisect_left(ent.seen, pos)
+    return ent.seen[i - 1] if i else -1
+
+
 class _Story:
     """Per-story state: people and organisations met so far, sentence subjects."""
 
     def __init__(self):
-        self.people = {}        # surname key -> _Entity
+        self.people = {}        # surname key -> _Entity (the first person met with that surname)
+        self.homonyms = {}      # surname key -> every _Entity with it, when two first names share it
         self.orgs = {}          # acronym -> full name
         self.sent_starts = []   # story offsets of the sentences met so far
         self.sent_texts = []    # their text with quotations blanked
@@ -513,12 +534,7 @@ class _Story:
             last = name_toks[-2]
         key = _surname_key(last)
         full = " ".join(_strip_poss(t)[0] for t in name_toks)
-        ent = self.people.get(key)
-        if ent is None:
-            ent = _Entity(key, full, len(name_toks))
-            self.people[key] = ent
-        elif len(name_toks) > ent.ntok:
-            ent.full, ent.ntok = full, len(name_toks)
+        ent = self.entity(key, full, len(name_toks), pos)
         if role and role not in ent.roles:
             ent.roles.append(role)
         if honorific:
@@ -530,10 +546,51 @@ class _Story:
         ent.last = max(ent.last, pos)
         return ent
 
+    def entity(self, key, full, ntok, pos):
+        """The person a full or partial name at ``pos`` stands for, registered if new.
+
+        A full name whose first name differs from the one known under its surname
+        ("Deborah McCarthy" after "Ryan McCarthy") is another person (a homonym)."""
+        ent = self.people.get(key)
+        if ent is None:
+            ent = _Entity(key, full, ntok)
+            self.people[key] = ent
+        elif ntok > 1 and ent.ntok > 1 and not _same_first(full, ent.full):
+            same = [e for e in self.homonyms.get(key, [ent]) if _same_first(full, e.full)]
+            if same:
+                ent = same[0]
+            else:
+                ent = _Entity(key, full, ntok)
+                self.homonyms.setdefault(key, [self.people[key]]).append(ent)
+        elif ntok > 1 and key in self.homonyms:
+            pass  # a surname-only mention among homonyms is resolved where it is read (lookup)
+        if ntok > ent.ntok:
+            ent.full, ent.ntok = full, ntok
+        if pos not in ent.seen:
+            bisect.insort(ent.seen, pos)
+        return ent
+
+    def lookup(self, key, pos, first=None):
+        """The person a mention of surname ``key`` at ``pos`` refers to: with homonyms, the one
+        with the first name given, else the one mentioned last before ``pos``."""
+        cands = self.homonyms.get(key)
+        if not cands:
+            return self.people.get(key)
+        if first:
+            named = [e for e in cands if _same_first(first + " x", e.full)]
+            if named:
+                return named[0]
+        return max(cands, key=lambda e: (_last_before(e, pos), -(e.seen[0] if e.seen else 0)))
+
+    def entities(self):
+        """Every person met, homonyms included."""
+        for key, ent in self.people.items():
+            yield from self.homonyms.get(key, (ent,))
+
     def by_role(self, head, mods, pos):
         head = _ROLE_NORMALISE.get(head, head)
         best, best_score = None, -1
-        for ent in self.people.values():
+        for ent in self.entities():
             roles = ent.norm_roles()
             if not roles:
                 continue
@@ -553,7 +610,15 @@ class _Story:
                                                            for w in roles.replace("|", " ").split()):
                 continue  # "the U.S. president" is not the Iranian one
             score += 3 * hits
-            if score > best_score or (score == best_score and ent.last > best.last):
+            if not any(m in _FORMER for m in mods) and all(
+                    any(f in r.lower().split() for f in _FORMER) for r in ent.roles if head in r.lower()) \
+                    and any(head in r.lower() for r in ent.roles):
+                score -= 3  # "the president" is not the former president
+            # mentions up to the end of the sentence count as met ("Secretary of State Mike Pompeo met")
+            before = _last_before(ent, pos + _AHEAD)
+            if before < 0:
+                score -= 4  # a person not met yet in the story is a weaker referent
+            if best is None or score > best_score or (score == best_score and before > _last_before(best, pos + _AHEAD)):
                 best, best_score = ent, score
         return best
 
@@ -764,12 +829,16 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
             start += off
             end += off
             if is_person:  # a, b, c, d = key, full name, name tokens, gender from the honorific
-                ent = people.get(a)
+                ent = story.entity(a, b, c, start) if (a in people and c > 1) or a in story.homonyms \
+                    else people.get(a)
                 if ent is None:
                     ent = _Entity(a, b, c)
                     people[a] = ent
-                elif c > ent.ntok:
-                    ent.full, ent.ntok = b, c
+                    ent.seen.append(start)
+                elif ent.seen[-1:] != [start]:
+                    if c > ent.ntok:
+                        ent.full, ent.ntok = b, c
+                    ent.seen.append(start)
                 if d and ent.gender is None:
                     ent.gender = d
                 if start > ent.last:
@@ -955,10 +1024,30 @@ def _np_head_cached(text: str):
     return tuple(_np_head_impl(text))
 
 
+def _modifiers_to_head(toks, i: int) -> int:
+    """After a determiner, the index of a role or source noun that ordinary lower-case words
+    lead to ("a current department official", "one longtime activist"), or -1."""
+    for j in range(i, min(len(toks), i + 4)):
+        t = toks[j]
+        lt = t.lower()
+        if lt in ROLE_HEADS or lt in ANON_HEADS:
+            return j
+        if not t.isalpha() or not t.islower() or lt in PREPOSITIONS or lt in CUE_WORDS or lt in _NOT_MODIFIER:
+            return -1
+    return -1
+
+
+_NOT_MODIFIER = frozenset(("and", "or", "but", "who", "which", "that", "is", "was", "are", "were", "has", "had"))
+
+
 def _np_head_impl(text: str):
     toks = [t for t in _tokens(_PAREN_RE.sub(" ", text[:160]))]
     out = []
-    for t in toks:
+    skip_to = -1
+    for i, t in enumerate(toks):
+        if i <= skip_to:
+            out.append(t)
+            continue
         lt = _low(_strip_poss(t)[0])
         if t in (",", ";", ":", "(", ")", "—", "–"):
             break
@@ -975,6 +1064,9 @@ def _np_head_impl(text: str):
                     lt in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
                 break
             out.append(t)
+        elif out and _low(out[0]) in DETERMINERS and (j := _modifiers_to_head(toks, i)) >= 0:
+            out.append(t)
+            skip_to = j
         else:
             break
         if len(out) > 10:
@@ -1018,9 +1110,11 @@ def _classify(toks, story: _Story, pos: int):
     # a person's name at the end ("White House press secretary Sarah Sanders", "Mr Trump")
     if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in _ANON_OR_STATEMENT):
         titles, name, kind = _parse_run(caps[-1])
+        if kind == "person" and (_MEDIA.fullmatch(" ".join(name)) or _ORGANIZATIONS.fullmatch(" ".join(name))):
+            return (" ".join(name), "organization", "", mention, None)  # "per the Indianapolis Star"
         if kind == "person" and not _strip_poss(toks[-1])[1]:
             key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
-            ent = story.people.get(key)
+            ent = story.lookup(key, pos, _strip_poss(name[0])[0] if len(name) > 1 else None)
             if ent is None:
                 role = " ".join(toks[:len(toks) - len(name)])
                 role = _P14.sub("", role)
@@ -1223,6 +1317,12 @@ def _attr_post(post: str, story, pos):
     rest = post[m.end():]
     if not rest:
         return None
+    pm = _PER_RE.match(rest)
+    if pm:  # '“Q,” per the Indianapolis Star': "per" as "according to"
+        np = _np_head(rest[pm.end():])
+        res = _classify(np, story, pos) if np else None
+        if res is not None and res[1] != "unknown":
+            return res, "per"
     cues = _find_cues(rest[:160])
     if not cues:
         dm = _DASH_NAME_RE.match(post)
@@ -1233,10 +1333,14 @@ def _attr_post(post: str, story, pos):
                 return res, "wrote"
         return None
     cm = cues[0]
-    pre = rest[:cm.start()]
+    pre = _PASSIVE_QUOTED_RE.sub(" ", rest[:cm.start()])
+    cue = cm.group().lower()
+    if "," in pre and not _P19.search(_P20.sub("", pre)):
+        res = _apposition_speaker(pre, story, pos)
+        if res is not None:
+            return res, cue
     if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
         return None
-    cue = cm.group().lower()
     if not pre.strip():
         np = _np_head(rest[cm.end():])
         res = _classify(np, story, pos) if np else None
@@ -1253,6 +1357,41 @@ def _attr_post(post: str, story, pos):
         res = _speaker_before(rest, cm, story, pos)
         if res is not None and res[3] and rest.find(res[3].split()[0]) <= 2 + len(rest) - len(rest.lstrip()):
             return res, cue
+    return None
+
+
+_PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
+#: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
+_PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+(?:cited|quoted)\s+as\s*$")
+
+
+def _apposition_speaker(pre: str, story, pos):
+    """The speaker of '“Q,” the spokesman, Dmitri Peskov, said' (role, then name) or
+    '“Q,” Soner Cagaptay, the director of ... Policy, explained' (name, then role): two parts
+    between commas, one a person's name, the other a description starting with a determiner.
+    The description becomes the person's role.  None for any other shape."""
+    parts = [p.strip() for p in pre.split(",")]
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if parts and not parts[-1]:
+        parts = parts[:-1]
+    if len(parts) != 2:
+        return None
+    for name, desc in ((parts[0], parts[1]), (parts[1], parts[0])):
+        toks = _tokens(name)
+        dtoks = desc.split()
+        if not toks or not dtoks or _low(dtoks[0]) not in DETERMINERS or not all(_is_cap(t) for t in toks):
+            continue
+        if desc is parts[0] and _low(dtoks[-1]) not in ROLE_HEADS and _low(dtoks[-1]) not in ANON_HEADS:
+            continue  # role first: "the spokesman, NAME," -- the description must end in a role noun
+        titles, name_toks, kind = _parse_run(toks)
+        if kind != "person":
+            continue
+        res = _classify(tuple(toks), story, pos)
+        if res is not None and res[1] == "person" and res[4] is not None:
+            if desc not in res[4].roles:
+                res[4].roles.append(desc)
+            return res
     return None
 
 
@@ -1347,6 +1486,26 @@ def _line_spans(w: str, single: bool):
     return tuple(out)
 
 
+def _after_mark(w: str, e: int) -> int:
+    """Where the words after a quotation start: past the closing mark, and past the spaces
+    before it when the quotation was written '“Q ” X said'."""
+    p = e
+    while p < len(w) and w[p] in " \t":
+        p += 1
+    return p + 1 if p < len(w) and w[p] in _ALL_MARKS else e + 1
+
+
+def _before_mark(w: str, s: int) -> int:
+    """Where the words before a quotation end: before the opening mark (and the spaces after it)."""
+    p = s
+    while p > 0 and w[p - 1] in " \t":
+        p -= 1
+    return p - 1 if p > 0 and w[p - 1] in _ALL_MARKS else s - 1
+
+
+_ALL_MARKS = frozenset(QMARKS + "‘’'")
+
+
 @functools.lru_cache(maxsize=16384)
 def _line_plan(w: str, spans):
     """Everything about one line that does not depend on the rest of the story.
@@ -1389,12 +1548,12 @@ def _line_plan(w: str, spans):
         st = sent_start(s)
         prev_end = spans[k - 1][1] + 1 if k else 0
         pre_from = max(st, prev_end)
-        pre = w[pre_from:max(pre_from, s - (1 if opened else 0))]
+        pre = w[pre_from:max(pre_from, _before_mark(w, s) if opened else s)]
         nxt = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(w)
         post_to = min(max(sent_end(e + 1), e + 1), nxt)
         if _P25.match(w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
             post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
-        post = w[e + (1 if closed else 0):post_to]
+        post = w[_after_mark(w, e) if closed else e:post_to]
         ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
         order = ("post", "pre") if (ends_comma or _P26.match(post)) else ("pre", "post")
         pre_empty = not pre.strip()
