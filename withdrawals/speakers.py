@@ -1202,6 +1202,14 @@ def _speech_cues(s: str):
     return tuple(_SPEECH_RE.finditer(s))
 
 
+def _is_apposition(chunk: str) -> bool:
+    """A comma chunk that describes rather than names: a party tag ("R-Tenn."), or a phrase
+    opening with a determiner or a lower-case word."""
+    words = chunk.split()
+    return bool(words) and (bool(PARTY_STATE.match(chunk)) or _low(words[0]) in ("a", "an", "the")
+                            or (chunk[:1].islower() and _low(words[0]) not in PRONOUNS))
+
+
 def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None):
     """Speaker phrase before a cue (X said / X, a senator, said / X, who ..., said)."""
     before = pre[:cue_m.start()]
@@ -1221,7 +1229,12 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
             (np and _low(np[-1]) in ROLE_HEADS and not (np and _is_cap(np[-1]) and len(np) > 1 and
                                                       _parse_run([t for t in np if _is_cap(t)])[2] == "person"))
         if appos:
-            prev_np = _np_tail(chunks[1])
+            # walk back over further appositions and party tags ("Sen. Bob Corker, R-Tenn., the
+            # outgoing chairman of ..., told"): the name is the first chunk that is none of them
+            j = 1
+            while j + 1 < len(chunks) and j < 4 and _is_apposition(chunks[j]):
+                j += 1
+            prev_np = _np_tail(chunks[j])
             prev_res = _classify(prev_np, story, pos) if prev_np else None
             named = prev_res is not None and prev_res[4] is not None and \
                 _low(prev_res[3]) not in PRONOUNS and any(
@@ -1361,6 +1374,7 @@ def _attr_post(post: str, story, pos):
 
 
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
+_WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
 _PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+(?:cited|quoted)\s+as\s*$")
 
@@ -1441,6 +1455,12 @@ def _attr_pre(pre: str, story, pos):
             return None
     if cue in PARTICIPLE_CUES or _P22.search(pre[max(0, cm.start() - 10):cm.start()]):
         before = pre[:cm.start()]
+        wm = _WITH_SUBJECT_RE.search(before) if cue in PARTICIPLE_CUES else None
+        if wm:  # "..., with Attorney General Jeff Sessions calling it a “very fine place”"
+            np = _np_tail(wm.group(1))
+            res = _classify(np, story, pos) if np else None
+            if res is not None and res[1] in ("person", "organization", "anonymous"):
+                return res, cue
         res = _subject_of(before, story, pos)
         return (res, cue) if res else None
     res = _speaker_before(pre, cm, story, pos, pre[:cm.start()])
@@ -1739,7 +1759,44 @@ def _story_quotes(article_id, text):
                 got = _attr_pre(w[bounds[-1]:].rstrip() + " ", story, base + len(w))
                 if got is not None and got[0][1] != "unknown":
                     prev_par_speaker = got
+    _credit_quotes(rows, work, offsets, story)
     return rows
+
+
+#: A credit line under a quoted passage, as opinion round-ups print it: "Peter Bergen, CNN",
+#: "Editorial Board, Washington Post" -- a short line of a name, a comma and an outlet.
+_CREDIT_LINE_RE = re.compile(r"^\s*[—–-]?\s*((?:[A-Z][\w.'’-]*\s?){1,4}),\s*((?:The\s)?(?:[A-Z][\w.'’&-]*\s?){1,5})\s*$")
+_BOARD_RE = re.compile(r"^(?:The\s)?(?:Editorial\s+Board|Editors|Editorial)$", re.I)
+
+
+def _credit_quotes(rows, work, offsets, story) -> None:
+    """Credit lines give their name to the quotations without a speaker in the paragraphs just
+    above them (up to the previous credit line or a paragraph without quotations).  A credit
+    line with nothing quoted above it (a byline) credits nobody."""
+    if not rows:
+        return
+    by_line = {}
+    for r in rows:
+        i = bisect.bisect_right(offsets, r["start"]) - 1
+        by_line.setdefault(i, []).append(r)
+    for li, line in enumerate(work):
+        m = _CREDIT_LINE_RE.match(line) if 0 < len(line) < 90 else None
+        if not m:
+            continue
+        name, outlet = m.group(1).strip(), m.group(2).strip()
+        if _BOARD_RE.match(name):
+            res = (f"{outlet} editorial board", "organization", name)
+        else:
+            titles, toks, kind = _parse_run(tuple(name.split()))
+            if kind != "person" or len(toks) < 2:
+                continue
+            res = (" ".join(toks), "person", outlet)
+        k = li - 1
+        while k >= 0 and (not work[k].strip() or k in by_line):
+            for r in by_line.get(k, ()):
+                if r["direct"] and r["speaker_kind"] == "unknown" and not r.get("term"):
+                    r.update(speaker=res[0], speaker_kind=res[1], speaker_role=res[2], cue="credit", mention=line.strip())
+            k -= 1
 
 
 _END_TAIL_RE = re.compile(
