@@ -1067,3 +1067,90 @@ def test_quotes_html_links_titles_once_and_keeps_sentences_whole(articles):
     assert len(longest) > 200 and longest.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in out
     assert out.count('href="https://example.org/') == q["article_id"].nunique()
     assert "text-align:left" in out and "http" not in out.replace('href="https://example.org/', "")
+
+
+# ------------------------------------------------------------------ attribution shapes of real news (issue 12)
+
+APPOSITIONS_STORY = """Kremlin officials met on Monday.
+
+“The base will stay open,” the spokesman, Pavel Orlov, said.
+
+“We will not leave the region,” Nadia Karim, the director of the Levant Program at the Institute for Gulf Studies in London, explained.
+
+“The talks are over,” Omar Haddad, the head of Jordan’s national security council, was quoted as saying.
+
+“A number of posts are run by career people ” Gordon said.
+
+Sen. Carla Webb, R-Ohio, the ranking member of the Armed Services Committee and a frequent critic of the plan, told reporters that the pullout was “reckless” and “dangerous” for allies.
+
+The Pentagon signaled a shift, with Defense Secretary Alan Brooks calling the outpost a "very fine place" to hold prisoners.
+
+“Many of us served there,” said a current department official in an email.
+
+“I am very happy they left,” enthused one activist.
+
+Downtown had 1,000 residents; that figure was “close to zero when she took office,” per the Springfield Gazette."""
+
+
+def test_appositions_passives_and_sources():
+    q = quotes_of(APPOSITIONS_STORY)
+    assert speaker_of(q, "The base will stay open") == ("Pavel Orlov", "person")            # role, name,
+    assert speaker_of(q, "We will not leave the region") == ("Nadia Karim", "person")       # name, long role,
+    assert speaker_of(q, "The talks are over") == ("Omar Haddad", "person")                 # was quoted as saying
+    assert speaker_of(q, "A number of posts") == ("Gordon", "person")                       # space before the mark
+    assert speaker_of(q, "reckless") == ("Carla Webb", "person")                            # party tag and appositions
+    assert speaker_of(q, "dangerous") == ("Carla Webb", "person")
+    assert speaker_of(q, "very fine place") == ("Alan Brooks", "person")                    # with X calling it
+    assert speaker_of(q, "Many of us served") == ("unnamed current department official", "anonymous")
+    assert speaker_of(q, "I am very happy") == ("unnamed activist", "anonymous")
+    assert speaker_of(q, "close to zero") == ("Springfield Gazette", "organization")       # per the ...
+    assert q.loc[q["quote"].str.startswith("Nadia") | q["quote"].str.startswith("We will not"), "speaker_role"].tolist() \
+        == ["the director of the Levant Program at the Institute for Gulf Studies in London"]
+
+
+HOMONYMS_STORY = """Army Secretary Lena Marsh briefed reporters on Friday.
+
+The letter was drafted by Victor Marsh, a former ambassador to Peru.
+
+“It was a hard night for the guard,” Marsh said.
+
+Former President Hugo Lindqvist spoke on Monday. President Ada Stone answered him.
+
+The president did not hold back. She spoke of the rebels “whimpering” in their tunnels."""
+
+
+def test_homonyms_and_role_nouns_follow_the_story():
+    q = quotes_of(HOMONYMS_STORY)
+    # two people named Marsh: a surname goes to the one met last
+    assert speaker_of(q, "It was a hard night") == ("Victor Marsh", "person")
+    # "the president" is the one in office, not the former one
+    assert speaker_of(q, "whimpering") == ("Ada Stone", "person")
+    q2 = quotes_of(HOMONYMS_STORY.replace("The letter was drafted by Victor Marsh, a former ambassador to Peru.\n\n", "")
+                   .replace("Army Secretary Lena Marsh", "Victor Marsh, a former ambassador, and Army Secretary Lena Marsh"))
+    assert speaker_of(q2, "It was a hard night") == ("Lena Marsh", "person")
+
+
+CREDITS_STORY = """From the Left
+
+“The deal leaves the elected government out of the talks.”
+
+“It would be a mistake to leave now.”
+
+Ruth Calloway, The Metro Ledger
+
+“The deal is a bad one.”
+
+Editorial Board, Valley Times
+
+Sam Okafor, Reuters
+
+The last troops left on Tuesday."""
+
+
+def test_credit_lines_name_the_passages_above_them():
+    q = quotes_of(CREDITS_STORY)
+    assert q[["quote", "speaker", "speaker_kind", "cue"]].values.tolist() == [
+        ["The deal leaves the elected government out of the talks.", "Ruth Calloway", "person", "credit"],
+        ["It would be a mistake to leave now.", "Ruth Calloway", "person", "credit"],
+        ["The deal is a bad one.", "Valley Times editorial board", "organization", "credit"],
+    ]

@@ -1997,7 +1997,9 @@ def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: st
     words = quote.strip(" .,!?;:'\"“”‘’").split()
     if len(words) >= 2 and _is_work_title(quote):
         return "term"
-    if cue or not 0 < len(words) <= 3 or _INNER_STOP.search(quote.strip() + " "):
+    # a stop that ends the quoted words ("the “Iran deal.”": the reporter's full stop, inside the
+    # mark in American style) is no sentence inside
+    if cue or not 0 < len(words) <= 3 or _INNER_STOP.search(quote.strip().rstrip(".!?;:,") + " "):
         return "quotation"
     if speaker_kind == "unknown" and quote.strip()[:1].islower():
         return "term"
