@@ -1089,7 +1089,9 @@ The Pentagon signaled a shift, with Defense Secretary Alan Brooks calling the ou
 
 “I am very happy they left,” enthused one activist.
 
-Downtown had 1,000 residents; that figure was “close to zero when she took office,” per the Springfield Gazette."""
+Downtown had 1,000 residents; that figure was “close to zero when she took office,” per the Springfield Gazette.
+
+“The vote comes at a fragile time,” the Ruritanian House of Representatives said."""
 
 
 def test_appositions_passives_and_sources():
@@ -1104,6 +1106,7 @@ def test_appositions_passives_and_sources():
     assert speaker_of(q, "Many of us served") == ("unnamed current department official", "anonymous")
     assert speaker_of(q, "I am very happy") == ("unnamed activist", "anonymous")
     assert speaker_of(q, "close to zero") == ("Springfield Gazette", "organization")       # per the ...
+    assert speaker_of(q, "The vote comes") == ("Ruritanian House of Representatives", "organization")
     assert q.loc[q["quote"].str.startswith("Nadia") | q["quote"].str.startswith("We will not"), "speaker_role"].tolist() \
         == ["the director of the Levant Program at the Institute for Gulf Studies in London"]
 

@@ -1127,6 +1127,9 @@ def _classify(toks, story: _Story, pos: int):
         if ls and ls[1] in ("organization", "person"):
             return (ls[0], ls[1], ls[2], mention, None)
         return ("statement", "organization", mention, mention, None)
+    if head in ANON_HEADS and len(toks) > 2 and toks[-1][:1].isupper() and toks[-2] == "of" and _is_cap(toks[-3]):
+        # "the House of Representatives" is a body, not unnamed representatives
+        return (" ".join(t for t in toks if _low(t) not in DETERMINERS), "organization", mention, mention, None)
     if head in ANON_HEADS:
         desc = " ".join(t for t in toks if _low(t) not in DETERMINERS)
         hk = head.rstrip("s")
