@@ -37,6 +37,11 @@ def report(scores: dict) -> None:
         print(f"   troops      fully right P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}  "
               f"({t['right']} right of {t['predicted']} extracted, {t['gold']} gold; span F1 {t['span_f1']:.3f}; "
               f"{t['vague_set_aside']} vague set aside)")
+        m = s.get("merges")
+        if m and m["pairs"]:
+            print(f"   people      corpus merge accuracy {m['accuracy']:.3f} over {m['pairs']} pairs of "
+                  f"{m['mentions']} quotations; merges precision {m['merge_precision']:.3f}  "
+                  f"recall {m['merge_recall']:.3f}")
         note = "" if f["kind_column"] else " (no kind column: every extracted time frame counted as withdrawal)"
         print(f"   timeframes  withdrawal P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}  "
               f"({f['right']} right of {f['predicted']}, {f['gold']} gold){note}")

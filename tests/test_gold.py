@@ -118,3 +118,21 @@ def test_every_gold_snippet_is_in_its_article_of_the_dev_corpus():
     missing = [(r.article_id, r.quote) for r in gold["quotes"].itertuples() if r.quote not in rows[r.article_id]]
     missing += [(r.article_id, r.snippet) for r in gold["troops"].itertuples() if r.snippet not in rows[r.article_id]]
     assert not missing
+
+
+def test_score_merges_counts_pairs_merged_and_kept_apart():
+    from withdrawals.evaluation import score_merges
+    quotes = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b"], "quote": ["We stay.", "We go.", "It is over.", "Not yet."],
+        "direct": True, "speaker_kind": "person",
+        "person_id": ["person:ron-vale", "person:ron-vale", "person:ron-vale", "person:rand-vale"]})
+    gold = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b"], "quote": ["We stay.", "We go.", "It is over.", "Not yet."],
+        "speaker": ["Ron Vale", "Ron Vale", "Rand Vale", "Rand Vale"], "kind": "person",
+        "quote_kind": "quotation"})
+    m = score_merges(quotes, gold)
+    # six pairs: (1,2) merged right; (3,4) one gold person kept apart; (1,3) (2,3) merged wrongly;
+    # (1,4) (2,4) kept apart rightly
+    assert (m["mentions"], m["pairs"]) == (4, 6)
+    assert m["accuracy"] == 3 / 6
+    assert m["merge_precision"] == 1 / 3 and m["merge_recall"] == 1 / 2

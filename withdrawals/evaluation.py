@@ -230,5 +230,51 @@ def score_gold(articles: pd.DataFrame, tables: dict, gold: dict) -> dict:
                       "quotes": _score_quotes(pick["quotes"][pick["quotes"]["article_id"].isin(quoted)],
                                               g["quotes"]),
                       "troops": _score_troops(pick["troops"], g["troops"], texts),
-                      "timelines": _score_frames(pick["timelines"], g["timelines"], texts)}
+                      "timelines": _score_frames(pick["timelines"], g["timelines"], texts),
+                      "merges": score_merges(pick["quotes"][pick["quotes"]["article_id"].isin(quoted)],
+                                             g["quotes"])}
     return out
+
+
+def _matched_people(quotes: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[str, str]]:
+    """(gold speaker, predicted person_id) for each gold quotation by a person that the
+    extractor found (its snippet inside an extracted direct quotation of the story, or the
+    other way round) and credited to a person."""
+    if "person_id" not in quotes or quotes.empty:
+        return []
+    direct = quotes[quotes["direct"] & (quotes["speaker_kind"] == "person")]
+    by_story = {aid: [(str(q).translate(_MARKS).strip(), pid) for q, pid in zip(g["quote"], g["person_id"])]
+                for aid, g in direct.groupby("article_id", sort=False)}
+    out = []
+    said = gold[(gold["quote_kind"] == "quotation") & (gold["kind"] == "person") & (gold["speaker"] != "")]
+    for aid, snippet, speaker in zip(said["article_id"], said["quote"], said["speaker"]):
+        snip = str(snippet).translate(_MARKS).strip()[:60]
+        hit = next((pid for q, pid in by_story.get(aid, ()) if snip and (snip in q or q[:60] in snip)), None)
+        if hit is not None:
+            out.append((speaker, hit))
+    return out
+
+
+def score_merges(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Corpus-merge accuracy: over every pair of gold quotations by people that the extractor
+    found and credited to a person, whether the pair is rightly put under one ``person_id``
+    (the gold names one speaker) or rightly kept apart.
+
+    Out: ``pairs``, ``accuracy`` (right pairs / pairs), and, because most pairs are two
+    different people, the precision and recall of the merges themselves (pairs under one
+    ``person_id`` that are one gold speaker; pairs of one gold speaker that share a ``person_id``).
+    """
+    people = _matched_people(quotes, gold)
+    same_gold = same_pred = both = right = pairs = 0
+    for i in range(len(people)):
+        gi, pi = people[i]
+        for gj, pj in people[i + 1:]:
+            g, p = gi == gj, pi == pj
+            pairs += 1
+            right += g == p
+            same_gold += g
+            same_pred += p
+            both += g and p
+    return {"mentions": len(people), "pairs": pairs, "accuracy": right / pairs if pairs else float("nan"),
+            "merge_precision": both / same_pred if same_pred else float("nan"),
+            "merge_recall": both / same_gold if same_gold else float("nan")}
