@@ -1091,7 +1091,15 @@ The Pentagon signaled a shift, with Defense Secretary Alan Brooks calling the ou
 
 Downtown had 1,000 residents; that figure was “close to zero when she took office,” per the Springfield Gazette.
 
-“The vote comes at a fragile time,” the Ruritanian House of Representatives said."""
+“The vote comes at a fragile time,” the Ruritanian House of Representatives said.
+
+“We saw him often,” said Joan Pratt, a former U.S. ambassador to Estonia.
+
+“Our friends up the river liked him,” the former ambassador said.
+
+“The deal is not holding,” the military source on the ground said.
+
+"Rebels attacked two outposts," a member of the district council, Farid Noori, said."""
 
 
 def test_appositions_passives_and_sources():
@@ -1107,6 +1115,9 @@ def test_appositions_passives_and_sources():
     assert speaker_of(q, "I am very happy") == ("unnamed activist", "anonymous")
     assert speaker_of(q, "close to zero") == ("Springfield Gazette", "organization")       # per the ...
     assert speaker_of(q, "The vote comes") == ("Ruritanian House of Representatives", "organization")
+    assert speaker_of(q, "Our friends up the river") == ("Joan Pratt", "person")    # role after "U.S." kept
+    assert speaker_of(q, "The deal is not holding") == ("unnamed military source", "anonymous")
+    assert speaker_of(q, "Rebels attacked") == ("Farid Noori", "person")
     assert q.loc[q["quote"].str.startswith("Nadia") | q["quote"].str.startswith("We will not"), "speaker_role"].tolist() \
         == ["the director of the Levant Program at the Institute for Gulf Studies in London"]
 

@@ -797,16 +797,21 @@ def _role_before_seg(seg: str) -> str:
     return role
 
 
+_INITIALISM_RE = re.compile(r"\b(?:[A-Z]\.){2,}(?=\s+[a-z]|[A-Z]|,)")
+
+
 def _appositive_after(text: str, end: int) -> str:
     return _appositive_after_seg(text[end:end + 120])
 
 
 @functools.lru_cache(maxsize=65536)
 def _appositive_after_seg(seg: str) -> str:
-    m = _P13.match(seg)
+    # initialisms ("a former U.S. ambassador") keep their dots out of the way of the sentence end
+    masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg)
+    m = _P13.match(masked)
     if not m:
         return ""
-    ap = m.group(1).strip()
+    ap = m.group(1).strip().replace("\x00", ".")
     words = [_low(w) for w in _P1.findall(ap)]
     if words and (words[0] in ("who", "which", "whose", "where")):
         return ""
@@ -957,7 +962,7 @@ def _tokens(s: str):
 
 _POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable (?:about|of)|with (?:direct )?knowledge of|"
                          r"involved in|who (?:spoke|asked|requested|declined|was|were|is|are|did|had)\b|speaking on"
-                         r"|not authori[sz]ed)\b.*$")
+                         r"|not authori[sz]ed|on the ground|in the (?:region|area|field|city|country)|at the scene)\b.*$")
 
 
 def _np_tail(chunk: str):
@@ -1399,8 +1404,8 @@ def _apposition_speaker(pre: str, story, pos):
         dtoks = desc.split()
         if not toks or not dtoks or _low(dtoks[0]) not in DETERMINERS or not all(_is_cap(t) for t in toks):
             continue
-        if desc is parts[0] and _low(dtoks[-1]) not in ROLE_HEADS and _low(dtoks[-1]) not in ANON_HEADS:
-            continue  # role first: "the spokesman, NAME," -- the description must end in a role noun
+        if desc is parts[0] and not any(_low(t) in ROLE_HEADS or _low(t) in ANON_HEADS for t in dtoks[:6]):
+            continue  # role first: "the spokesman, NAME," / "a member of the council, NAME," -- a role noun
         titles, name_toks, kind = _parse_run(toks)
         if kind != "person":
             continue
