@@ -84,44 +84,16 @@ between among into onto toward towards than like via per without within upon acr
 beside besides near meeting met""")
 
 # titles and honorifics (lowercase, no dot)
-HONORIFICS = _W("""mr mrs ms miss dr sir dame lord lady sen senator rep representative gov governor
-gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
-cpl pvt brig president premier chancellor prof professor rev pope ayatollah sheikh emir king queen
-prince princess speaker secretary minister ambassador judge justice mayor chairman chairwoman
-leader envoy spokesman spokeswoman spokesperson congressman congresswoman director chief""")
-TITLE_WORDS = HONORIFICS | _W("""vice prime supreme deputy acting former press special presidential
-national security adviser advisor counselor undersecretary assistant senior junior top marine
-marines army navy air force independent republican republicans democrat democrats democratic gop
-majority minority whip foreign defense defence interior economy finance treasury homeland state
-attorney general joint staff of for the and house white chiefs first lady elect retired ret
-lieutenant major brigadier rear staff sgt commanding""")
+HONORIFICS = frozenset(r["word"] for r in lexicon.table("titles") if r["honorific"] == "yes")
+TITLE_WORDS = frozenset(r["word"] for r in lexicon.table("titles"))
 ROLE_HEADS = frozenset(lexicon.words("role_heads"))
 ANON_HEADS = frozenset(lexicon.words("anonymous_heads"))
 STATEMENT_HEADS = frozenset(lexicon.words("statement_heads"))
-ORG_WORDS = _W("""house senate congress pentagon department ministry office command forces force army
-navy corps coalition council committee agency administration government party parliament assembly
-court commission union nations organization organisation institute center centre university
-foundation group bank fund post times news journal network press reuters afp ap cnn bbc fox msnbc
-star gazette globe chronicle examiner inquirer magazine
-nbc cbs abc today telegraph guardian express tribune herald kremlin guard chiefs cabinet
-mobilization mobilisation brigade brigades militia militias movement front alliance staff
-airport embassy consulate presidency agency authority authorities bureau service services inc
-corp company airlines state states kingdom republic emirates police unit units media""")
-PLACES = _W("""us u.s. usa america american americans united uk u.k. britain british england
-english france french germany german syria syrian syrians iraq iraqi iraqis iran iranian iranians
-turkey turkish turks russia russian russians israel israeli israelis afghanistan afghan pakistan
-pakistani india indian china chinese japan japanese korea korean north south east west northern
-southern eastern western middle gulf arab arabia saudi emirati qatar qatari kuwait kuwaiti jordan
-jordanian lebanon lebanese egypt egyptian yemen yemeni libya libyan bahrain bahraini oman europe
-european eu nato asia africa african washington moscow tehran baghdad damascus ankara beirut
-london paris berlin geneva brussels kabul riyadh doha jerusalem kurd kurds kurdish kurdistan
-shiite shia sunni islamic muslim western mexico mexican canada canadian ukraine ukrainian australia
-australian italy italian spain spanish poland polish city county district province region
-mehrabad raqqa manbij idlib aleppo mosul kobani erbil tanaf alabama alaska arizona arkansas
-california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas
-kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
-nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode
-island tennessee texas utah vermont virginia wisconsin wyoming new""")
+ORG_WORDS = frozenset(lexicon.words("organization_words"))
+_STATES = lexicon.table("us_states")
+#: state abbreviation of party tags -> state ("Tenn." -> "Tennessee")
+_STATE_ABBR = {ab: r["state"] for r in _STATES for ab in r["abbreviations"].split(";") if ab}
+PLACES = frozenset(lexicon.words("place_words")) | frozenset(w.lower() for r in _STATES for w in r["state"].split())
 # every country, alias, demonym and city of the shared lexicon (lexicon/countries.csv, cities.csv) is a
 # place word too, so "the Austrian president" is Austria's, as the troop figures know it
 _NOT_PLACE_TOKENS = frozenset("of the and democratic republic central".split())
@@ -148,20 +120,8 @@ no vs etc inc corp co dept ft mt""")
 
 _US_WORDS = frozenset(("us", "u.s", "u.s.", "american", "usa", "america", "united", "states"))
 _PARTY_WORDS = re.compile(r"\b(?:republican|democrat|independent)\b")
-_STATE_ABBR = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
-    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
-    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
-    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
-    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
-    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
-    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
-    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
-    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
-    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
-}
-_US_STATE_WORDS = frozenset(" ".join(_STATE_ABBR.values()).lower().split()) | frozenset(
-    "alaska hawaii idaho iowa maine ohio texas utah washington state white house national new".split())
+_US_STATE_WORDS = frozenset(w.lower() for r in _STATES for w in r["state"].split()) | frozenset(
+    "state white house national new".split())
 _GENERIC_ORG = frozenset("group organization organisation militia militias movement alliance coalition "
                          "company agency force forces".split())
 _NAME_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
