@@ -1168,3 +1168,18 @@ def test_credit_lines_name_the_passages_above_them():
         ["It would be a mistake to leave now.", "Ruth Calloway", "person", "credit"],
         ["The deal is a bad one.", "Valley Times editorial board", "organization", "credit"],
     ]
+
+
+def test_family_names_and_photo_credits_are_not_the_speaker():
+    q = quotes_of("""President Haller canceled his trip. First lady Greta Haller will return to the capital.
+
+“We want a wall,” Haller said.
+
+Senator Ivo Brandt spoke at the debate in Ohio, October 15, 2019. REUTERS/Nadia Ferrante
+
+“It has been the most shameful thing,” he said.""")
+    # "President Haller" and "first lady Greta Haller" bear different titles: two people, and the bare
+    # surname is the one met by title alone
+    assert speaker_of(q, "We want a wall") == ("Haller", "person")
+    # a photo credit ("AGENCY/Name") is nobody in the story: "he" is the senator
+    assert speaker_of(q, "most shameful thing") == ("Ivo Brandt", "person")

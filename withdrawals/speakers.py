@@ -424,7 +424,7 @@ def _boundaries(par: str, spans: tuple):
 # --------------------------------------------------------------------------- story model
 class _Entity:
     """A person met in a story; roles are read from the text only when first needed."""
-    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm", "seen")
+    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm", "seen", "titles")
 
     def __init__(self, key, full, ntok, kind="person"):
         self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
@@ -434,6 +434,7 @@ class _Entity:
         self.last = -1
         self._norm = (0, "")
         self.seen = []          # story offsets of the mentions met, in order
+        self.titles = set()     # title words met before the name ("president", "sen", "first", "lady")
 
     def norm_roles(self):
         """The roles, normalised, joined with " | " (recomputed only when a role was added;
@@ -454,6 +455,8 @@ class _Entity:
         return self._roles
 
 
+#: title words too common to tell two people apart
+_NOT_TITLE_KEY = frozenset(("former", "the", "of", "and", "for", "then", "acting", "vice", "deputy", "senior"))
 _AHEAD = 150   # characters after a role noun in which a mention of its person still counts as met
 _FORMER = frozenset(("former", "ex", "ex-", "late", "then"))
 
@@ -506,15 +509,21 @@ class _Story:
         ent.last = max(ent.last, pos)
         return ent
 
-    def entity(self, key, full, ntok, pos):
+    def entity(self, key, full, ntok, pos, titles=frozenset()):
         """The person a full or partial name at ``pos`` stands for, registered if new.
 
         A full name whose first name differs from the one known under its surname
-        ("Deborah McCarthy" after "Ryan McCarthy") is another person (a homonym)."""
+        ("Deborah McCarthy" after "Ryan McCarthy") is another person (a homonym); so is a full
+        name whose titles contradict those of a surname met before it ("first lady Melania
+        Trump" after "President Trump")."""
         ent = self.people.get(key)
         if ent is None:
             ent = _Entity(key, full, ntok)
             self.people[key] = ent
+        elif ntok > 1 and ent.ntok == 1 and titles and ent.titles and not (titles & ent.titles) \
+                and key not in self.homonyms:
+            ent = _Entity(key, full, ntok)
+            self.homonyms[key] = [self.people[key], ent]
         elif ntok > 1 and ent.ntok > 1 and not _same_first(full, ent.full):
             same = [e for e in self.homonyms.get(key, [ent]) if _same_first(full, e.full)]
             if same:
@@ -526,13 +535,15 @@ class _Story:
             pass  # a surname-only mention among homonyms is resolved where it is read (lookup)
         if ntok > ent.ntok:
             ent.full, ent.ntok = full, ntok
+        ent.titles.update(titles)
         if pos not in ent.seen:
             bisect.insort(ent.seen, pos)
         return ent
 
-    def lookup(self, key, pos, first=None):
+    def lookup(self, key, pos, first=None, title=None):
         """The person a mention of surname ``key`` at ``pos`` refers to: with homonyms, the one
-        with the first name given, else the one mentioned last before ``pos``."""
+        with the first name given, else the one that bore the mention's title ("President
+        Trump"), else the one mentioned most often before ``pos`` (ties: the one met last)."""
         cands = self.homonyms.get(key)
         if not cands:
             return self.people.get(key)
@@ -540,7 +551,12 @@ class _Story:
             named = [e for e in cands if _same_first(first + " x", e.full)]
             if named:
                 return named[0]
-        return max(cands, key=lambda e: (_last_before(e, pos), -(e.seen[0] if e.seen else 0)))
+        if title:
+            titled = [e for e in cands if title in e.titles]
+            if len(titled) == 1:
+                return titled[0]
+        # a person first met by title and surname alone ("President Trump") is the one readers know
+        return max(cands, key=lambda e: (bisect.bisect_left(e.seen, pos), e.ntok == 1, _last_before(e, pos)))
 
     def entities(self):
         """Every person met, homonyms included."""
@@ -789,21 +805,27 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
     people = story.people
     for line in (text.split("\n") if lines is None else lines):
         for start, end, is_person, a, b, c, d, titles in _line_people(line):
-            if not outside(off + start):
-                continue
+            if not outside(off + start) or line[start - 1:start] == "/" or line[end:end + 1] == "/" \
+                    or "/" in line[start:end]:
+                continue  # photo credits ("REUTERS/Jane Doe", "Jim Watson/AFP") are nobody in the story
             start += off
             end += off
             if is_person:  # a, b, c, d = key, full name, name tokens, gender from the honorific
-                ent = story.entity(a, b, c, start) if (a in people and c > 1) or a in story.homonyms \
+                tset = frozenset(_low(t).rstrip(".") for t in titles) - _NOT_TITLE_KEY
+                if a in people and c > 1 and people[a].ntok == 1 and people[a].titles:
+                    tset = tset | (frozenset(_role_before(text, start).lower().split()) & TITLE_WORDS) - _NOT_TITLE_KEY
+                ent = story.entity(a, b, c, start, tset) if (a in people and c > 1) or a in story.homonyms \
                     else people.get(a)
                 if ent is None:
                     ent = _Entity(a, b, c)
                     people[a] = ent
                     ent.seen.append(start)
+                    ent.titles.update(tset)
                 elif ent.seen[-1:] != [start]:
                     if c > ent.ntok:
                         ent.full, ent.ntok = b, c
                     ent.seen.append(start)
+                    ent.titles.update(tset)
                 if d and ent.gender is None:
                     ent.gender = d
                 if start > ent.last:
@@ -1079,7 +1101,8 @@ def _classify(toks, story: _Story, pos: int):
             return (" ".join(name), "organization", "", mention, None)  # "per the Indianapolis Star"
         if kind == "person" and not _strip_poss(toks[-1])[1]:
             key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
-            ent = story.lookup(key, pos, _strip_poss(name[0])[0] if len(name) > 1 else None)
+            ent = story.lookup(key, pos, _strip_poss(name[0])[0] if len(name) > 1 else None,
+                               _low(titles[-1]).rstrip(".") if titles else None)
             if ent is None:
                 role = " ".join(toks[:len(toks) - len(name)])
                 role = _P14.sub("", role)
@@ -1474,6 +1497,10 @@ def _line_spans(w: str, single: bool):
     return tuple(out)
 
 
+#: capitalised words joined by slashes: a photo credit ("REUTERS/Jane Doe", "Jim Watson/AFP/Getty Images")
+_PHOTO_CREDIT_RE = re.compile(r"(?:\b[A-Z][\w&.'’-]*(?: [A-Z][\w.'’-]*){0,3}/)+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}")
+
+
 def _after_mark(w: str, e: int) -> int:
     """Where the words after a quotation start: past the closing mark, and past the spaces
     before it when the quotation was written '“Q ” X said'."""
@@ -1514,6 +1541,8 @@ def _line_plan(w: str, spans):
         blank = "".join(parts)
     else:
         blank = w
+    if "/" in blank:  # photo credits are no sentence's subject ("… 2019. REUTERS/Jane Doe", "Jim Watson/AFP")
+        blank = _PHOTO_CREDIT_RE.sub(lambda m: " " * len(m.group()), blank)
     has_cue = bool(_speech_cues(w)) if not spans else True
     ends = bounds[1:]
     ends.append(len(w))
