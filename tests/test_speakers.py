@@ -1183,3 +1183,18 @@ Senator Ivo Brandt spoke at the debate in Ohio, October 15, 2019. REUTERS/Nadia 
     assert speaker_of(q, "We want a wall") == ("Haller", "person")
     # a photo credit ("AGENCY/Name") is nobody in the story: "he" is the senator
     assert speaker_of(q, "most shameful thing") == ("Ivo Brandt", "person")
+
+
+def test_documents_speak_for_whoever_issued_them():
+    q = quotes_of("""The Ruritanian Audit Office released a report on Monday.
+
+“The large sums were wasted,” the report says.
+
+Late Thursday, the Northern Security Council issued a statement on the fighting.
+
+"Our units will hold three fronts," it read.
+
+Navy Secretary Colm Riley's letter says that he “cannot in good conscience” obey the order.""")
+    assert speaker_of(q, "The large sums were wasted") == ("Ruritanian Audit Office", "organization")
+    assert speaker_of(q, "Our units will hold") == ("Northern Security Council", "organization")
+    assert speaker_of(q, "cannot in good conscience") == ("Colm Riley", "person")

@@ -475,6 +475,17 @@ def _last_before(ent, pos) -> int:
     return ent.seen[i - 1] if i else -1
 
 
+#: documents an "it" can be when nothing else is ("… released a statement. “Q,” it read")
+_ISSUED_HEADS = ("statement", "report", "letter", "communique", "release")
+
+
+@functools.lru_cache(maxsize=None)
+def _issue_re(head: str) -> re.Pattern:
+    """'released a report', 'issued its statement', 'published a 40-page report'."""
+    return re.compile(r"\b(?:released|issued|published|sent|put out|made public|delivered)\s+"
+                      r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"s?\b", re.I)
+
+
 class _Story:
     """Per-story state: people and organisations met so far, sentence subjects."""
 
@@ -557,6 +568,26 @@ class _Story:
                 return titled[0]
         # a person first met by title and surname alone ("President Trump") is the one readers know
         return max(cands, key=lambda e: (bisect.bisect_left(e.seen, pos), e.ntok == 1, _last_before(e, pos)))
+
+    def issuer(self, head, pos):
+        """Who issued the document ``head`` ("report", "statement") that speaks at ``pos``: the
+        subject of a recent sentence that released, issued or published one -- (speaker, kind,
+        role, entity) or None."""
+        idx = bisect.bisect_left(self.sent_starts, pos) - 1
+        rx = _issue_re(head)
+        for i in range(idx, max(-1, idx - 6), -1):
+            blank, a, b = self.sent_texts[i]
+            m = rx.search(blank, a, b)
+            if not m:
+                continue
+            before = blank[a:m.start()]
+            np = _np_tail(before.split(",")[-1])
+            res = _classify(tuple(np), self, self.sent_starts[i]) if np else None
+            if res is None or res[1] not in ("person", "organization"):
+                res = _subject_of(before, self, self.sent_starts[i])
+            if res is not None and res[1] in ("person", "organization"):
+                return res[0], res[1], res[2], res[4]
+        return None
 
     def entities(self):
         """Every person met, homonyms included."""
@@ -1074,6 +1105,11 @@ def _classify(toks, story: _Story, pos: int):
     mention = " ".join(toks)
     low = [_low(_strip_poss(t)[0]) for t in toks]
     if len(toks) == 1 and low[0] in PRONOUNS:
+        if low[0] == "it":
+            # "X released a statement … “Q,” it read": the document's issuer
+            issuer = next((iss for h in _ISSUED_HEADS if (iss := story.issuer(h, pos)) is not None), None)
+            if issuer is not None:
+                return (issuer[0], issuer[1], issuer[2], mention, issuer[3])
         ref = story.pronoun(low[0], pos)
         if ref is None:
             return ("", "unknown", "", mention, None) if low[0] in ("he", "she", "i", "we") else None
@@ -1111,6 +1147,15 @@ def _classify(toks, story: _Story, pos: int):
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
             return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
     if head in STATEMENT_HEADS:
+        poss = next((k for k in range(len(toks) - 1, 0, -1) if _strip_poss(toks[k - 1])[1]), None)
+        if poss is not None:  # "Navy Secretary Richard Spencer's letter says": the writer
+            own = tuple(_strip_poss(t)[0] for t in toks[:poss])
+            res = _classify(own, story, pos) if own and own != toks else None
+            if res is not None and res[1] in ("person", "organization"):
+                return (res[0], res[1], res[2], mention, res[4])
+        issuer = story.issuer(head, pos)
+        if issuer is not None:  # "The office released a report on Monday. … the report says"
+            return (issuer[0], issuer[1], issuer[2], mention, issuer[3])
         ls = story.last_org or story.last_speaker
         if ls and ls[1] in ("organization", "person"):
             return (ls[0], ls[1], ls[2], mention, None)
@@ -1327,7 +1372,8 @@ def _attr_post(post: str, story, pos):
         res = _classify(np, story, pos) if np else None
         if res is not None and res[1] != "unknown":
             return res, "per"
-    cues = _find_cues(rest[:160])
+    # a cue word after a determiner is a noun ("the report says", "his post read"), not the verb
+    cues = tuple(c for c in _find_cues(rest[:160]) if not _NOUN_BEFORE_RE.search(rest, 0, c.start()))
     if not cues:
         dm = _DASH_NAME_RE.match(post)
         if dm:
@@ -1364,6 +1410,7 @@ def _attr_post(post: str, story, pos):
     return None
 
 
+_NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose)\s+$", re.I)
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
