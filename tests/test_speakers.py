@@ -1198,3 +1198,24 @@ Navy Secretary Colm Riley's letter says that he “cannot in good conscience” 
     assert speaker_of(q, "The large sums were wasted") == ("Ruritanian Audit Office", "organization")
     assert speaker_of(q, "Our units will hold") == ("Northern Security Council", "organization")
     assert speaker_of(q, "cannot in good conscience") == ("Colm Riley", "person")
+
+
+def test_sources_with_capitalised_and_hyphenated_modifiers_and_title_surnames():
+    q = quotes_of("""“Some people are happy,” one Basra-based artist said. “But most are waiting.”
+
+“Their reply will be slow,” one Western intelligence expert based in the region said.
+
+“Morale plummeted,” said a current State Department staffer, “and people started leaving.”
+
+Rep. Ann King called it “a Greek tragedy.”
+
+“It’s just tragic,” King said on NBC’s “Today” show. “It reads like a trashy novel.”
+
+“I know the logic,” Feaver confided.""")
+    assert speaker_of(q, "Some people are happy") == ("unnamed Basra-based artist", "anonymous")
+    assert speaker_of(q, "But most are waiting") == ("unnamed Basra-based artist", "anonymous")
+    assert speaker_of(q, "Their reply will be slow") == ("unnamed Western intelligence expert", "anonymous")
+    assert speaker_of(q, "and people started leaving") == ("unnamed current State Department staffer", "anonymous")
+    assert speaker_of(q, "It’s just tragic") == ("Ann King", "person")          # a surname that is a title word
+    assert speaker_of(q, "trashy novel") == ("Ann King", "person")
+    assert speaker_of(q, "I know the logic") == ("Feaver", "person")

@@ -975,7 +975,7 @@ def _tokens(s: str):
 
 _POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable (?:about|of)|with (?:direct )?knowledge of|"
                          r"involved in|who (?:spoke|asked|requested|declined|was|were|is|are|did|had)\b|speaking on"
-                         r"|not authori[sz]ed|on the ground|in the (?:region|area|field|city|country)|at the scene)\b.*$")
+                         r"|not authori[sz]ed|based (?:in|at|near)|on the ground|in the (?:region|area|field|city|country)|at the scene)\b.*$")
 
 
 def _np_tail(chunk: str):
@@ -1043,14 +1043,16 @@ def _np_head_cached(text: str):
 
 
 def _modifiers_to_head(toks, i: int) -> int:
-    """After a determiner, the index of a role or source noun that ordinary lower-case words
-    lead to ("a current department official", "one longtime activist"), or -1."""
-    for j in range(i, min(len(toks), i + 4)):
+    """After a determiner, the index of a role or source noun that plain words lead to ("a
+    current department official", "one Tehran-based artist", "a current State Department
+    staffer"), or -1."""
+    for j in range(i, min(len(toks), i + 5)):
         t = toks[j]
         lt = t.lower()
         if lt in ROLE_HEADS or lt in ANON_HEADS:
             return j
-        if not t.isalpha() or not t.islower() or lt in PREPOSITIONS or lt in CUE_WORDS or lt in _NOT_MODIFIER:
+        if not t.replace("-", "").isalpha() or lt in PREPOSITIONS or lt in _NOT_MODIFIER \
+                or (lt in CUE_WORDS and t.islower()):
             return -1
     return -1
 
@@ -1146,6 +1148,11 @@ def _classify(toks, story: _Story, pos: int):
                     return None
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
             return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+    if len(toks) == 1 and toks[0][:1].isupper() and _surname_key(_strip_poss(toks[0])[0]) in story.people \
+            and low[0] in TITLE_WORDS:
+        # "King said" after "Rep. Peter King": a surname that is also a title word
+        ent = story.lookup(_surname_key(_strip_poss(toks[0])[0]), pos)
+        return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
     if head in STATEMENT_HEADS:
         poss = next((k for k in range(len(toks) - 1, 0, -1) if _strip_poss(toks[k - 1])[1]), None)
         if poss is not None:  # "Navy Secretary Richard Spencer's letter says": the writer
