@@ -1219,3 +1219,10 @@ Rep. Ann King called it “a Greek tragedy.”
     assert speaker_of(q, "It’s just tragic") == ("Ann King", "person")          # a surname that is a title word
     assert speaker_of(q, "trashy novel") == ("Ann King", "person")
     assert speaker_of(q, "I know the logic") == ("Feaver", "person")
+
+
+def test_words_that_are_no_single_name():
+    assert utils.clean_speaker("Europeans", "person") == ("Europeans", "organization")   # a people: a side
+    assert utils.clean_speaker("Bush-style", "person") == ("", "unknown")
+    assert utils.clean_speaker("Hopeless", "person") == ("", "unknown")                # a word of VADER's lexicon
+    assert utils.clean_speaker("Cruz", "person") == ("Cruz", "person")

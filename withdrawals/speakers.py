@@ -2005,8 +2005,10 @@ def _clean_person(name: str) -> tuple[str, str]:
     if inner is not None:
         toks = toks[:inner]                                   # "Cohen Never Trump": a name ends there
     out = " ".join(toks)
-    if out and all(t.lower() in PLACES for t in toks):
-        return out, "organization"                        # "Bosnia said": a government
+    if out and all(t.lower() in PLACES or (t.endswith("s") and t[:-1].lower() in PLACES) for t in toks):
+        return out, "organization"                        # "Bosnia said", "Europeans said": a government
+    if len(toks) == 1 and (toks[0].lower() in _non_name_words() or re.search(r"-(?:style|like)$", out, re.I)):
+        return "", "unknown"                              # "Righteous", "Bush-style": a word, not a name
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
             or re.search(r"['’][a-z]", out) or re.fullmatch(r"[A-Z]{2,}s", out) \
             or (len(toks) > 1 and out.upper() == out) or re.search(r"-based\b", out, re.I) \
