@@ -43,6 +43,7 @@ import functools
 import gc
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -1581,8 +1582,7 @@ def _line_plan(w: str, spans):
 
     Out: (bounds, blank, has_cue, sentences, quotes) where ``bounds`` are sentence
     starts, ``blank`` the line with quotations blanked, ``sentences`` per sentence
-    (start, end, text, quote_free) and ``quotes`` per quoted span the slices and
-    flags the attribution uses."""
+    (start, end, text, quote_free) and ``quotes`` a :class:`QuoteSlot` per quoted span."""
     bounds = _boundaries(w, spans)
     nb = len(bounds)
     if spans:
@@ -1633,9 +1633,135 @@ def _line_plan(w: str, spans):
         scare = bool(_P28.search(pre[-20:]))
         post_subject = bool(_P27.match(post) or ends_comma)
         q = quote.rstrip()
-        quotes.append((s, e, st, pre, post, ends_comma, order, pre_empty, work_title, scare,
-                       post_subject, q, _word_count(q)))
+        quotes.append(QuoteSlot(s, e, st, pre, post, order, pre_empty, work_title, scare,
+                                post_subject, q, _word_count(q)))
     return bounds, blank, has_cue, tuple(sentences), tuple(quotes)
+
+
+class Attribution(NamedTuple):
+    """Who a quotation is credited to, as the passes find it."""
+    speaker: str          # canonical name, "unnamed …" description, organisation, or ""
+    kind: str             # person | anonymous | organization | unknown
+    role: str             # title or description as written
+    mention: str          # the words that named the speaker here ("she", "the senator")
+    entity: object = None  # the story's _Entity for a person, when known
+
+
+_NOBODY = Attribution("", "unknown", "", "", None)
+
+
+class QuoteSlot(NamedTuple):
+    """One quoted span of a line, with the slices and flags the attribution passes read."""
+    start: int            # offsets in the line
+    end: int
+    sent_start: int       # start of the sentence holding it
+    pre: str              # the sentence's words before it (from the previous quotation on)
+    post: str             # the words after it, to the end of the sentence
+    order: tuple          # ("post", "pre") or ("pre", "post"): which side to read first
+    pre_empty: bool       # nothing but space before it in its sentence
+    work_title: bool      # a title of a work after "on", "in", "'s" ("told CBS's “Face the Nation”")
+    scare: bool           # a scare-quote marker right before it
+    post_subject: bool    # its sentence's subject may follow it ("Claiming “…,” he sent")
+    quote: str            # its words
+    words: int            # how many
+
+
+class _Scene(NamedTuple):
+    """What the attribution passes know when they look at one quotation."""
+    slot: QuoteSlot
+    k: int                      # its number in the line
+    story: "_Story"
+    at: int                     # its story offset
+    base: int                   # the line's story offset
+    prev_span_start: int | None  # where the line's previous quotation starts
+    last_in_par: tuple | None   # (attribution, cue) of the last credited quotation of the paragraph
+    prev_par_speaker: tuple | None  # (attribution, cue) carried from the previous paragraph
+
+
+def _by_cue(sc: _Scene):
+    """Rules 1 and 2: a reporting verb after or before the quotation in its sentence."""
+    slot = sc.slot
+    for which in slot.order:
+        got = _attr_post(slot.post, sc.story, sc.at) if which == "post" else _attr_pre(slot.pre, sc.story, sc.at)
+        if got:
+            break
+    else:
+        return None
+    res, cue = got
+    if which == "post" and cue == "according to" and res[1] == "organization" and not slot.pre_empty:
+        # '“Q,” according to a statement from his office' after 'X asked that': X spoke
+        alt = _attr_pre(slot.pre, sc.story, sc.at)
+        if alt is not None and alt[0][1] == "person":
+            return alt
+    return got
+
+
+def _by_previous_quotation(sc: _Scene):
+    """Rule 3: an interrupted quotation ('“Q1,” X said, “Q2”') keeps the speaker of the one before."""
+    if sc.k and sc.last_in_par and (sc.slot.sent_start <= sc.prev_span_start or sc.slot.pre_empty):
+        return sc.last_in_par
+    return None
+
+
+def _by_continued_paragraph(sc: _Scene):
+    """Rule 4: a paragraph opening with a quotation mark continues the previous paragraph's speaker."""
+    if sc.k == 0 and sc.slot.start <= 1 and sc.prev_par_speaker is not None:
+        return sc.prev_par_speaker
+    return None
+
+
+def _by_nearest_subject(sc: _Scene):
+    """Rule 6: a partial quotation with no reporting verb is the nearest subject's words."""
+    slot = sc.slot
+    if slot.pre_empty:
+        return None
+    sub = _subject_of(slot.pre, sc.story, sc.at, last=True)
+    if sub is None and slot.post_subject:
+        sub = _subject_of(slot.post.split(".")[0], sc.story, sc.at)
+    return (sub, "") if sub is not None else None
+
+
+def _by_previous_sentence(sc: _Scene):
+    """Rule 5: a whole-sentence quotation right after a sentence that reports speech
+    ('Trump took to Twitter. “Q.”') continues that sentence's speaker (also when the quotation
+    opens the next paragraph)."""
+    slot, story = sc.slot, sc.story
+    st = slot.sent_start
+    if not (slot.pre_empty and (st > 0 or (sc.k == 0 and slot.start <= 1))):
+        return None
+    prev_i = bisect.bisect_right(story.sent_starts, sc.base + st - 1) - 1
+    if prev_i < 0 or not (story.sent_starts[prev_i] >= sc.base or st == 0):
+        return None
+    blank_p, a_p, b_p = story.sent_texts[prev_i]
+    if not (_CUE_RE.search(blank_p, a_p, b_p) or blank_p[a_p:b_p].rstrip().endswith(":")):
+        return None
+    subj = story.subject_at(prev_i)
+    if isinstance(subj, _Entity):
+        return (subj.full, "person", subj.roles[0] if subj.roles else "", subj.full, subj), ""
+    if subj is not None:
+        return (subj[0], subj[1], subj[2], subj[0], None), ""
+    return None
+
+
+def _by_earlier_in_paragraph(sc: _Scene):
+    """Last resort before unknown: the last credited quotation of the paragraph."""
+    return sc.last_in_par if sc.k and sc.last_in_par else None
+
+
+#: The attribution passes of the README's counting rules, in order: the first that gives an
+#: (attribution, cue) credits the quotation; none: the speaker is unknown.
+ATTRIBUTION_PASSES = (_by_cue, _by_previous_quotation, _by_continued_paragraph, _by_nearest_subject,
+                      _by_previous_sentence, _by_earlier_in_paragraph)
+
+
+def _attribute(sc: _Scene):
+    """(:class:`Attribution`, cue) for one quotation from the first pass that finds one, or None."""
+    for attribution_pass in ATTRIBUTION_PASSES:
+        got = attribution_pass(sc)
+        if got is not None:
+            res, cue = got
+            return (res if isinstance(res, Attribution) else Attribution(*res)), cue
+    return None
 
 
 def _row_start(r):
@@ -1721,77 +1847,34 @@ def _story_quotes(article_id, text):
                     story.attribute(base + st, val)
 
         last_in_par = None
-        for k, (s, e, st, pre, post, ends_comma, order, pre_empty, work_title, scare, post_subject,
-                q, q_words) in enumerate(quotes):
+        for k, slot in enumerate(quotes):
+            s, st, q = slot.start, slot.sent_start, slot.quote
             qa = base + s
             rep_upto(st)
-            res = cue = None
-            src = ""
-            for which in order:
-                got = _attr_post(post, story, qa) if which == "post" else _attr_pre(pre, story, qa)
-                if got:
-                    res, cue = got
-                    src = which
-                    break
-            if src == "post" and cue == "according to" and res[1] == "organization" and not pre_empty:
-                # '“Q,” according to a statement from his office' after 'X asked that': X spoke
-                alt = _attr_pre(pre, story, qa)
-                if alt is not None and alt[0][1] == "person":
-                    res, cue = alt
-                    src = "pre"
-            if res is None and k and (st <= spans[k - 1][0] or pre_empty) and last_in_par:
-                res, cue, src = last_in_par[0], last_in_par[1], "prev"
-            if res is None and k and last_in_par and pre_empty:
-                res, cue, src = last_in_par[0], last_in_par[1], "prev"
-            if res is None and k == 0 and s <= 1 and prev_par_speaker is not None:
-                res, cue, src = prev_par_speaker[0], prev_par_speaker[1], "continued"
-            if res is None and not pre_empty:
-                sub = _subject_of(pre, story, qa, last=True)
-                if sub is None and post_subject:
-                    sub = _subject_of(post.split(".")[0], story, qa)
-                if sub is not None:
-                    res, cue, src = sub, "", "subject"
-            if res is None and pre_empty and (st > 0 or (k == 0 and s <= 1)):
-                # a whole-sentence quotation right after a sentence that reports speech:
-                # 'Trump took to Twitter. “Q.”' continues that sentence's speaker (also when
-                # the quotation opens the next paragraph)
-                prev_i = bisect.bisect_right(story.sent_starts, base + st - 1) - 1
-                if prev_i >= 0 and (story.sent_starts[prev_i] >= base or st == 0):
-                    blank_p, a_p, b_p = story.sent_texts[prev_i]
-                    if _CUE_RE.search(blank_p, a_p, b_p) or blank_p[a_p:b_p].rstrip().endswith(":"):
-                        subj = story.subject_at(prev_i)
-                        if isinstance(subj, _Entity):
-                            res = (subj.full, "person", subj.roles[0] if subj.roles else "", subj.full, subj)
-                        elif subj is not None:
-                            res = (subj[0], subj[1], subj[2], subj[0], None)
-                        if res is not None:
-                            cue, src = "", "previous sentence"
-            if res is None and k and last_in_par:
-                res, cue, src = last_in_par[0], last_in_par[1], "prev"
+            scene = _Scene(slot, k, story, qa, base, spans[k - 1][0] if k else None, last_in_par, prev_par_speaker)
+            got = _attribute(scene)
+            res, cue = got if got is not None else (None, None)
             # titles of works ("told CBS's “Face the Nation”") and scare quotes with nobody behind
             # them are terms: kept in the table, never anyone's words
-            term = work_title or (res is None and scare)
-            if work_title:
-                res = None
-            if res is None:
-                res = ("", "unknown", "", "", None)
-                cue = ""
-            if res[4] is not None and res[3].lower() in ("she", "he"):
-                res[4].gender = res[4].gender or ("f" if res[3].lower() == "she" else "m")
-            if res[1] != "unknown" and not term:
+            term = slot.work_title or (res is None and slot.scare)
+            if res is None or slot.work_title:
+                res, cue = _NOBODY, ""
+            ent = res.entity
+            if ent is not None and res.mention.lower() in ("she", "he"):
+                ent.gender = ent.gender or ("f" if res.mention.lower() == "she" else "m")
+            if res.kind != "unknown" and not term:
                 last_in_par = (res, cue)
-                story.last_speaker = (res[0], res[1], res[2], cue)
-                if res[1] == "organization":
+                story.last_speaker = (res.speaker, res.kind, res.role, cue)
+                if res.kind == "organization":
                     story.last_org = story.last_speaker
-                val = res[4] if res[4] is not None else (res[0], res[1], res[2])
-                story.attribute(base + st, val)
-                if res[4] is not None:
-                    res[4].last = max(res[4].last, qa)
+                story.attribute(base + st, ent if ent is not None else (res.speaker, res.kind, res.role))
+                if ent is not None:
+                    ent.last = max(ent.last, qa)
             par_rows.append({
                 "article_id": article_id, "paragraph": par_no[pi], "quote": q,
-                "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue or "",
+                "speaker": res.speaker, "speaker_kind": res.kind, "speaker_role": res.role, "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": q_words, "mention": res[3], "term": term,
+                "quote_words": slot.words, "mention": res.mention, "term": term,
             })
         rep_upto(len(w) + 1)
         if len(par_rows) > 1:
