@@ -1226,3 +1226,16 @@ def test_words_that_are_no_single_name():
     assert utils.clean_speaker("Bush-style", "person") == ("", "unknown")
     assert utils.clean_speaker("Hopeless", "person") == ("", "unknown")                # a word of VADER's lexicon
     assert utils.clean_speaker("Cruz", "person") == ("Cruz", "person")
+
+
+def test_claims_and_organisations_leading_a_participle():
+    q = quotes_of("""Haller's claim that the colonel had planned an "imminent" attack is being derided.
+
+The Taliban has long refused to engage with the government, calling it a "puppet regime" of the West.
+
+Greece and Turkey have quarreled for decades, Haller said, adding, "Let someone else fight over this sand."
+
+WASHINGTON — The navy pulled back on Friday, leaving the strait "all alone" said Haller.""")
+    assert speaker_of(q, "imminent") == ("Haller", "person")
+    assert speaker_of(q, "puppet regime") == ("Taliban", "organization")
+    assert speaker_of(q, "Let someone else fight") == ("Haller", "person")    # the person who said, not the places

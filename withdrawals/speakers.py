@@ -1507,8 +1507,18 @@ def _attr_pre(pre: str, story, pos):
             res = _classify(np, story, pos) if np else None
             if res is not None and res[1] in ("person", "organization", "anonymous"):
                 return res, cue
-        res = _subject_of(before, story, pos)
-        return (res, cue) if res else None
+        sub = _subject_of(before, story, pos)
+        if sub is not None and sub[1] == "person":
+            return sub, cue
+        lead = _np_head(before) if cue in PARTICIPLE_CUES else []
+        if lead and _is_cap(lead[-1]) and not lead[-1].isupper() and \
+                not all(_low(t) in PLACES or _low(t) in DETERMINERS or t == "and" for t in lead):
+            # "The Taliban rejected the offer, saying “…”": an organisation (not a place, nor a
+            # dateline) opening the sentence is the main clause's subject
+            res = _classify(tuple(lead), story, pos)
+            if res is not None and res[1] == "organization":
+                return res, cue
+        return (sub, cue) if sub else None
     res = _speaker_before(pre, cm, story, pos, pre[:cm.start()])
     if res is None:
         return None
@@ -1715,6 +1725,12 @@ def _by_nearest_subject(sc: _Scene):
     slot = sc.slot
     if slot.pre_empty:
         return None
+    pm = _CLAIM_OF_RE.search(slot.pre)
+    if pm:  # "Trump's claim that the general planned an “imminent” attack": the claim is Trump's
+        np = _np_tail(pm.group(1))
+        res = _classify(tuple(np), sc.story, sc.at) if np else None
+        if res is not None and res[1] != "unknown":
+            return res, ""
     sub = _subject_of(slot.pre, sc.story, sc.at, last=True)
     if sub is None and slot.post_subject:
         sub = _subject_of(slot.post.split(".")[0], sc.story, sc.at)
@@ -1746,6 +1762,12 @@ def _by_previous_sentence(sc: _Scene):
 def _by_earlier_in_paragraph(sc: _Scene):
     """Last resort before unknown: the last credited quotation of the paragraph."""
     return sc.last_in_par if sc.k and sc.last_in_par else None
+
+
+#: "X's claim that …": a noun of saying owned by its speaker
+_CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*)['’]s\s+(?:\w+\s+)?(?:claims?|assertions?|"
+                          r"promises?|pledges?|warnings?|vows?|insistence|argument|words|remarks?|comments?|"
+                          r"tweets?|description|accusations?|allegations?|boasts?)\s+(?:that|of|about)\b")
 
 
 #: The attribution passes of the README's counting rules, in order: the first that gives an
