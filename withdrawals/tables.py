@@ -9,6 +9,13 @@ One join: a table meets its stories' metadata (outlet, date, title, url, the ``G
 column) only through :func:`join_articles`, so every notebook names, ranks and pools the
 groups of stories the same way.
 
+Speakers: every speaker table works on the canonical names.  ``analyze`` resolves the
+speakers once over the whole corpus (``quotes.person``); each view merges the rows it is
+given with :func:`withdrawals.speakers.merge_speakers`, which takes ``person`` where it is
+present and otherwise merges the names of that table, so ``speaker_table``,
+``voice_group`` (and ``group_share``), ``anonymous_share``, ``speaker_sentiment`` and
+``quotes_html`` all count the same person under the same name.
+
 Sections, in the order of the notebooks: the join; sentiment (02); speakers (03); troop
 figures and time frames (04).  The figures drawn from these tables are in ``plots_*``.
 """
@@ -620,13 +627,14 @@ def anonymous_share(quotes: pd.DataFrame, articles: pd.DataFrame, direct_only: b
 
     In: quotes, articles; ``direct_only`` to count words in quotation marks only; ``by``/``top``
     as in :func:`speaker_table` (the stories of the unnamed groups are pooled first, so "other
-    outlets" is one row with all their quotations).  Speakers are merged first
-    (:func:`merge_speakers`) and quotations with no speaker left out.
+    outlets" is one row with all their quotations).  Speakers are merged over all the quotations
+    first, as in :func:`speaker_table` (:func:`merge_speakers`: analyze's ``person`` where present),
+    then the direct ones kept if asked, and quotations with no speaker left out.
     Out: one row per group with ``quotes`` (attributed rows), ``anonymous``, ``share`` (0..1),
     ``stories`` and ``stories_with_anonymous``.
     """
-    q = quotations_only(quotes[quotes["direct"]] if direct_only else quotes)
-    q = merge_speakers(q)
+    q = merge_speakers(quotations_only(quotes))        # merged over all the quotations, as in speaker_table
+    q = q[q["direct"]] if direct_only else q
     q = join_articles(q[_named(q)], articles, groups=[by], top=top)
     q = q.assign(anon=(q["speaker_kind"] == "anonymous").astype(int))
     g = q.groupby(by, sort=True)
@@ -664,13 +672,15 @@ def speaker_sentiment(quotes: pd.DataFrame, articles: pd.DataFrame, min_quotes: 
 
     In: quotes, articles; speakers with fewer than ``min_quotes`` direct quotations in a group
     are left out; ``by``/``top`` as in :func:`speaker_table`.  Uses ``sentiment.score_sentiment``
-    on the quote text; speakers merged (:func:`merge_speakers`), unknown ones left out.
+    on the quote text; speakers merged over all the quotations (as in :func:`speaker_table`), unknown
+    ones left out.
     Out: one row per (``by``, speaker, speaker_kind) with ``quotes``, ``words``,
     ``mean_compound``, ``min_compound``, ``max_compound``, sorted by ``by`` and mean.
     """
     from withdrawals.sentiment import score_sentiment
 
-    q = merge_speakers(quotations_only(quotes[quotes["direct"]]))
+    q = merge_speakers(quotations_only(quotes))        # merged over all the quotations, as in speaker_table
+    q = q[q["direct"]]
     q = join_articles(q[_named(q)], articles, groups=[by], top=top)
     cols = [by, "speaker", "speaker_kind", "quotes", "words", "mean_compound", "min_compound", "max_compound"]
     if q.empty:
