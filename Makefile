@@ -21,7 +21,9 @@ endif
 OUT := build/$(NAME)
 CACHE := build/cache/$(NAME)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
-CODE := utils.py $(wildcard withdrawals/*.py)
+# any code or word list: a changed view reruns the notebooks; analyze_cached recomputes only for
+# extraction code or the lexicon (pipeline.analysis_key)
+CODE := utils.py $(wildcard withdrawals/*.py) $(wildcard withdrawals/lexicon/*)
 CORPUS_FILES := $(if $(wildcard $(CORPUS)/.),$(wildcard $(CORPUS)/*),$(wildcard $(CORPUS)))
 STORIES ?= 10000
 JOBS ?= 2

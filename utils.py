@@ -1,9 +1,12 @@
 """The one module the notebooks import: loading, cleaning and every analysis helper.
 
 The code lives in the ``withdrawals`` package, one module per stage in the order
-data flows (corpus -> cache -> segment -> sentiment -> speakers -> numbers ->
-pipeline, with people as its corpus-wide reduce -> figures); this module re-exports
-each stage's public functions, so notebooks and users only ever write ``import utils``.
+data flows: the extraction (corpus -> cache -> segment -> sentiment -> speakers ->
+numbers -> pipeline, with people as its corpus-wide reduce; cached on that code and
+the lexicon), then the views (tables: the summary tables, one join with the articles
+-> plots_sentiment, plots_speakers, plots_numbers: the figures of notebooks 02-04 ->
+figures: one style and save helper); this module re-exports every module's public
+names, so notebooks and users only ever write ``import utils``.
 
 DataFrame contracts (add columns freely, never rename these):
 
@@ -33,5 +36,9 @@ from withdrawals.people import *  # noqa: F401,F403
 from withdrawals.numbers import *  # noqa: F401,F403
 from withdrawals.pipeline import *  # noqa: F401,F403
 from withdrawals.cache import *  # noqa: F401,F403
+from withdrawals.tables import *  # noqa: F401,F403
+from withdrawals.plots_sentiment import *  # noqa: F401,F403
+from withdrawals.plots_speakers import *  # noqa: F401,F403
+from withdrawals.plots_numbers import *  # noqa: F401,F403
 from withdrawals.figures import *  # noqa: F401,F403
 from withdrawals.display import *  # noqa: F401,F403

@@ -420,14 +420,14 @@ def test_comparison_by_another_column_and_the_top_groups():
 
 
 def test_every_hedge_has_its_own_marker():
-    from withdrawals import numbers
+    from withdrawals import plots_numbers
 
-    assert set(numbers._HEDGE_MARKERS) == set(utils.HEDGES)
-    assert len(set(numbers._HEDGE_MARKERS.values())) == len(utils.HEDGES)
+    assert set(plots_numbers._HEDGE_MARKERS) == set(utils.HEDGES)
+    assert len(set(plots_numbers._HEDGE_MARKERS.values())) == len(utils.HEDGES)
 
 
 def test_log_ticks_thin_out_until_the_labels_fit():
-    from withdrawals.numbers import _log_ticks
+    from withdrawals.plots_numbers import _log_ticks
 
     assert _log_ticks(1, 2_000_000, 16.0) == [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000,
                                              10000, 20000, 50000, 100000, 200000, 500000, 1000000, 2000000]

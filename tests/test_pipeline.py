@@ -76,6 +76,65 @@ def test_cache_round_trip(articles, tmp_path, result):
     assert utils.analysis_key(articles.iloc[:3]) != key
 
 
+
+def _package_copy(tmp_path):
+    """A copy of the withdrawals package (modules and lexicon) to edit."""
+    import shutil
+    from pathlib import Path
+
+    src = Path(utils.__file__).resolve().parent / "withdrawals"
+    dst = tmp_path / "withdrawals"
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+    return dst
+
+
+def test_analysis_key_ignores_the_views_and_follows_the_lexicon(articles, tmp_path, monkeypatch):
+    """The analysis cache is keyed on the extraction code and the lexicon only: a retitled figure or a
+    changed table keeps it; a changed rule or word list (a line added to a lexicon file) discards it."""
+    from withdrawals import pipeline
+
+    pkg = _package_copy(tmp_path)
+    monkeypatch.setattr(pipeline, "_HERE", pkg)
+    key = utils.analysis_key(articles)
+    assert key == utils.analysis_key(articles.copy())
+    views = ["tables.py", "plots_sentiment.py", "plots_speakers.py", "plots_numbers.py", "figures.py",
+             "display.py", "build.py", "evaluation.py", "cache.py", "__init__.py"]
+    for name in views:
+        path = pkg / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a retitled figure\n", encoding="utf-8")
+        assert utils.analysis_key(articles) == key, name
+    lexicon_file = sorted((pkg / "lexicon").glob("*.txt"))[0]
+    lexicon_file.write_text(lexicon_file.read_text(encoding="utf-8") + "a new word\n", encoding="utf-8")
+    changed = utils.analysis_key(articles)
+    assert changed != key
+    for module in pipeline.EXTRACTION_MODULES:
+        path = pkg / f"{module}.py"
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+        assert utils.analysis_key(articles) != changed, module
+        changed = utils.analysis_key(articles)
+
+
+def test_the_views_are_apart_from_the_extraction():
+    """No extraction module imports a view module at import time (tables, plots_*), so the
+    analysis and its cache key never depend on them; and every module of the package is either
+    extraction (in the cache key) or a view, so a new module is put on one side knowingly."""
+    import ast
+    from pathlib import Path
+
+    from withdrawals import pipeline
+
+    here = Path(pipeline.__file__).resolve().parent
+    views = {"tables", "plots_sentiment", "plots_speakers", "plots_numbers", "figures", "display", "build",
+             "evaluation", "cache", "__init__"}
+    modules = {p.stem for p in here.glob("*.py")}
+    assert modules == set(pipeline.EXTRACTION_MODULES) | views, modules ^ (set(pipeline.EXTRACTION_MODULES) | views)
+    for module in pipeline.EXTRACTION_MODULES:
+        tree = ast.parse((here / f"{module}.py").read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom):
+                name = (node.module or "").replace("withdrawals.", "").lstrip(".")
+                assert not name.startswith(("tables", "plots")), (module, name)
+
 def test_dask_local_cluster_equals_pandas(articles):
     dd = pytest.importorskip("dask.dataframe")
     import dask

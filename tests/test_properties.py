@@ -443,6 +443,23 @@ def test_speaker_tables_have_their_columns(articles):
     _speaker_tables(quotes.iloc[0:0], articles)
 
 
+
+@settings(max_examples=_fewer(40))
+@given(articles_frame(max_size=6), st.lists(st.integers(0, 7), max_size=12), st.sampled_from([None, 1, 2]),
+       st.sampled_from(["outlet", "title", "year", "month"]))
+def test_join_articles_keeps_every_row_once_with_one_group_per_story(articles, picks, top, by):
+    """join_articles: every row kept once and in order (rows with no story too), the input unchanged;
+    each row's group is its story's (utils.story_groups), "(unknown outlet)" with no story."""
+    ids = list(articles["article_id"]) + ["no-such-story", "another"]
+    rows = pd.DataFrame({"article_id": [ids[i % len(ids)] for i in picks], "n": range(len(picks))})
+    before = rows.copy()
+    out = utils.join_articles(rows, articles, ["outlet", "published", "title"], [("group", by)], top,
+                              period="auto")
+    assert out["n"].tolist() == list(range(len(picks))) and rows.equals(before)
+    groups = dict(zip(articles["article_id"], utils.story_groups(articles, by, top)))
+    assert out["group"].tolist() == [groups.get(a, "(unknown outlet)") for a in rows["article_id"]]
+    assert set(out.columns) == {"article_id", "n", "outlet", "published", "title", "group", "period"}
+
 @settings(max_examples=_fewer(40))
 @given(articles_frame())
 def test_quotes_html_escapes_the_text(articles):

@@ -5,7 +5,9 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import utils
+from withdrawals import plots_sentiment as ps
 from withdrawals import sentiment as st
+from withdrawals import tables as tb
 
 PLAIN = SentimentIntensityAnalyzer()
 
@@ -162,9 +164,10 @@ def test_rows_do_not_depend_on_the_batch():
 
 
 def test_utils_reexports():
-    for name in ("score_sentiment", "score_by_voice", "sentiment_summary", "target_sentiment",
-                 "lexicon_contributors"):
+    for name in ("score_sentiment", "score_by_voice"):
         assert getattr(utils, name) is getattr(st, name)
+    for name in ("sentiment_summary", "target_sentiment", "lexicon_contributors"):
+        assert getattr(utils, name) is getattr(tb, name)
 
 
 # ------------------------------------------------------------------ voice
@@ -215,8 +218,8 @@ def scored():
 
 
 def test_sentiment_summary_by_outlet(scored):
-    out = st.sentiment_summary(scored, ARTS, by="outlet")
-    assert list(out.columns) == ["outlet", "stories"] + st.SUMMARY_COLUMNS
+    out = tb.sentiment_summary(scored, ARTS, by="outlet")
+    assert list(out.columns) == ["outlet", "stories"] + tb.SUMMARY_COLUMNS
     assert out["outlet"].tolist() == ["Outlet A", "Outlet B"] and out["stories"].tolist() == [1, 1]
     a = out.iloc[0]
     # compounds of Outlet A's three sentences: 0.0, 0.5719, 0.0 (the "coming home" sentence)
@@ -226,23 +229,23 @@ def test_sentiment_summary_by_outlet(scored):
     assert a["ci_low"] == pytest.approx(0.0) and a["ci_high"] == pytest.approx(0.5719)
     b = out.iloc[1]
     assert b["n"] == 2 and b["share_negative"] == 1.0 and b["mean_compound"] == pytest.approx(-0.48905)
-    again = st.sentiment_summary(scored, ARTS, by="outlet")
+    again = tb.sentiment_summary(scored, ARTS, by="outlet")
     pd.testing.assert_frame_equal(out, again)                          # fixed seed
 
 
 def test_sentiment_summary_by_story_and_voice(scored):
-    by_story = st.sentiment_summary(scored, ARTS, by="article_id")
+    by_story = tb.sentiment_summary(scored, ARTS, by="article_id")
     assert list(by_story.columns[:2]) == ["article_id", "outlet"] and len(by_story) == 2
     voice = st.score_by_voice(utils.split_sentences(ARTS), ARTS)
-    by_voice = st.sentiment_summary(voice, ARTS, by=["outlet", "voice"])
+    by_voice = tb.sentiment_summary(voice, ARTS, by=["outlet", "voice"])
     assert list(zip(by_voice["outlet"], by_voice["voice"], by_voice["n"])) == [
         ("Outlet A", "quoted", 3), ("Outlet A", "reporter", 2), ("Outlet B", "reporter", 2)]
-    empty = st.sentiment_summary(scored.iloc[:0], ARTS)
-    assert len(empty) == 0 and list(empty.columns) == ["outlet", "stories"] + st.SUMMARY_COLUMNS
+    empty = tb.sentiment_summary(scored.iloc[:0], ARTS)
+    assert len(empty) == 0 and list(empty.columns) == ["outlet", "stories"] + tb.SUMMARY_COLUMNS
 
 
 def test_target_sentiment_every_cell(scored):
-    out = st.target_sentiment(scored, ARTS)
+    out = tb.target_sentiment(scored, ARTS)
     assert list(out.columns) == ["outlet", "target", "n", "mean_compound", "share_negative",
                                  "share_positive"]
     assert len(out) == 2 * len(st.DEFAULT_TARGETS)
@@ -251,22 +254,22 @@ def test_target_sentiment_every_cell(scored):
     assert cell.loc[("Outlet A", "ISIS / Islamic State"), "mean_compound"] == 0.5719
     assert cell.loc[("Outlet A", "the troops"), "n"] == 1
     assert cell.loc[("Outlet B", "Iran"), "n"] == 0 and np.isnan(cell.loc[("Outlet B", "Iran"), "mean_compound"])
-    custom = st.target_sentiment(scored, ARTS, targets={"convoys": r"\bconvoys?\b"})
+    custom = tb.target_sentiment(scored, ARTS, targets={"convoys": r"\bconvoys?\b"})
     assert custom["n"].tolist() == [0, 1]
 
 
 def test_lexicon_contributors(scored):
-    out = st.lexicon_contributors(scored, ARTS, top=3)
+    out = tb.lexicon_contributors(scored, ARTS, top=3)
     assert list(out.columns) == ["outlet", "direction", "rank", "word", "count", "valence_sum",
                                  "valence_mean"]
     b = out[out["outlet"] == "Outlet B"]
     # "bomb" keeps its lexicon -2.2 (no idiom), "good" is negated by "isn’t" (1.9 * -0.74).
     assert list(zip(b["direction"], b["rank"], b["word"], b["valence_sum"])) == [
         ("negative", 1, "bomb", -2.2), ("negative", 2, "good", -1.406), ("negative", 3, "struck", -1.0)]
-    assert len(st.lexicon_contributors(scored, ARTS, top=2).query("outlet == 'Outlet B'")) == 2
+    assert len(tb.lexicon_contributors(scored, ARTS, top=2).query("outlet == 'Outlet B'")) == 2
     a = out[out["outlet"] == "Outlet A"]
     assert list(zip(a["direction"], a["word"], a["count"])) == [("positive", "won", 1)]
-    empty = st.lexicon_contributors(scored.iloc[:0], ARTS)
+    empty = tb.lexicon_contributors(scored.iloc[:0], ARTS)
     assert len(empty) == 0 and list(empty.columns) == list(out.columns)
 
 
@@ -277,7 +280,7 @@ def test_seed_corpus_scores(sentences, articles):
     assert len(scored) == len(sentences)
     row = scored[scored["text"] == SEED_ALLIES]
     assert len(row) == 1 and row["compound"].iloc[0] == -0.2755
-    effects = st.fix_effects(sentences)
+    effects = tb.fix_effects(sentences)
     assert list(effects.columns) == ["article_id", "sentence", "text", "plain_vader", "fixed",
                                      "change", "fixes"]
     # The 2025 story's Khamenei sentence: "Supreme Leader", "Prime Minister", "Popular Mobilization
@@ -299,13 +302,13 @@ def test_seed_voice_split_on_a_mixed_sentence(sentences, articles):
 
 
 def test_pitfall_table_and_story_labels(articles):
-    table = st.pitfall_table()
+    table = tb.pitfall_table()
     assert list(table.columns) == ["fix", "problem", "sentence", "plain_vader", "this_fix_only",
                                    "all_fixes"]
     assert table["fix"].tolist() == ["quotes", "quotes", "bomb", "no", "names"]
     assert table["plain_vader"].tolist() == [0.4404, 0.0, 0.8402, -0.296, 0.4215]
     assert table["all_fixes"].tolist() == [-0.3412, 0.6249, -0.6369, 0.0, 0.0]
-    labels = st.story_labels(articles)
+    labels = tb.story_labels(articles)
     assert labels.index.tolist() == articles["article_id"].tolist()
     assert labels.str.contains(" · 2018-12-19 · ").sum() == 2
     assert labels.iloc[0].startswith("(unknown outlet) · 2018-04-05 · Donald Trump plans")
@@ -315,17 +318,17 @@ def test_plots_return_figures(sentences, articles):
     import matplotlib.pyplot as plt
 
     scored = st.score_sentiment(sentences)
-    summary = st.sentiment_summary(scored, articles, n_boot=200)
-    fig = st.plot_summary(summary, "outlet", "t")
+    summary = tb.sentiment_summary(scored, articles, n_boot=200)
+    fig = ps.plot_summary(summary, "outlet", "t")
     assert len(fig.axes) == 2 and len(fig.axes[0].get_yticklabels()) == len(summary)
-    voice = st.sentiment_summary(st.score_by_voice(sentences, articles), articles,
+    voice = tb.sentiment_summary(st.score_by_voice(sentences, articles), articles,
                                  by=["outlet", "voice"], n_boot=200)
-    fig2 = st.plot_voice(voice, "t")
-    fig3 = st.plot_target_heatmap(st.target_sentiment(scored, articles), "t")
-    fig4 = st.plot_contributors(st.lexicon_contributors(scored, articles, top=3), "t")
+    fig2 = ps.plot_voice(voice, "t")
+    fig3 = ps.plot_target_heatmap(tb.target_sentiment(scored, articles), "t")
+    fig4 = ps.plot_contributors(tb.lexicon_contributors(scored, articles, top=3), "t")
     assert len(fig4.axes) == summary["outlet"].nunique()
-    fig5 = st.plot_contributors(st.lexicon_contributors(scored, articles, top=3), "t",
-                                overall=st.lexicon_contributors(scored, articles, top=3, by=None))
+    fig5 = ps.plot_contributors(tb.lexicon_contributors(scored, articles, top=3), "t",
+                                overall=tb.lexicon_contributors(scored, articles, top=3, by=None))
     assert [a.get_title() for a in fig5.axes if a.get_visible()][:2] == ["all stories", "(unknown outlet)"]
     plt.close(fig5)
     for f in (fig, fig2, fig3, fig4):
@@ -337,7 +340,7 @@ def test_plots_return_figures(sentences, articles):
 def test_compound_plain_equals_plain_vader_on_every_pitfall(sentences):
     """The plain score kept in the same pass equals scoring again with fixes=False, whatever the
     fixes chosen (the pass skips the second scoring only where no fix can change a sentence)."""
-    texts = pd.DataFrame({"text": [t for _, _, t in st.PITFALL_EXAMPLES] + sentences["text"].tolist()
+    texts = pd.DataFrame({"text": [t for _, _, t in tb.PITFALL_EXAMPLES] + sentences["text"].tolist()
                           + ["NO way.", "the “bomb” went off", "Then the United Nations met."]})
     plain = st.score_sentiment(texts, fixes=False, plain=False)["compound"].tolist()
     for fixes in (True, {"no"}, {"names"}, {"bomb"}, {"quotes"}, False):
@@ -346,10 +349,10 @@ def test_compound_plain_equals_plain_vader_on_every_pitfall(sentences):
 
 def test_fix_effects_reads_the_stored_plain_score(sentences):
     scored = st.score_sentiment(sentences)
-    pd.testing.assert_frame_equal(st.fix_effects(scored), st.fix_effects(sentences))
+    pd.testing.assert_frame_equal(tb.fix_effects(scored), tb.fix_effects(sentences))
     fake = scored.assign(compound_plain=scored["compound"])          # stored columns are trusted
     fake.loc[0, "compound_plain"] = scored.loc[0, "compound"] + 0.5
-    effects = st.fix_effects(fake)
+    effects = tb.fix_effects(fake)
     assert len(effects) == 1 and effects["change"].iloc[0] == -0.5
 
 
@@ -357,7 +360,7 @@ def test_analyze_keeps_compound_plain(articles):
     sents = utils.analyze(articles)["sentences"]
     assert sents["compound_plain"].tolist() == st.score_sentiment(
         sents[["text"]], fixes=False, plain=False)["compound"].tolist()
-    assert int((sents["compound"] != sents["compound_plain"]).sum()) == len(st.fix_effects(sents)) == 24
+    assert int((sents["compound"] != sents["compound_plain"]).sum()) == len(tb.fix_effects(sents)) == 24
 
 
 # ------------------------------------------------------------------ grouping by any column
@@ -377,24 +380,24 @@ def _many(n_outlets=15, per=2):
 def test_summaries_group_by_any_column_with_the_rest_pooled():
     arts = _many()
     scored = st.score_sentiment(utils.split_sentences(arts))
-    out = st.sentiment_summary(scored, arts, by="outlet", top=3, n_boot=50)
+    out = tb.sentiment_summary(scored, arts, by="outlet", top=3, n_boot=50)
     # outlets 10-14 have 4 stories, the rest 2-3: the top three by stories, then the rest pooled
     assert out["outlet"].tolist() == ["Outlet 10", "Outlet 11", "Outlet 12", "other outlets"]
     assert out["stories"].tolist() == [4, 4, 4, len(arts) - 12] and out["n"].sum() == len(scored)
-    assert len(st.sentiment_summary(scored, arts, by="outlet", top=None, n_boot=10)) == 15
-    lean = st.sentiment_summary(scored, arts, by="lean", n_boot=50)
+    assert len(tb.sentiment_summary(scored, arts, by="outlet", top=None, n_boot=10)) == 15
+    lean = tb.sentiment_summary(scored, arts, by="lean", n_boot=50)
     assert lean["lean"].tolist() == ["(unknown lean)", "center", "left", "right"]
     assert lean["stories"].tolist() == [4, 15, 14, 12]
-    story = st.sentiment_summary(scored, arts, by=["article_id", "lean"], n_boot=10)
+    story = tb.sentiment_summary(scored, arts, by=["article_id", "lean"], n_boot=10)
     assert len(story) == len(arts) and "stories" not in story
     voice = st.score_by_voice(scored, arts, by="lean")
     assert voice["lean"].value_counts()["left"] == (scored.merge(arts, on="article_id")["lean"] == "left").sum()
-    targets = st.target_sentiment(scored, arts, by="outlet", top=2, targets={"troops": r"Troops"})
+    targets = tb.target_sentiment(scored, arts, by="outlet", top=2, targets={"troops": r"Troops"})
     assert targets["outlet"].tolist() == ["Outlet 10", "Outlet 11", "other outlets"]
     assert targets["n"].tolist() == [4, 4, len(arts) - 8]
-    words = st.lexicon_contributors(scored, arts, top=2, by="lean")
+    words = tb.lexicon_contributors(scored, arts, top=2, by="lean")
     assert list(dict.fromkeys(words["lean"])) == ["(unknown lean)", "center", "left", "right"]
-    overall = st.lexicon_contributors(scored, arts, top=2, by=None)
+    overall = tb.lexicon_contributors(scored, arts, top=2, by=None)
     assert set(overall["group"]) == {"all stories"}
     assert overall[overall["word"] == "good"]["count"].tolist() == [
         int(words[words["word"] == "good"]["count"].sum())]
@@ -403,12 +406,12 @@ def test_summaries_group_by_any_column_with_the_rest_pooled():
 def test_differing_pairs_counts_and_orders_the_gaps():
     summary = pd.DataFrame({"outlet": ["A", "B", "C", "D"], "mean_compound": [0.0, 0.5, -0.3, 0.05],
                             "ci_low": [-0.1, 0.4, -0.4, -0.05], "ci_high": [0.1, 0.6, -0.2, 0.15]})
-    pairs = st.differing_pairs(summary)
+    pairs = tb.differing_pairs(summary)
     # A and D overlap; every other pair is apart
     assert list(zip(pairs["lower"], pairs["higher"])) == [("C", "B"), ("A", "B"), ("D", "B"),
                                                           ("C", "D"), ("C", "A")]
     assert pairs["gap"].round(2).tolist() == [0.8, 0.5, 0.45, 0.35, 0.3]
-    assert len(st.differing_pairs(summary.iloc[:1])) == 0
+    assert len(tb.differing_pairs(summary.iloc[:1])) == 0
 
 
 def test_sentiment_prose_follows_the_data():
@@ -417,7 +420,7 @@ def test_sentiment_prose_follows_the_data():
     story = pd.DataFrame({"article_id": ["a", "b", "c"], "n": [20, 10, 20],
                           "mean_compound": [0.0, 0.4, 0.6], "ci_low": [-0.2, 0.2, 0.4],
                           "ci_high": [0.2, 0.6, 0.8]})
-    prose = st.sentiment_prose(story, few)
+    prose = tb.sentiment_prose(story, few)
     assert prose["group_heading"] == ("Outlet means mix stories about different events: with a median "
                                       "of 1.5 stories per outlet, they cannot show a house style")
     assert prose["story_heading"] == ("Each story's mean rests on a median of 20 sentences, so its "
@@ -429,19 +432,19 @@ def test_sentiment_prose_follows_the_data():
     many = few.drop(columns="outlet").assign(stories=[20, 30], lean=["left", "right"])
     agreement = pd.DataFrame({"scorer": ["plain VADER", "all fixes (project)"], "r": [0.4, 0.5],
                               "n": [100, 100]})
-    prose2 = st.sentiment_prose(story, many, by="lean", agreement=agreement)
+    prose2 = tb.sentiment_prose(story, many, by="lean", agreement=agreement)
     assert prose2["group_heading"] == ("1 of 1 pairs of leans differ beyond their 95% intervals, "
                                        "on a median of 25 stories per lean")
     assert "r = 0.50 (plain VADER 0.40" in prose2["bottom_line"]
     assert "at least 20 stories" in prose2["caveat"] and "cannot support" not in prose2["caveat"]
-    one = st.sentiment_prose(story.iloc[:1], few.iloc[:1])
+    one = tb.sentiment_prose(story.iloc[:1], few.iloc[:1])
     assert one["group_heading"] == "All stories fall in one outlet group: no comparison between outlets"
 
 
 def test_whole_table_shows_every_row_and_character():
     long = "word " * 40
     df = pd.DataFrame({"text": [long] * 70, "n": range(70), "n_negative": 0})
-    html = st.whole_table(df, hide=st.SUMMARY_COUNTS).to_html()
+    html = tb.whole_table(df, hide=tb.SUMMARY_COUNTS).to_html()
     assert html.count(long.strip()) == 70 and "n_negative" not in html
     assert "text-align: left" in html
 
@@ -466,15 +469,15 @@ def test_figures_stay_bounded_on_a_large_corpus():
              + "\n\n“It is good,” she said."} for i in range(300)]
     arts = pd.DataFrame(rows)
     scored = st.score_sentiment(utils.split_sentences(arts))
-    story = st.sentiment_summary(scored, arts, by=["article_id", "outlet"], n_boot=10)
+    story = tb.sentiment_summary(scored, arts, by=["article_id", "outlet"], n_boot=10)
     story["story"] = story["article_id"]
-    groups = st.sentiment_summary(scored, arts, n_boot=10)
-    voice = st.sentiment_summary(st.score_by_voice(scored, arts, by="outlet"), arts,
+    groups = tb.sentiment_summary(scored, arts, n_boot=10)
+    voice = tb.sentiment_summary(st.score_by_voice(scored, arts, by="outlet"), arts,
                                  by=["outlet", "voice"], n_boot=10)
-    words = st.lexicon_contributors(scored, arts)
-    figs = [st.plot_summary(story, "story", "t"), st.plot_summary(groups, "outlet", "t"),
-            st.plot_voice(voice, "t"), st.plot_target_heatmap(st.target_sentiment(scored, arts), "t"),
-            st.plot_contributors(words, "t", overall=st.lexicon_contributors(scored, arts, by=None))]
+    words = tb.lexicon_contributors(scored, arts)
+    figs = [ps.plot_summary(story, "story", "t"), ps.plot_summary(groups, "outlet", "t"),
+            ps.plot_voice(voice, "t"), ps.plot_target_heatmap(tb.target_sentiment(scored, arts), "t"),
+            ps.plot_contributors(words, "t", overall=tb.lexicon_contributors(scored, arts, by=None))]
     assert len(figs[0].axes[0].get_yticklabels()) == 13 == len(groups)
     for fig in figs:
         assert max(_px(fig)) <= 2400

@@ -4,7 +4,9 @@
 ``corpus`` (load, clean, audit) -> ``cache`` (cleaned articles kept) -> ``segment`` (sentences,
 quotation spans) -> ``sentiment`` -> ``speakers`` (quotes, names, terms) -> ``numbers`` (troop
 figures, casualties, time frames) -> ``pipeline`` (analyze, per partition, then the corpus-wide
-reduce: ``people`` for one name per person, figure sources) -> ``figures`` (one style, one palette,
-one save helper) -> ``build`` (pages, index).  ``evaluation`` scores the real-article gold.
-Notebooks import ``utils`` only.
+reduce: ``people`` for one name per person, figure sources; cached on the extraction modules and
+the lexicon only) -> ``tables`` (the notebooks' summary tables; ``join_articles``, the one join
+with article metadata) -> ``plots_sentiment``, ``plots_speakers``, ``plots_numbers`` (the figures
+of notebooks 02-04) -> ``figures`` (one style, one palette, one save helper) -> ``build`` (pages,
+index).  ``evaluation`` scores the real-article gold.  Notebooks import ``utils`` only.
 """

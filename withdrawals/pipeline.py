@@ -8,8 +8,8 @@ identical to one core and in the same order) and on a Dask DataFrame
 same rows for a story whatever else is in the batch.
 
 ``analyze_cached`` keeps the results as Parquet in a cache folder, keyed on the
-stories and on the source of the analysis code, so a notebook rerun does not
-redo the analysis.
+stories, the extraction modules and the lexicon (not the tables and plots), so a
+notebook rerun, or a retitled figure, does not redo the analysis.
 """
 from __future__ import annotations
 
@@ -177,18 +177,34 @@ def analyze_dask(ddf) -> dict:
     return {t: out[t] for t in TABLES}
 
 
-def analysis_key(articles: pd.DataFrame) -> str:
-    """A hex key naming one analysis: the stories' ids and texts, and the analysis code.
+#: The modules whose code the analysis runs: :func:`analysis_key` hashes these and every file of
+#: ``withdrawals/lexicon/``, nothing else.  The views (``tables``, ``plots_*``, ``figures``,
+#: ``display``, ``build``, ``utils.py``) are left out, so retitling a figure keeps the cache.
+EXTRACTION_MODULES = ("corpus", "segment", "lexicon", "sentiment", "speakers", "people", "numbers", "pipeline")
+_HERE = Path(__file__).resolve().parent
 
-    In: the articles table.  Out: a 16-character key that changes when a story
-    or any ``.py`` file of the analysis changes (``utils.py`` and the
-    ``withdrawals`` package), so a cache keyed on it is never stale.
+
+def _extraction_files() -> list[Path]:
+    """The files :func:`analysis_key` covers: the extraction modules, then the lexicon's files."""
+    files = [_HERE / f"{m}.py" for m in EXTRACTION_MODULES]
+    lexicon = _HERE / "lexicon"
+    if lexicon.is_dir():
+        files += sorted(p for p in lexicon.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return files
+
+
+def analysis_key(articles: pd.DataFrame) -> str:
+    """A hex key naming one analysis: the stories' ids and texts, the extraction code and the lexicon.
+
+    In: the articles table.  Out: a 16-character key that changes when a story, an
+    extraction module (:data:`EXTRACTION_MODULES`) or a file of ``withdrawals/lexicon/``
+    changes, so a cache keyed on it is never stale; the tables and plots are not part of
+    it, so a change to a view keeps the cached analysis.
     """
     h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for path in sorted(here.glob("*.py")) + [here.parent / "utils.py"]:
+    for path in _extraction_files():
         if path.exists():
-            h.update(path.name.encode() + path.read_bytes())
+            h.update(path.relative_to(_HERE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     ids = pd.util.hash_pandas_object(articles[_ARTICLE_INPUT].astype(str), index=False)
     h.update(ids.to_numpy().tobytes())
     return h.hexdigest()[:16]
@@ -205,8 +221,8 @@ def analyze_cached(articles: pd.DataFrame, cache, workers: int | None = 1) -> di
 
     In: the articles table, a cache folder (created if missing), workers as
     in :func:`analyze`.  Out: the same dict of DataFrames.  The key
-    (:func:`analysis_key`) covers the stories and the analysis code, so a
-    changed story or a changed rule recomputes; anything else is read back.
+    (:func:`analysis_key`) covers the stories, the extraction code and the lexicon, so a
+    changed story, rule or word list recomputes; anything else (a table, a plot) is read back.
     """
     folder = Path(cache) / analysis_key(articles)
     files = {t: folder / f"{t}.parquet" for t in TABLES}
