@@ -985,7 +985,7 @@ def test_name_runs_in_one_line():
     )
     people = sp._line_people(line)
     assert [(p[3], p[4], p[6]) for p in people] == [
-        ("carolina", "Lindsey Graham of South Carolina", None), ("milley", "Mark Milley", None),
+        ("graham", "Lindsey Graham", None), ("milley", "Mark Milley", None),      # "of South Carolina": no name
         ("baghdadi", "Abu Bakr al-Baghdadi", None), ("o'rourke-smith", "Trump O'Rourke-Smith", "m")]
 
 
@@ -1239,3 +1239,13 @@ WASHINGTON — The navy pulled back on Friday, leaving the strait "all alone" sa
     assert speaker_of(q, "imminent") == ("Haller", "person")
     assert speaker_of(q, "puppet regime") == ("Taliban", "organization")
     assert speaker_of(q, "Let someone else fight") == ("Haller", "person")    # the person who said, not the places
+
+
+def test_a_word_opening_a_sentence_is_nobody_so_the_pronoun_finds_the_person():
+    q = quotes_of("""Sen. Omar Lind of Vermont spoke on Monday.
+
+Ahead of the vote, he said the troops “must come home.”
+
+“We should leave,” the Vermont senator said.""")
+    assert speaker_of(q, "must come home") == ("Omar Lind", "person")
+    assert speaker_of(q, "We should leave") == ("Omar Lind", "person")     # "of Vermont" is his role, not his name

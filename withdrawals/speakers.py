@@ -108,6 +108,8 @@ aug sep sept oct nov dec no not more most many some all both each every other an
 three upon with without within by from of to into about above below over under again once
 nearly almost around roughly about last next first second third new old show read watch click
 sign follow share photo image video contributing editing reporting writing additional""")
+_OF_PLACE_END = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
+_OF_PLACE_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*([RDI])-([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[),]")
 PARTY_STATE = re.compile(r"^\(?[RDI]-[A-Z][\w. ]*\)?$")
 ABBREV = _W("""mr mrs ms dr gen sen rep gov lt col maj capt adm sgt st jr sr prof rev cmdr brig sec
@@ -735,6 +737,10 @@ def _parse_run_impl(toks):
         i = j
     titles, name = toks[:i], toks[i:]
     low_name = [_low(_strip_poss(t)[0]) for t in name]
+    if "of" in low_name[2:] and not any(w in ORG_WORDS for w in low_name):
+        k = low_name.index("of", 2)
+        if all(w in PLACES for w in low_name[k + 1:]):
+            name, low_name = name[:k], low_name[:k]       # "Rand Paul of Kentucky": the place is no name
     last = low_name[-1]
     if any(w in ORG_WORDS for w in low_name) or (len(name) == 1 and _is_acronym(name[0])):
         return titles, name, "org"
@@ -938,6 +944,9 @@ def _role_of(text, start, end, titles):
     if pm:
         party = {"R": "Republican", "D": "Democrat", "I": "Independent"}[pm.group(1)]
         role = (role + f" ({party}, {_STATE_ABBR.get(pm.group(2), pm.group(2))})").strip()
+    om = (_OF_PLACE_AFTER.match(text, end) or _OF_PLACE_END.search(text, start, end)) if not pm else None
+    if om and all(w.lower() in PLACES for w in om.group(1).split()):
+        role = (role + " of " + om.group(1)).strip()      # "Sen. Rand Paul of Kentucky"
     ap = _appositive_after(text, end) if not pm else ""
     if ap:
         role = (role + ", " + ap).strip(", ")
@@ -1139,8 +1148,10 @@ def _classify(toks, story: _Story, pos: int):
             if ent is None:
                 role = " ".join(toks[:len(toks) - len(name)])
                 role = _P14.sub("", role)
-                if len(name) == 1 and not titles and (det or _low(name[0]) in TITLE_WORDS):
-                    return None
+                if len(name) == 1 and not titles and (det or _low(name[0]) in TITLE_WORDS
+                                                      or _low(_strip_poss(name[0])[0]) in _non_name_words()
+                                                      or _not_name_word(name[0])):
+                    return None  # "Ahead of the vote, he said": a word opening a sentence, no one
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
             return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
     if len(toks) == 1 and toks[0][:1].isupper() and _surname_key(_strip_poss(toks[0])[0]) in story.people \
