@@ -1249,3 +1249,8 @@ Ahead of the vote, he said the troops “must come home.”
 “We should leave,” the Vermont senator said.""")
     assert speaker_of(q, "must come home") == ("Omar Lind", "person")
     assert speaker_of(q, "We should leave") == ("Omar Lind", "person")     # "of Vermont" is his role, not his name
+
+
+def test_a_dash_credit_with_a_title():
+    q = quotes_of('"He abandoned the country. He left." — former Ohio Gov. Dale Mercer')
+    assert q[["speaker", "speaker_kind"]].values.tolist() == [["Dale Mercer", "person"]]

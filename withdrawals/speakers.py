@@ -1460,7 +1460,7 @@ def _apposition_speaker(pre: str, story, pos):
     return None
 
 
-_DASH_NAME_RE = re.compile(r"\s*[—–]\s*((?:[A-Z][\w.'’\-]*\s*){1,5})(?:\(@\w+\)|,|$|\s+\(|\s+[A-Z][a-z]+ \d)")
+_DASH_NAME_RE = re.compile(r"\s*[—–]\s*((?:(?:former|then|the|retired)\s+)?(?:[A-Z][\w.'’\-]*\s*){1,6})(?:\(@\w+\)|,|$|\s+\(|\s+[A-Z][a-z]+ \d)")
 _STATEMENT_FROM_RE = re.compile(r"\s+(?:from|by|issued by|released by|of)\s+")
 
 
