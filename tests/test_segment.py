@@ -90,3 +90,31 @@ def test_fast_path_agrees_with_punkt(articles):
     # ambiguous ones go to Punkt
     assert _easy_spans("They met Gen. Smith. He spoke.") is None
     assert _easy_spans("It began in 2014. The war") is None
+
+
+# ------------------------------------------------------------------ one reading of quotation marks
+
+SINGLE_MARK_STORY = ("Mr Harlow said: 'We will bring home all 2,000 troops from the base within 30 days.'\n\n"
+                     "The minister's aides declined to comment.")
+
+
+def test_the_tables_agree_on_a_story_quoted_with_single_marks():
+    """The quotes table, the sentences' quoted share and the figures' `quoted` read the same marks."""
+    tables = utils.analyze(pd.DataFrame({"article_id": ["s"], "text": [SINGLE_MARK_STORY]}))
+    q = tables["quotes"]
+    assert q[["speaker", "direct"]].values.tolist() == [["Harlow", True]]
+    start, end = int(q["start"].iloc[0]), int(q["end"].iloc[0])
+    assert SINGLE_MARK_STORY[start:end] == "We will bring home all 2,000 troops from the base within 30 days."
+    assert utils.quote_spans(SINGLE_MARK_STORY) == [(start, end)]
+    shares = tables["sentences"]["quoted_share"].tolist()
+    assert shares[0] > 0.7 and shares[1] == 0.0                  # "minister's" is an apostrophe
+    assert tables["troops"]["quoted"].tolist() == [True]
+    assert tables["timelines"]["quoted"].tolist() == [True]
+
+
+def test_seed_quotations_lie_inside_the_quote_spans(articles):
+    q = utils.extract_quotes(articles)
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    for r in q[q["direct"]].itertuples():
+        spans = utils.quote_spans(texts[r.article_id])
+        assert any(s <= r.start and r.end <= e for s, e in spans), (r.article_id, r.quote)

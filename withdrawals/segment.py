@@ -20,7 +20,7 @@ from bisect import bisect_right
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["split_sentences", "quote_spans", "paragraph_offsets", "ABBREVIATIONS",
+__all__ = ["split_sentences", "quote_spans", "uses_single_marks", "paragraph_offsets", "ABBREVIATIONS",
            "SENTENCE_COLUMNS"]
 
 #: Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
@@ -207,13 +207,54 @@ def _para_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+_SQ_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=[\w…])")
+_SQ_CLOSE_RE = re.compile(r"(?<=\S)[’'](?![\w])")
+_DOUBLE_MARKS = "\"“”„«»"
+
+
+def uses_single_marks(text: str) -> bool:
+    """Whether a story quotes with single marks ('...'), as British tabloids do: fewer than two
+    double marks in it, and a single mark somewhere."""
+    return sum(text.count(c) for c in _DOUBLE_MARKS) < 2 and ("'" in text or "‘" in text)
+
+
+def _single_quote_spans(line: str):
+    """Spans inside single quotation marks in one line (for stories that use no double marks).
+
+    An opening mark follows a space, dash, colon or bracket and precedes a word; a
+    closing mark follows a non-space and precedes no letter (so "don't" and "Trump's"
+    are apostrophes).  A closing mark after a bare plural ("the soldiers' families")
+    closes only a span of two or more words or one ending in punctuation.  An opening
+    mark left open runs to the end of the line.  Out: [(start, end)], marks excluded.
+    """
+    spans = []
+    pos = 0
+    while True:
+        m = _SQ_OPEN_RE.search(line, pos)
+        if not m:
+            break
+        start = m.end()
+        end = None
+        c = _SQ_CLOSE_RE.search(line, start + 1)
+        if c:
+            end = c.start()
+        if end is None:
+            spans.append((start, len(line)))
+            break
+        spans.append((start, end))
+        pos = end + 1
+    return spans
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of every span of ``text`` that sits inside double quotation marks.
 
     In: a story body (paragraphs separated by blank lines).  Curly (“ ”),
     straight (") and guillemet marks count; single quotes (‘ ’) do not, so a
     phrase quoted inside a quotation is part of it, and apostrophes never open
-    anything.
+    anything -- except in a story that quotes with single marks (fewer than two
+    double marks: :func:`uses_single_marks`), where single marks are read line
+    by line instead (the same spans the quotes table credits).
     Out: sorted, non-overlapping ``(start, end)`` pairs, marks excluded, so
     ``text[start:end]`` is the quoted words.  A quotation left open at the end
     of a paragraph runs to that paragraph's end (the news convention for a
@@ -221,6 +262,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     an opening mark while one is open closes the first; a closing mark with no
     opening takes its quote from the start of its sentence.  Never raises.
     """
+    if text and uses_single_marks(text):   # the story quotes with single marks: read those, line by line
+        spans, off = [], 0
+        for line in text.split("\n"):
+            spans.extend((off + s, off + e) for s, e in _single_quote_spans(line) if e > s)
+            off += len(line) + 1
+        return spans
+    return double_quote_spans(text)
+
+
+def double_quote_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`quote_spans` for double marks only (what a story with double marks is read by)."""
     spans: list[tuple[int, int]] = []
     if not text or not _MARKS.search(text):
         return spans

@@ -45,7 +45,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from withdrawals import lexicon
-from withdrawals.segment import quote_spans, trie_pattern
+from withdrawals.segment import _single_quote_spans, double_quote_spans, trie_pattern, uses_single_marks
 
 __all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers", "score_quotes",
            "UNKNOWN_SPEAKER", "LEADING_WORDS", "WORD_FIRST_NAMES", "QUOTE_COLUMNS"]
@@ -285,36 +285,6 @@ def _norm_role(role: str) -> str:
 
 
 # --------------------------------------------------------------------------- single quotation marks
-_SQ_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=[\w…])")
-_SQ_CLOSE_RE = re.compile(r"(?<=\S)[’'](?![\w])")
-
-
-def _single_quote_spans(line: str):
-    """Spans inside single quotation marks in one line (for stories that use no double marks).
-
-    An opening mark follows a space, dash, colon or bracket and precedes a word; a
-    closing mark follows a non-space and precedes no letter (so "don't" and "Trump's"
-    are apostrophes).  A closing mark after a bare plural ("the soldiers' families")
-    closes only a span of two or more words or one ending in punctuation.  An opening
-    mark left open runs to the end of the line.  Out: [(start, end)], marks excluded.
-    """
-    spans = []
-    pos = 0
-    while True:
-        m = _SQ_OPEN_RE.search(line, pos)
-        if not m:
-            break
-        start = m.end()
-        end = None
-        c = _SQ_CLOSE_RE.search(line, start + 1)
-        if c:
-            end = c.start()
-        if end is None:
-            spans.append((start, len(line)))
-            break
-        spans.append((start, end))
-        pos = end + 1
-    return spans
 
 
 # --------------------------------------------------------------------------- page junk
@@ -1531,7 +1501,7 @@ def _attr_pre(pre: str, story, pos):
 
 
 # --------------------------------------------------------------------------- per story
-_quote_spans_cached = functools.lru_cache(maxsize=16384)(quote_spans)
+_quote_spans_cached = functools.lru_cache(maxsize=16384)(double_quote_spans)
 
 
 def _outside_factory(spans_abs):
@@ -1819,7 +1789,7 @@ def _story_quotes(article_id, text):
     work = [(" " * len(p) if i in junk else (_mask_junk(p) if "MORE" in p else p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
     # British tabloids quote with single marks; they count only in a story with no double marks
-    single = sum(masked.count(c) for c in _QM_CHARS) < 2 and ("'" in masked or "‘" in masked)
+    single = uses_single_marks(masked)
     par_spans = [_line_spans(w, single) for w in work]
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
     outside = _outside_factory(spans_abs)
