@@ -35,3 +35,5 @@ from withdrawals.pipeline import *  # noqa: F401,F403
 from withdrawals.cache import *  # noqa: F401,F403
 from withdrawals.figures import *  # noqa: F401,F403
 from withdrawals.display import *  # noqa: F401,F403
+# the scorers the notebooks quote; the rest of the evaluation stage is withdrawals.evaluation
+from withdrawals.evaluation import score_quotes, score_troop_fixtures  # noqa: F401
