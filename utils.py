@@ -3,7 +3,8 @@
 The code lives in the ``withdrawals`` package, one module per stage in the order
 data flows (corpus -> cache -> segment -> sentiment -> speakers -> numbers ->
 pipeline, with people as its corpus-wide reduce -> figures); this module re-exports
-each stage's public functions, so notebooks and users only ever write ``import utils``.
+each stage's public functions, so notebooks and users only ever write ``import utils``
+(of the evaluation stage, the two scorers the notebooks quote).
 
 DataFrame contracts (add columns freely, never rename these):
 

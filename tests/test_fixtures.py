@@ -1,8 +1,31 @@
-"""The scorers of withdrawals.evaluation on tables written here, and the figures `make score` prints."""
+"""The hand fixtures (tests/fixtures/), each run through its extractor and checked row by row
+against its gold; the scorers of withdrawals.evaluation on tables written here; the figures
+`make score` prints."""
 import pandas as pd
+import pytest
 
 import utils
-from withdrawals.evaluation import score_quotes, score_troops
+from withdrawals.evaluation import fixture_cases, load_fixture, score_quotes, score_troops
+
+
+@pytest.mark.parametrize("case", fixture_cases())
+def test_fixture_gives_exactly_its_gold_rows(case):
+    """Troop figures: the extracted rows are the gold rows, every column of the fixture alike
+    (a story whose gold row has no figure gives none).  Quotations: every gold quotation found
+    in an extracted one and credited to its speaker, except the rows whose ``extracted`` names
+    what the extractor gives instead, and no extracted quotation left over."""
+    articles, gold = load_fixture(case)
+    if case.startswith("troops:"):
+        r = score_troops(utils.extract_troop_mentions(articles), gold, key=list(gold.columns))
+        assert r["fixture"] > 0
+        assert (r["misses"], r["false_alarms"]) == ([], [])
+        return
+    s = score_quotes(utils.extract_quotes(articles), gold)
+    known = gold.assign(extracted=gold.get("extracted", ""))
+    known = known[known["extracted"] != ""]
+    got = sorted(map(tuple, s["misses"][["article_id", "quote", "predicted"]].values))
+    assert got == sorted(map(tuple, known[["article_id", "quote", "extracted"]].values)), s["misses"]
+    assert s["predicted"] == s["found"] == len(gold)
 
 
 def test_troop_scorer_counts_a_wrong_field_as_a_miss_and_a_false_alarm():

@@ -5,6 +5,7 @@
 quotation spans) -> ``sentiment`` -> ``speakers`` (quotes, names, terms) -> ``numbers`` (troop
 figures, casualties, time frames) -> ``pipeline`` (analyze, per partition, then the corpus-wide
 reduce: ``people`` for one name per person, figure sources) -> ``figures`` (one style, one palette,
-one save helper) -> ``build`` (pages, index).  ``evaluation`` scores the real-article gold.
+one save helper) -> ``build`` (pages, index).  ``evaluation`` holds every scorer:
+the hand fixtures (``tests/fixtures/``) and the real-article gold (``tests/gold/``).
 Notebooks import ``utils`` only.
 """

@@ -186,7 +186,7 @@ def fixture_articles(stories: pd.DataFrame, source: str = "fixture") -> pd.DataF
 
 def read_stories(folder=FIXTURES / "stories") -> pd.DataFrame:
     """The hand-written stories of ``folder`` (``<article_id>.txt`` and ``metadata.csv``: file,
-    outlet, scored_with) as an articles table with ``scored_with`` (the article_ids, space
+    outlet, scored_with, note) as an articles table with ``scored_with`` (the article_ids, space
     separated, of the stories each is extracted together with; blank: alone).  A text is read as
     written, its final newline dropped.  Raises ``ValueError`` naming a listed file that is missing.
     """
