@@ -6,7 +6,8 @@ numbers -> pipeline, with people as its corpus-wide reduce; cached on that code 
 the lexicon), then the views (tables: the summary tables, one join with the articles
 -> plots_sentiment, plots_speakers, plots_numbers: the figures of notebooks 02-04 ->
 figures: one style and save helper); this module re-exports every module's public
-names, so notebooks and users only ever write ``import utils``.
+names, so notebooks and users only ever write ``import utils`` (of the evaluation
+stage, the two scorers the notebooks quote).
 
 DataFrame contracts (add columns freely, never rename these):
 
@@ -42,3 +43,5 @@ from withdrawals.plots_speakers import *  # noqa: F401,F403
 from withdrawals.plots_numbers import *  # noqa: F401,F403
 from withdrawals.figures import *  # noqa: F401,F403
 from withdrawals.display import *  # noqa: F401,F403
+# the scorers the notebooks quote; the rest of the evaluation stage is withdrawals.evaluation
+from withdrawals.evaluation import score_quotes, score_troop_fixtures  # noqa: F401

@@ -2,31 +2,27 @@
 
 Usage: .venv/bin/python bench/score_quotes.py [--corpus seeds] [--gold tests/fixtures/quotes_seeds.csv] [-v]
 Prints quote recall, precision, speaker accuracy and end-to-end attribution F1
-(a quotation counts when its text is found and its speaker is right).
+(a quotation counts when its text is found and its speaker is right).  The
+scorer is ``withdrawals.evaluation.score_quotes``.
 """
 import argparse
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))   # run as a script from anywhere
 
 import pandas as pd  # noqa: E402
 
-import utils  # noqa: E402
+from withdrawals.evaluation import FIXTURES, SEEDS, score_quote_fixture  # noqa: E402
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", default=str(REPO / "seeds"))
-    ap.add_argument("--gold", default=str(REPO / "tests" / "fixtures" / "quotes_seeds.csv"))
+    ap.add_argument("--corpus", default=str(SEEDS))
+    ap.add_argument("--gold", default=str(FIXTURES / "quotes_seeds.csv"))
     ap.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = ap.parse_args(argv)
-    articles = utils.load_articles(args.corpus)
-    gold = pd.read_csv(args.gold)
-    gold = gold[gold["article_id"].isin(articles["article_id"])]
-    quotes = utils.extract_quotes(articles)
-    s = utils.score_quotes(quotes, gold)
+    s = score_quote_fixture(args.corpus, args.gold)
     print(f"gold quotations      {s['gold']}")
     print(f"extracted (direct)   {s['predicted']}")
     print(f"quote recall         {s['recall']:.3f}")

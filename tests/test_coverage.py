@@ -14,6 +14,7 @@ HERE = Path(__file__).parent
 ELSEWHERE = {
     "analyze_dask": "test_pipeline.py: on a 2-worker LocalCluster, equal to analyze (a cluster per example is too slow)",
     "set_display": "test_report_safety.py: a Styler table with a script title, and the build of every notebook",
+    "score_troop_fixtures": "test_fixtures.py: takes no data, only the fixture folders; every fixture row right",
 }
 
 

@@ -895,3 +895,15 @@ def test_analysis_key_names_the_stories(articles):
     changed = articles.copy()
     changed.loc[changed.index[0], "text"] = articles["text"].iloc[0] + "x"
     assert utils.analysis_key(changed) != key
+
+
+@given(st.text(alphabet="ab '‘’\"“”\n.", max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_uses_single_marks_only_without_double_marks_and_quote_spans_stay_inside(text):
+    """A story with two double marks is read by its double marks; a story with no single mark never
+    by single marks; every span lies inside the text."""
+    single = utils.uses_single_marks(text)
+    if sum(text.count(c) for c in "\"“”„«»") >= 2 or not ("'" in text or "‘" in text):
+        assert not single
+    for s, e in utils.quote_spans(text):
+        assert 0 <= s <= e <= len(text)

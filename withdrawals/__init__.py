@@ -8,5 +8,6 @@ reduce: ``people`` for one name per person, figure sources; cached on the extrac
 the lexicon only) -> ``tables`` (the notebooks' summary tables; ``join_articles``, the one join
 with article metadata) -> ``plots_sentiment``, ``plots_speakers``, ``plots_numbers`` (the figures
 of notebooks 02-04) -> ``figures`` (one style, one palette, one save helper) -> ``build`` (pages,
-index).  ``evaluation`` scores the real-article gold.  Notebooks import ``utils`` only.
+index).  ``evaluation`` holds every scorer: the hand
+fixtures (``tests/fixtures/``) and the real-article gold (``tests/gold/``).  Notebooks import ``utils`` only.
 """

@@ -47,7 +47,7 @@ import pandas as pd
 from withdrawals import lexicon
 from withdrawals.segment import _single_quote_spans, double_quote_spans, trie_pattern, uses_single_marks
 
-__all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers", "score_quotes",
+__all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers",
            "UNKNOWN_SPEAKER", "LEADING_WORDS", "WORD_FIRST_NAMES", "QUOTE_COLUMNS"]
 
 TOP_OUTLETS = 12   # groups named in the tables by default: the same number as withdrawals.figures.TOP_OUTLETS
@@ -2418,85 +2418,3 @@ def merge_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
 UNKNOWN_SPEAKER = "(unknown)"   # how a quotation with no speaker shows in the tables
 
 
-# --------------------------------------------------------------------------- accuracy
-def _norm_text(s: str) -> str:
-    s = str(s).lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
-    return " ".join(_P33.findall(s))
-
-
-def _without_initials(name) -> str:
-    toks = str(name).split()
-    return _norm_text(" ".join(t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _INITIAL_RE.fullmatch(t))))
-
-
-def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
-    if gold_kind == "anonymous":
-        return pred_kind == "anonymous"
-    if pred_kind != gold_kind:
-        return False
-    p, g = _norm_text(pred_speaker), _norm_text(gold_speaker)
-    if gold_kind == "person":     # the view-level merge drops middle initials: "Dana W. White" is "Dana White"
-        return p == g or _without_initials(pred_speaker) == _without_initials(gold_speaker)
-    pw = set(p.split()) - {"the", "and", "of", "s"}
-    gw = set(g.split()) - {"the", "and", "of", "s"}
-    return bool(pw & gw) or p == g
-
-
-def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
-    """Score extracted direct quotations against a hand-annotated table.
-
-    In: ``quotes`` from :func:`extract_quotes` (reported rows are ignored);
-    ``gold`` with ``article_id, quote, speaker, kind`` (``quote`` a snippet of
-    the quotation).  A gold quote is found when its snippet (case, quote marks
-    and punctuation ignored) lies inside an extracted quotation of the same
-    story; each extracted quotation serves one gold quote, the shortest fitting
-    one first.  A person's speaker is right when the canonical name matches
-    (after :func:`merge_speakers`), an anonymous source when the kind is
-    anonymous, an organisation when the kind matches and the names share a word.
-    When the gold has no ``quote_kind`` column it lists quotations only, and extracted terms
-    (``quote_kind == "term"``) are set aside.
-    Out: dict with ``gold, predicted, found, recall, precision,
-    speaker_accuracy, e2e_precision, e2e_recall, e2e_f1`` and ``misses``
-    (a DataFrame of gold rows not found or wrongly attributed).
-    """
-    direct = quotes[quotes["direct"]]
-    if "quote_kind" in direct and "quote_kind" not in gold:
-        direct = direct[direct["quote_kind"] != "term"]     # a gold of quotations only: terms aside
-    pred = merge_speakers(direct).reset_index(drop=True)
-    pred_norm = [_norm_text(q) for q in pred["quote"]]
-    speakers, kinds = pred["speaker"].tolist(), pred["speaker_kind"].tolist()
-    # per story, the extracted quotations shortest first (plain lists: a story may hold thousands)
-    by_story = defaultdict(list)
-    for i, aid in enumerate(pred["article_id"]):
-        by_story[aid].append(i)
-    for idx in by_story.values():
-        idx.sort(key=lambda k: (len(pred_norm[k]), k))
-    used = set()
-    found = correct = 0
-    misses = []
-    for g in gold.itertuples(index=False):
-        snip = _norm_text(g.quote)
-        i = next((k for k in by_story.get(g.article_id, ()) if k not in used and snip in pred_norm[k]), None)
-        if i is None:
-            misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
-                           "predicted": "(quote not found)"})
-            continue
-        used.add(i)
-        found += 1
-        if _same_speaker(speakers[i], kinds[i], g.speaker, g.kind):
-            correct += 1
-        else:
-            misses.append({"article_id": g.article_id, "quote": g.quote, "gold": g.speaker,
-                           "predicted": f"{speakers[i]} ({kinds[i]})"})
-    n_gold, n_pred = len(gold), len(pred)
-    ep = correct / n_pred if n_pred else 0.0
-    er = correct / n_gold if n_gold else 0.0
-    return {
-        "gold": n_gold, "predicted": n_pred, "found": found,
-        "recall": found / n_gold if n_gold else 0.0,
-        "precision": len(used) / n_pred if n_pred else 0.0,
-        "speaker_accuracy": correct / found if found else 0.0,
-        "e2e_precision": ep, "e2e_recall": er,
-        "e2e_f1": 2 * ep * er / (ep + er) if ep + er else 0.0,
-        "misses": pd.DataFrame(misses, columns=["article_id", "quote", "gold", "predicted"]),
-    }
