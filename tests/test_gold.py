@@ -136,3 +136,10 @@ def test_score_merges_counts_pairs_merged_and_kept_apart():
     assert (m["mentions"], m["pairs"]) == (4, 6)
     assert m["accuracy"] == 3 / 6
     assert m["merge_precision"] == 1 / 3 and m["merge_recall"] == 1 / 2
+
+
+def test_a_name_matches_the_gold_without_middle_initials_or_a_suffix():
+    from withdrawals.evaluation import _same_speaker
+    assert _same_speaker("Paul E. Funk II", "person", "Paul Funk", "person")
+    assert _same_speaker("Dmitri S. Peskov", "person", "Dmitri Peskov", "person")
+    assert not _same_speaker("Paul Funk", "person", "Paul Ryan", "person")

@@ -68,8 +68,15 @@ def _norm_text(s: str) -> str:
 
 
 def _without_initials(name) -> str:
+    """A name compared without its middle initials and generational suffix ("Paul E. Funk II" is
+    "Paul Funk", as the gold writes canonical names)."""
     toks = str(name).split()
+    while len(toks) > 2 and toks[-1].rstrip(".").lower() in _SUFFIXES:
+        toks = toks[:-1]
     return _norm_text(" ".join(t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _INITIAL_RE.fullmatch(t))))
+
+
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
 def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
