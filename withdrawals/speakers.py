@@ -145,30 +145,11 @@ _ROLE_NORMALISE = {"sen": "senator", "gen": "general", "rep": "representative", 
                    "capt": "captain", "maj": "major", "cmdr": "commander", "spokeswoman": "spokesman",
                    "spokesperson": "spokesman", "advisor": "adviser", "lawmaker": "senator",
                    "congressman": "representative", "congresswoman": "representative"}
-MALE = _W("mr sir lord king prince sheikh emir ayatollah pope father congressman chairman spokesman")
+MALE = frozenset(r["word"] for r in lexicon.table("gender_words") if r["gender"] == "m")
 # common first names, only to pick "he" or "she" for a pronoun; unknown names stay compatible with both
-FEMALE_FIRST = _W("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
-sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine
-christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
-victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria
-teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris
-marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori
-hillary kamala nikki condoleezza madeleine theresa angela ursula federica jacinda liz kirsten dianne
-tulsi elise marsha joni ilhan alexandria rashida ayanna dana kellyanne stephanie hope ivanka melania
-samantha susan nikki ilham fatima aisha leila amira nadia olga irina yulia jen jennifer kate katie
-tammy jeanne mazie kirsten amy maxine nancy debbie heidi claire gina janet jill michelle ketanji""")
-MALE_FIRST = _W("""james john robert michael william david richard joseph thomas charles christopher
-daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
-edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
-douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean
-austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan
-wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny mike jim bob chuck mitch
-lindsey rand ted marco mitt barack vladimir recep tayyip emmanuel boris benjamin bashar hassan ali
-mohammed muhammad mohammad ahmed mahmoud abdullah khalid omar hamid ibrahim mustafa haider barham
-masoud mazloum sergei dmitry kim xi angus tobias brett jim mattis lloyd antony rex mike ashton leon""")
-FEMALE = _W("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman")
+FEMALE_FIRST = frozenset(r["name"] for r in lexicon.table("first_names") if r["gender"] == "f")
+MALE_FIRST = frozenset(r["name"] for r in lexicon.table("first_names") if r["gender"] == "m")
+FEMALE = frozenset(r["word"] for r in lexicon.table("gender_words") if r["gender"] == "f")
 _GENDER_WORDS = MALE | FEMALE
 # set unions used inside loops, built once
 _PREP_NOT_OF_FOR = PREPOSITIONS - {"of", "for"}
