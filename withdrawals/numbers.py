@@ -1597,16 +1597,6 @@ def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = 
 # Time frames
 # --------------------------------------------------------------------------
 _TNUM = r"(?:\d+(?:\.\d+)?|(?:" + _W + r")(?:-(?:" + _W + r"))?|a\s+dozen)"
-# a sentence about leaving; only whether it matches counts, so the alternatives are
-# grouped by first letter (withdr|pull...|pullout|pull-out|pull troops|drawdown|
-# draw(ing|n) down|leav|exit|depart|evacuat|return(ing|ed) home|home|redeploy|relocat|
-# reduc|cut|remov|time-?line|time-?frame|time frame|deadline|be out|out of|gone|
-# wind(ing) down|end the/its mission/presence/deployment)
-_TL_CUE = re.compile(r"w(?:ithdr|ind(?:ing)?\s+down)|pull(?:out|-out|\s+troops|(?:ing|ed|s)?\s+"
-                     r"(?:\w+\s+){0,4}?(?:out|back))|d(?:raw(?:down|(?:ing|n)?\s+down)|epart|"
-                     r"eadline)|\b(?:leav|exit|cut|out\s+of|gone\b)|e(?:vacuat|nd\s+(?:the|its)\s+"
-                     r"(?:mission|presence|deployment))|re(?:turn(?:ing|ed)?\s+home|deploy|locat|"
-                     r"duc|mov)|home\b|time(?:-?line|-?frame|\s+frame)|be\s+out", re.I)
 _TL_UNIT = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
             "decade": "decade"}
 
@@ -1676,7 +1666,7 @@ _FRAME_CUES = {(kind, strict): lexicon.pattern([r["cue"] for r in lexicon.table(
                                                 if r["kind"] == kind and (r["needs_troops"] == "yes") == strict])
                for kind in ("withdrawal", "deployment") for strict in (False, True)}
 _TROOP_WORDS = lexicon.pattern(lexicon.words("troop_words"))
-# every cue, for the sentence filter: a frame not after "within" needs one of them in its sentence
+# every cue, of any kind, for the sentence filter: a frame not after "within" needs one in its sentence
 _ANY_FRAME_CUE = lexicon.pattern([r["cue"] for r in lexicon.table("timeframe_cues")])
 
 
@@ -1747,7 +1737,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         n = m.group("n")
         if not pre.startswith("within"):
             if cue is None:
-                cue = bool(_TL_CUE.search(text, s0, s1) or _ANY_FRAME_CUE.search(text, s0, s1))
+                cue = _ANY_FRAME_CUE.search(text, s0, s1) is not None
             if not cue:
                 continue
             if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
