@@ -1538,7 +1538,7 @@ def extract_troop_mentions(articles: pd.DataFrame, sentences: pd.DataFrame | Non
     "there" or no place at all; "actor": a local force's own country; "").  Years, dates, percentages, money, ages of wars, population,
     airstrikes, vehicles and casualties are never returned.
     """
-    return _cached_run(articles, sentences, ("troops",))["troops"]
+    return _run(articles, sentences, ("troops",))["troops"]
 
 
 UNQUOTED = "(unattributed quotation)"
@@ -1590,7 +1590,7 @@ def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = 
     "injury") and ``who`` (the noun counted, e.g. "service members",
     "civilians"; "" when the sentence names none) instead of ``unit``.
     """
-    return _cached_run(articles, sentences, ("casualties",))["casualties"]
+    return _run(articles, sentences, ("casualties",))["casualties"]
 
 
 # --------------------------------------------------------------------------
@@ -1750,36 +1750,6 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         rows.append(_frame_row(aid, story, par, idx, s0, s1, mq, m.start(), b, val, unit))
 
 
-_LAST: dict = {}      # the last one-pass result, reused when called again on the same frames
-
-
-def _cached_run(articles, sentences, want):
-    """Like :func:`_run`, but one pass serves all three tables.
-
-    When the caller passes the same ``articles`` and ``sentences`` objects to
-    the three public functions in a row (as ``pipeline.analyze`` does), the
-    sentences are read once; each call gets its own copy of the result.  The
-    cache holds weak references only, so it never keeps a frame alive and a
-    new frame never hits an old result.
-    """
-    import weakref
-
-    if sentences is None:
-        return _run(articles, None, want)
-    key = (id(articles), id(sentences), len(articles), len(sentences))
-    hit = _LAST.get("key") == key and _LAST["refs"][0]() is articles \
-        and _LAST["refs"][1]() is sentences
-    if not hit:
-        try:
-            refs = (weakref.ref(articles), weakref.ref(sentences))
-        except TypeError:
-            return _run(articles, sentences, want)
-        _LAST.clear()
-        _LAST.update(key=key, refs=refs,
-                     out=_run(articles, sentences, ("troops", "casualties", "timelines")))
-    return {t: _LAST["out"][t].copy() for t in want}
-
-
 def _run(articles, sentences, want):
     """One pass over the sentences; returns {"troops", "casualties", "timelines"} frames."""
     troops, casualties, timelines = [], [], []
@@ -1822,7 +1792,7 @@ def extract_timelines(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
     year-old war", "17 years of war"), "two weeks ago" and dates are not time
     frames.
     """
-    return _cached_run(articles, sentences, ("timelines",))["timelines"]
+    return _run(articles, sentences, ("timelines",))["timelines"]
 
 
 def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> dict:
@@ -1832,7 +1802,7 @@ def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = Non
     DataFrames ``{"troops": ..., "casualties": ..., "timelines": ...}``, the
     same rows as the three separate functions give, at the cost of one.
     """
-    return _cached_run(articles, sentences, ("troops", "casualties", "timelines"))
+    return _run(articles, sentences, ("troops", "casualties", "timelines"))
 
 
 
