@@ -445,22 +445,9 @@ def parse_number(text: str):
 # --------------------------------------------------------------------------
 # Hedges
 # --------------------------------------------------------------------------
-_HEDGE_WORDS = {
-    "about": ["about", "around", "roughly", "approximately", "approx.", "some", "an estimated",
-              "estimated", "an approximate", "circa", "or so", "an additional estimated",
-              "upward of some"],
-    "more_than": ["more than", "over", "just over", "well over", "slightly more than",
-                  "a little more than", "a little over", "just more than", "upwards of",
-                  "upward of", "in excess of", "above", "north of", "well above"],
-    "nearly": ["nearly", "almost", "close to", "just shy of", "just under", "nearly all",
-               "approaching"],
-    "up_to": ["up to", "as many as", "no more than", "not more than", "at most",
-              "a maximum of", "as much as"],
-    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
-    "fewer_than": ["fewer than", "less than", "under", "below", "slightly less than",
-                   "a little less than", "just less than"],
-}
-_HEDGE_OF = {w: h for h, ws in _HEDGE_WORDS.items() for w in ws}
+# the words before a figure that say how exact it is -> its hedge (lexicon/hedges.csv)
+_HEDGE_OF = {r["words"]: r["hedge"] for r in lexicon.table("hedges")}
+assert set(_HEDGE_OF.values()) <= set(HEDGES), "lexicon/hedges.csv: a hedge not in numbers.HEDGES"
 _HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+)|(?P<odd>-odd\b)|"
                          r"\s+(?P<most>at\s+most|at\s+the\s+most|tops)\b)", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
