@@ -249,14 +249,6 @@ _WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|few|a couple of|a couple|ha
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
 _VAGUE_MORE = re.compile(r"(?=[ \t]+more\b)", re.I)     # "thousands more troops"
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
-# sentences that can hold a troop figure or a casualty: a unit, troop-context or casualty stem
-_STEMS = re.compile(trie_pattern(
-    "troop force soldier personnel marine servicem fighter militant jihad insurgent rebel "
-    "militia gunm terrorist extremist sailor airm commando advis trainer boots peacekeep "
-    "reservist guardsm contingent garrison presence deployment footprint americans combatant "
-    "service m military m "
-    "guerril paratroop members kill died dead death wound injur hurt casualt fatalit lives "
-    "bodies victim diagnos slain perish maim toll".split()))
 # substrings of every number word, cheapest test that a lower-cased sentence may hold one
 _NW_STEMS = ("one", "two", "thre", "thir", "four", "fif", "five", "six", "seven", "eigh", "nine",
              "ten", "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million",
@@ -455,17 +447,16 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
 # --------------------------------------------------------------------------
 # Units, modifiers, exclusions
 # --------------------------------------------------------------------------
-_UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servicewomen|"
-               r"service\s+personnel|military\s+personnel|troops?|forces|soldiers|personnel|"
-               r"marines|sailors|airmen|paratroopers|commandos|advisers|advisors|trainers|"
-               r"boots|peacekeepers|reservists|guardsmen|fighters|militants|jihadists|jihadis|"
-               r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
-               r"gunmen|terrorists|extremists|contingent|force|americans|members")
+# the unit nouns of a troop figure (lexicon/troop_units.txt)
+_UNITS = lexicon.words("troop_units")
+_UNIT_WORDS = lexicon.alternation(_UNITS)
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _PLUS_AT = re.compile(r"(?:-?plus|-odd|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
-_STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
-# "-member", "-man", "-person" count troops only before a military body (lexicon/military_bodies.txt)
-_BODY_COUNTS = {"member", "man", "person"}
+# "a 5,000-strong force", "a 5,000-man force" (lexicon/strength_suffixes.csv); "-member", "-man",
+# "-person" count troops only before a military body (lexicon/military_bodies.txt)
+_STRENGTH = lexicon.table("strength_suffixes")
+_STRONG_AT = re.compile(r"-(" + lexicon.alternation(r["suffix"] for r in _STRENGTH) + r")\b", re.I)
+_BODY_COUNTS = {r["suffix"] for r in _STRENGTH if r["needs_body"] == "yes"}
 _MILITARY_BODY = re.compile(r"(?:[ \t]+[A-Za-z][\w.'’-]*){0,3}?[ \t]+(?:"
                             + lexicon.alternation(lexicon.words("military_bodies")) + r")(?![\w-])", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
@@ -489,38 +480,39 @@ _MODIFIERS = {
 }
 _MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|trained|supported|funded|armed|allied|aligned|"
                               r"sponsored|controlled|equipped|based)$", re.I)
+# casualty words by the rule they serve (lexicon/casualty_words.csv), and the kind each one marks
+_CAS_ROWS = lexicon.table("casualty_words")
+_CAS_KIND = {r["word"]: r["kind"] for r in _CAS_ROWS}
+assert set(_CAS_KIND.values()) <= {"death", "injury"}, "lexicon/casualty_words.csv: kind is death or injury"
+
+
+def _cas_words(where: str) -> str:
+    """The alternation of the casualty words that stand ``where`` (a value of the where column)."""
+    return lexicon.alternation([r["word"] for r in _CAS_ROWS if where in r["where"].split(";")])
+
+
 _CASUALTY_AFTER = re.compile(
     r"(?:[ \t]+(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|since|"
-    r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
-    r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
-    r"(?:evacuated\s+or\s+)?treated\s+for|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|"
-    r"suffered|suffering|hit\s+(?:in|on)\s+the\s+(?:head|face|chest|back|leg|arm)s?)\b", re.I)
-_CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|"
-                            r"casualties|fatalities|wounded|injured|injuries|lives|bodies|"
-                            r"victims)\b", re.I)
+    r"already|so|far|now|all))*[ \t]+(?P<c>" + _cas_words("after") + r")\b", re.I)
+_CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>"
+                            + _cas_words("noun") + r")\b", re.I)
 _CASUALTY_BEFORE = re.compile(
-    r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
-    r"neutrali[sz](?:ed|ing)|"
-    r"death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
-    r"stands\s+at)|deaths\s+of|lives\s+of|injur(?:y|ies)\s+(?:of|to|among)|wounding\s+of|"
-    r"killing\s+of))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
+    r"(?:\b(?P<c>" + _cas_words("before") + r"|(?P<toll>" + _cas_words("toll")
+    + r")(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|stands\s+at)))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
     r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
-_CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
-                              r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
+_CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>"
+                              + _cas_words("passive") + r")\b|\b(?P<d>" + _cas_words("verb") + r")\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
                          r"because|including)\b")
-# a sentence without one of these stems holds no casualty figure
-_CAS_STEMS = re.compile(trie_pattern("kill died dead death dying wound injur hurt casualt fatalit lives "
-                              "neutrali "
-                              "bodies victim diagnos slain perish maim toll lost losing missing "
-                              "murder execut suffer treated evacuated".split() + ["hit in", "hit on"]))
+# the casualty pre-filter: a sentence (lower-cased) without a casualty word holds no casualty figure
+_CAS_STEMS = lexicon.anywhere(_CAS_KIND, flags=0)
+# The sentence pre-filter (lower-cased text): a troop figure needs a unit noun, a "-strong"-like suffix
+# or a troop-level noun; a casualty a casualty word, and an ambiguous one ("lost 51 points", marked
+# needs_troops) a troop or casualty noun beside it.  Built from exactly the lists those rules read.
+_STEMS = lexicon.anywhere(list(_UNITS) + ["-" + r["suffix"] for r in _STRENGTH]
+                          + list(lexicon.words("troop_level_words")) + list(lexicon.words("casualty_nouns"))
+                          + [r["word"] for r in _CAS_ROWS if r["needs_troops"] == "no"], flags=0)
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w.’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
-                "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
-                "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
-_INJURY_WORDS = {"wounded", "injured", "hurt", "maimed", "diagnosed", "injuries",
-                 "treated for", "suffered", "suffering", "wounding", "wounds", "injuring",
-                 "injures"}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
@@ -531,16 +523,16 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|after|before|during|of|f
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|USD\s?|EUR\s?|GBP\s?)\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|pc\b)", re.I)
 _MONEY_AFTER = re.compile(r"\s+(?:dollars|pounds|euros)\b", re.I)
+# nouns that give a bare number after them a troop unit (lexicon/troop_level_words.txt)
+_TROOP_LEVEL = lexicon.alternation(lexicon.words("troop_level_words"))
 _TROOP_LEFT = re.compile(
-    r"\b(?P<u>troop\s+(?:levels?|numbers?|presence|strength|count|ceiling|cap|total)|"
-    r"service\s*members|troops|forces|soldiers|personnel|marines|presence|contingent|"
-    r"garrison|deployment|force|footprint)\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
+    r"\b(?P<u>" + _TROOP_LEVEL + r")\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
     r"under|over|below|above|is|was|"
     r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+)?(?:(?:" + _alt(_HEDGE_OF)
     + r")\s+)?$", re.I)
-_LEFT_STEMS = re.compile(trie_pattern("troop forc soldier personnel servicem service m marines presence "
-                               "contingent garrison deployment footprint".split()))
+# its pre-filter: a sentence (lower-cased) without one of these nouns has no such figure
+_LEFT_STEMS = lexicon.anywhere(lexicon.words("troop_level_words"), flags=0)
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
@@ -946,9 +938,9 @@ def _scan_unit(text, p, s1):
     return None
 
 
-_WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?(people|civilians|children|women|men|"
-                     r"persons|residents|workers|contractors|police(?:men)?|officers|"
-                     r"Americans|" + _UNIT_WORDS + r")\b", re.I)
+# the noun a casualty figure counts: a troop unit or another noun (lexicon/casualty_nouns.txt)
+_WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?("
+                     + lexicon.alternation(lexicon.words("casualty_nouns") + _UNITS) + r")\b", re.I)
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
                          r"(?:military|armed\s+forces|army|coalition|forces|navy|marines|"
                          r"air\s+force|militia|security\s+forces|special\s+forces)\b", re.I)
@@ -1213,20 +1205,18 @@ def _place_name(pm):
 # relative clause on the counted noun, after a short complement with no other number in it
 _CASUALTY_RELATIVE = re.compile(
     r"[^.;:!?\d]{0,60}?\b(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is|been|later|all|"
-    r"since|reportedly|also)\s+)*(?P<c>killed|died|wounded|injured|hurt|slain|perished|"
-    r"diagnosed|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|treated\s+for|lost\s+their\s+lives)\b",
-    re.I)
+    r"since|reportedly|also)\s+)*(?P<c>" + _cas_words("relative") + r")\b", re.I)
 
 
 # "the number of American troops killed in Afghanistan this year to 16": a link through casualties
 _CASUALTY_GAP = re.compile(r"\s*(?:who\s+(?:have\s+|had\s+)?(?:been\s+)?|(?:have|had|were)\s+(?:been\s+)?)?"
-                           r"(?:killed|dead|died|wounded|injured|lost)\b", re.I)
+                           r"(?:" + _cas_words("gap") + r")\b", re.I)
 # "17 troops with brain injuries": a wound after the unit
-_CASUALTY_WITH = re.compile(r"[ \t]+with[ \t]+(?:[a-z-]+[ \t]+){0,2}(?P<c>injuries|wounds|concussions|burns)\b", re.I)
+_CASUALTY_WITH = re.compile(r"[ \t]+with[ \t]+(?:[a-z-]+[ \t]+){0,2}(?P<c>" + _cas_words("with") + r")\b", re.I)
 # "625 U.S. troop fatalities", "2,300 troop deaths": a casualty noun right after the unit
-_CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>deaths|fatalities|casualties|injuries|losses)\b", re.I)
+_CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>" + _cas_words("next") + r")\b", re.I)
 # "759 people killed ..., including 661 civilians and 98 members of the security forces"
-_CASUALTY_LIST = re.compile(r"\b(?P<c>killed|dead|died|wounded|injured|casualties|deaths|fatalities)\b"
+_CASUALTY_LIST = re.compile(r"\b(?P<c>" + _cas_words("list") + r")\b"
                             r"[^.;:!?]{0,60}?\bincluding\b[^.;:!?]*$", re.I)
 
 
@@ -1254,18 +1244,8 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
-    w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
-    if w in ("casualties", "losses"):
-        w = "deaths"
-    if w in ("wounds", "concussions", "burns"):
-        w = "injuries"
-    if w.startswith("hit "):
-        w = "hurt"
-    if w.startswith(("evacuated", "treated")):
-        w = "treated for"
-    if w.startswith("death toll"):
-        w = "death toll"
-    return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
+    g = m.groupdict()
+    return _CAS_KIND[_SPACES.sub(" ", (g.get("toll") or g.get("c") or g.get("d")).lower())]
 
 
 def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, word=True,
