@@ -280,6 +280,9 @@ def test_the_pre_filters_hold_every_word_of_the_lists_they_guard():
         assert N._STEMS.search("a 300-" + r["suffix"]), r
     for r in lexicon.table("timeframe_cues"):
         assert N._ANY_FRAME_CUE.search(r["cue"]), r
+    for r in lexicon.table("number_words"):
+        if r["kind"] not in ("prefix", "vague") and r["value"] != "0":
+            assert N._has_number_word(" " + r["word"]) and N._has_number_word(r["word"]), r
 
 
 @pytest.fixture
@@ -350,3 +353,10 @@ def test_lexicon_loader_reads_a_list_and_a_table(tmp_path):
     assert lexicon.table("t", Path(tmp_path)) == ({"kind": "withdrawal", "cue": "pull out"},)
     assert lexicon.pattern(["pull out"]).search("they will pull  out soon")
     assert not lexicon.pattern([]).search("anything")
+
+
+def test_a_new_number_word_in_the_lexicon_is_read(temporary_lexicon):
+    text = "The US sent three score soldiers to Iraq."
+    assert _tables(text)[0]["troops"]["span"].tolist() == []
+    temporary_lexicon("number_words.csv", "score,times,20")
+    assert _tables(text)[0]["troops"][["span", "low"]].values.tolist() == [["three score soldiers", 60]]

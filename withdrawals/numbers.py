@@ -210,19 +210,29 @@ _BIGRAMS = {"united states", "islamic state", "syrian democratic", "popular mobi
 # --------------------------------------------------------------------------
 # Numbers
 # --------------------------------------------------------------------------
-_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-         "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE_MULT = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 2),
-               "a couple": (2, 2), "a": (1, 1), "an": (1, 1), "half a": (0.5, 0.5)}
-_VAGUE_PLURAL = {"dozens": (24, 99), "hundreds": (200, 900), "thousands": (2000, 9000),
-                 "tens of thousands": (20_000, 90_000),
-                 "hundreds of thousands": (200_000, 900_000), "millions": (2_000_000, 9_000_000)}
+# number words, their values and how they combine (lexicon/number_words.csv)
+_NUMBER_ROWS = lexicon.table("number_words")
 
+
+def _number_value(v: str):
+    return float(v) if "." in v else int(v)
+
+
+def _number_words(kind: str) -> dict:
+    """{word: value} of the number words of ``kind``; a range "low-high" is a (low, high) pair."""
+    return {r["word"]: (tuple(_number_value(x) for x in r["value"].split("-")) if "-" in r["value"]
+                        else _number_value(r["value"])) for r in _NUMBER_ROWS if r["kind"] == kind}
+
+
+_ONES = _number_words("one")
+_TENS = _number_words("ten")
+_TIMES = _number_words("times")          # "five hundred", "two dozen"
+_SCALES = _number_words("scale")         # "two thousand five hundred"
+# a digit number's scale word: "1.5 million", "2 thousand" ("2 dozen" is not read)
+_DIGIT_SCALES = {w: v for w, v in {**_TIMES, **_SCALES}.items() if v >= 100}
+_VAGUE_MULT = _number_words("prefix")
+_VAGUE_PLURAL = _number_words("vague")
+_VAGUE_FIRST = {w.split()[0] for w in _VAGUE_PLURAL}    # "hundreds", "tens" (of thousands), ...
 
 
 def _cased(words):
@@ -230,30 +240,25 @@ def _cased(words):
 
 
 _W = _alt(list(_ONES) + list(_TENS))
-_S = r"hundred|thousand|million|billion|dozen"
-_NUMBER_WORDS = list(_ONES) + list(_TENS) + ["hundred", "thousand", "million", "billion",
-                                              "dozen", "hundreds", "thousands", "millions",
-                                              "dozens", "tens"]
+_NUMBER_WORDS = list(_ONES) + list(_TENS) + list(_TIMES) + list(_SCALES) + sorted(_VAGUE_FIRST)
 _NWORD = "(?:" + trie_pattern(_cased(_NUMBER_WORDS)) + r")(?![A-Za-z])"
 # a run of number words ("two thousand five hundred", "twenty-nine"); checked in Python
 _WORDNUM_RE = re.compile(_NWORD + r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)" + _NWORD + ")*")
 # digits with separators and an optional scale ("2,000", "1.5 million", "5k", "2bn")
 _DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,2}(?:[\u00a0\u2009\u202f][0-9]{3})+|"
                        r"[0-9]*)(?:\.[0-9]+)?"
-                       r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>hundred|thousand|million|"
-                       r"billion)(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
+                       r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>" + lexicon.alternation(_DIGIT_SCALES)
+                       + r")(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
 _DIGIT_ANY = re.compile(r"[0-9]")
 _NWORD_ANY = re.compile(trie_pattern(_cased(_NUMBER_WORDS)))
-_WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|few|a couple of|a couple|half a|an|a)[ \t]+$",
-                          re.I)
+_WORD_PREFIX = re.compile(r"(?<![\w-])(" + lexicon.alternation(_VAGUE_MULT) + r")[ \t]+$", re.I)
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
 _VAGUE_MORE = re.compile(r"(?=[ \t]+more\b)", re.I)     # "thousands more troops"
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
-# substrings of every number word, cheapest test that a lower-cased sentence may hold one
-_NW_STEMS = ("one", "two", "thre", "thir", "four", "fif", "five", "six", "seven", "eigh", "nine",
-             "ten", "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million",
-             "billion", "dozen")
-assert all(any(w.startswith(st) for st in _NW_STEMS) for w in list(_ONES)[1:] + list(_TENS))
+# the number words themselves: the cheapest test that a lower-cased sentence may hold one at a word
+# start.  "zero" alone does not make a sentence worth reading ("nearly zero casualties"); it is read
+# only in a sentence with another number ("zero U.S. casualties in the two strikes")
+_NW_STEMS = tuple(w for w in _NUMBER_WORDS if w not in _ONES or _ONES[w] > 0)
 
 
 _NW_SPACED = re.compile(" (?:" + trie_pattern(_NW_STEMS) + ")")   # a literal first char: fast scan
@@ -289,12 +294,15 @@ def _has_digit(low: str) -> bool:
 _DASH_SPACES = re.compile(r"[\s-]+")
 
 
+_PREFIXES_LONGEST_FIRST = sorted(_VAGUE_MULT, key=len, reverse=True)
+
+
 @lru_cache(maxsize=4096)
 def _parse_words(phrase: str):
     """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900) (cached)."""
     p = _SPACES.sub(" ", phrase.lower()).strip()
     mult = (1, 1)
-    for key in ("a couple of", "a couple", "a few", "few", "several", "half a", "an", "a"):
+    for key in _PREFIXES_LONGEST_FIRST:
         if p.startswith(key + " "):
             mult = _VAGUE_MULT[key]
             p = p[len(key) + 1:]
@@ -308,10 +316,8 @@ def _parse_words(phrase: str):
             cur += _ONES[w]
         elif w in _TENS:
             cur += _TENS[w]
-        elif w == "dozen":
-            cur = (cur or 1) * 12
-        elif w == "hundred":
-            cur = (cur or 1) * 100
+        elif w in _TIMES:
+            cur = (cur or 1) * _TIMES[w]
         elif w in _SCALES:
             total += (cur or 1) * _SCALES[w]
             cur = 0
@@ -372,7 +378,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
             elif lg == "k":
                 scale = 1000
             elif lg == "dscale":
-                scale = _SCALES[m.group("dscale").lower()]
+                scale = _DIGIT_SCALES[_SPACES.sub(" ", m.group("dscale").lower())]
             else:
                 scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
             n = int(round(v * scale))
@@ -391,7 +397,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
                 continue
             phrase = m.group(0).lower()
             last = phrase.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
-            if last in ("hundreds", "thousands", "millions", "dozens", "tens"):
+            if last in _VAGUE_FIRST:
                 va = _VAGUE_AFTER.match(text, b, s1) or _VAGUE_MORE.match(text, b, s1)
                 if not va or phrase.count(" ") or "-" in phrase:
                     continue
@@ -404,7 +410,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
                 done = va.end()
                 continue
             first = _DASH_SPACES.split(phrase, 1)[0]
-            if first in ("hundred", "thousand", "million", "billion", "dozen"):
+            if first in _TIMES or first in _SCALES:
                 pre = _WORD_PREFIX.search(text, max(s0, a - 16), a)
                 if pre:
                     a = pre.start()
