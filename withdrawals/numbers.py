@@ -504,8 +504,9 @@ _CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,
                             + _cas_words("noun") + r")\b", re.I)
 _CASUALTY_BEFORE = re.compile(
     r"(?:\b(?P<c>" + _cas_words("before") + r"|(?P<toll>" + _cas_words("toll")
-    + r")(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|stands\s+at)))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
-    r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
+    + r")(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|stands\s+at)))[”\"’]?\s+"
+    r"(?:(?:the|a|an|some|at\s+least|more\s+than|nearly|about|around|over|almost|roughly|up\s+to|"
+    r"as\s+many\s+as)\s+)*$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>"
                               + _cas_words("passive") + r")\b|\b(?P<d>" + _cas_words("verb") + r")\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
@@ -1572,6 +1573,7 @@ def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = 
 _TNUM = r"(?:\d+(?:\.\d+)?|(?:" + _W + r")(?:-(?:" + _W + r"))?|a\s+dozen)"
 _TL_UNIT = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
             "decade": "decade"}
+_TL_UNIT_WORDS = tuple(_TL_UNIT)     # the time-frame pre-filter: a sentence without one has no frame
 
 
 _TV_SPLIT = re.compile(r"\s*(?:\s-\s|–|\bto\b|\band\b|\bor\b)\s*|(?<=\d)-(?=\d)")
@@ -1737,8 +1739,7 @@ def _run(articles, sentences, want):
             if (digit or word) and ((story.last_troop is not None
                                      and idx - story.last_troop[0] <= 2) or _STEMS.search(low)):
                 _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word, low)
-        if times and ("day" in low or "week" in low or "month" in low or "year" in low
-                      or "hour" in low or "decade" in low):
+        if times and any(map(low.__contains__, _TL_UNIT_WORDS)):
             _timelines(aid, story, par, idx, s0, s1, mq, timelines)
     out = {}
     if "troops" in want:
