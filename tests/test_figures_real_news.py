@@ -269,7 +269,8 @@ def test_each_lexicon_file_is_read_by_a_rule(path):
 def test_the_pre_filters_hold_every_word_of_the_lists_they_guard():
     from withdrawals import numbers as N
 
-    for w in lexicon.words("troop_units") + lexicon.words("troop_level_words") + lexicon.words("casualty_nouns"):
+    units = [r["unit"] for r in lexicon.table("troop_units")]
+    for w in units + list(lexicon.words("troop_level_words") + lexicon.words("casualty_nouns")):
         assert N._STEMS.search(w), w
     for w in lexicon.words("troop_level_words"):
         assert N._LEFT_STEMS.search(w), w
@@ -315,7 +316,7 @@ def _spans(table, text):
 def test_a_new_unit_word_in_the_lexicon_makes_troop_figures(temporary_lexicon):
     text = "The army sent 300 sappers to Iraq."
     assert _spans("troops", text) == []
-    N = temporary_lexicon("troop_units.txt", "sappers")
+    N = temporary_lexicon("troop_units.csv", "sappers,,no")
     assert N._STEMS.search(text.lower())                 # the pre-filter learnt the word too
     assert _spans("troops", text) == [["300 sappers", "sappers", "Iraq"]]
 

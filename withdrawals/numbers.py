@@ -453,8 +453,9 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
 # --------------------------------------------------------------------------
 # Units, modifiers, exclusions
 # --------------------------------------------------------------------------
-# the unit nouns of a troop figure (lexicon/troop_units.txt)
-_UNITS = lexicon.words("troop_units")
+# the unit nouns of a troop figure, the actor each implies and which are collective (lexicon/troop_units.csv)
+_UNIT_ROWS = lexicon.table("troop_units")
+_UNITS = tuple(r["unit"] for r in _UNIT_ROWS)
 _UNIT_WORDS = lexicon.alternation(_UNITS)
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _PLUS_AT = re.compile(r"(?:-?plus|-odd|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
@@ -980,11 +981,9 @@ def _actor_from_tokens(toks):
 _WEAK_ACTOR = {"foreign", "international", "western", "multinational"}
 _RATIO_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|its|their|his|her|our|[A-Z][\w.]*['’]s)\b", re.I)
-_COLLECTIVE_UNITS = {"forces", "force", "militias", "militia", "contingent", "contingents"}
-_UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
-               "terrorists": "isis", "extremists": "isis", "rebels": "local",
-               "americans": "us", "guerrillas": "isis", "guerillas": "isis",
-               "gunmen": "isis", "militiamen": "local", "militia": "local", "militias": "local"}
+_COLLECTIVE_UNITS = {r["unit"] for r in _UNIT_ROWS if r["collective"] == "yes"}
+_UNIT_ACTOR = {r["unit"]: r["actor"] for r in _UNIT_ROWS if r["actor"]}
+assert set(_UNIT_ACTOR.values()) <= {"us", "isis", "local", "other"}, "lexicon/troop_units.csv: an unknown actor"
 
 
 def _words_before(text, pos, s0, n, clause=False):
