@@ -242,14 +242,108 @@ def test_time_frames_have_a_kind(text, span, low, unit, kind):
 def test_each_lexicon_file_is_well_formed(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("#"), "each file says its format in its first lines"
+    assert path.suffix in (".txt", ".csv"), "a word list (.txt) or a table (.csv)"
     entries = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    assert all(ln == ln.strip() for ln in entries), "no stray whitespace"
+    assert entries, "not empty"
+    assert all(ln == ln.strip() and "  " not in ln and "\t" not in ln for ln in entries), "no stray whitespace"
     assert len(entries) == len(set(entries)), "no duplicates"
     if path.suffix == ".csv":
-        rows = list(csv.reader(entries))
-        assert all(len(r) == len(rows[0]) for r in rows)
+        header, *rows = list(csv.reader(entries))
+        assert all(len(r) == len(header) for r in rows), "every row has the header's columns"
+        comment = "\n".join(ln for ln in lines if ln.startswith("#"))
+        assert all(col in comment for col in header), "the comment lines name every column"
+        cells = [c for r in rows for cell in r for c in cell.split(";")]
+        assert all(c == c.strip() and "  " not in c for c in cells), "no stray whitespace in a cell"
+        keys = [tuple(r) if len(header) < 3 else tuple(r[:2]) for r in rows]
+        assert len(keys) == len(set(keys)), "no entry twice"
     else:
         assert all(ln == ln.lower() for ln in entries)
+
+
+@pytest.mark.parametrize("path", sorted(lexicon.LEXICON.glob("*.*")), ids=lambda p: p.name)
+def test_each_lexicon_file_is_read_by_a_rule(path):
+    code = "\n".join(f.read_text(encoding="utf-8") for f in Path(lexicon.__file__).parent.glob("*.py"))
+    assert f'"{path.stem}"' in code, f"{path.name}: no module reads it"
+
+
+def test_the_pre_filters_hold_every_word_of_the_lists_they_guard():
+    from withdrawals import numbers as N
+
+    units = [r["unit"] for r in lexicon.table("troop_units")]
+    for w in units + list(lexicon.words("troop_level_words") + lexicon.words("casualty_nouns")):
+        assert N._STEMS.search(w), w
+    for w in lexicon.words("troop_level_words"):
+        assert N._LEFT_STEMS.search(w), w
+    for r in lexicon.table("casualty_words"):
+        assert N._CAS_STEMS.search(r["word"]), r
+        assert bool(N._STEMS.search(r["word"])) or r["needs_troops"] == "yes", r
+    for r in lexicon.table("strength_suffixes"):
+        assert N._STEMS.search("a 300-" + r["suffix"]), r
+    for r in lexicon.table("timeframe_cues"):
+        assert N._ANY_FRAME_CUE.search(r["cue"]), r
+    for r in lexicon.table("number_words"):
+        if r["kind"] not in ("prefix", "vague") and r["value"] != "0":
+            assert N._has_number_word(" " + r["word"]) and N._has_number_word(r["word"]), r
+
+
+@pytest.fixture
+def temporary_lexicon(tmp_path, monkeypatch):
+    """A copy of the lexicon folder the number rules are rebuilt from; the real one is back afterwards."""
+    import importlib
+    import shutil
+
+    from withdrawals import numbers as N
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON, folder)
+
+    def add(name, line):
+        with open(folder / name, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+        monkeypatch.setattr(lexicon, "LEXICON", folder)
+        importlib.reload(N)
+        return N
+
+    yield add
+    monkeypatch.undo()
+    importlib.reload(N)
+
+
+def _spans(table, text):
+    return _tables(text)[0][table][["span", "unit" if table == "troops" else "kind", "place"]].values.tolist()
+
+
+def test_a_new_unit_word_in_the_lexicon_makes_troop_figures(temporary_lexicon):
+    text = "The army sent 300 sappers to Iraq."
+    assert _spans("troops", text) == []
+    N = temporary_lexicon("troop_units.csv", "sappers,,no")
+    assert N._STEMS.search(text.lower())                 # the pre-filter learnt the word too
+    assert _spans("troops", text) == [["300 sappers", "sappers", "Iraq"]]
+
+
+def test_a_new_country_in_the_lexicon_is_a_place(temporary_lexicon):
+    text = "The US sent 300 troops to Freedonia."
+    assert _spans("troops", text) == [["300 troops", "troops", ""]]
+    temporary_lexicon("countries.csv", "Freedonia,,Freedonian;Freedonians")
+    assert _spans("troops", text) == [["300 troops", "troops", "Freedonia"]]
+    assert _spans("troops", "Some 300 troops are on Freedonian soil.") == [["Some 300 troops", "troops", "Freedonia"]]
+
+
+def test_a_new_casualty_word_in_the_lexicon_makes_a_casualty(temporary_lexicon):
+    text = "In Syria, 12 soldiers were martyred."
+    assert _spans("troops", text) == [["12 soldiers", "soldiers", "Syria"]]
+    temporary_lexicon("casualty_words.csv", "martyred,death,no,after")
+    assert _spans("troops", text) == []
+    assert _spans("casualties", text) == [["12 soldiers", "death", "Syria"]]
+    # alone in its sentence, a new casualty word passes the sentence pre-filter
+    assert _spans("casualties", "Twelve were martyred.") == [["Twelve", "death", ""]]
+
+
+def test_a_new_hedge_in_the_lexicon_hedges_figures(temporary_lexicon):
+    text = "The US has give or take 2,000 troops in Syria."
+    assert _tables(text)[0]["troops"]["hedge"].tolist() == ["exact"]
+    temporary_lexicon("hedges.csv", "about,give or take")
+    assert _tables(text)[0]["troops"][["span", "hedge"]].values.tolist() == [["give or take 2,000 troops", "about"]]
 
 
 def test_lexicon_loader_reads_a_list_and_a_table(tmp_path):
@@ -260,3 +354,10 @@ def test_lexicon_loader_reads_a_list_and_a_table(tmp_path):
     assert lexicon.table("t", Path(tmp_path)) == ({"kind": "withdrawal", "cue": "pull out"},)
     assert lexicon.pattern(["pull out"]).search("they will pull  out soon")
     assert not lexicon.pattern([]).search("anything")
+
+
+def test_a_new_number_word_in_the_lexicon_is_read(temporary_lexicon):
+    text = "The US sent three score soldiers to Iraq."
+    assert _tables(text)[0]["troops"]["span"].tolist() == []
+    temporary_lexicon("number_words.csv", "score,times,20")
+    assert _tables(text)[0]["troops"][["span", "low"]].values.tolist() == [["three score soldiers", 60]]

@@ -304,21 +304,19 @@ def test_country_mentions_match_a_scan_of_every_capitalised_word(articles):
     assert got == ["South Korea", "South Korea", "Iraq", "Iraq", "Syria"]
 
 
-def test_leaving_cue_is_the_listed_alternatives(articles):
-    import re
+def test_leaving_cue_is_the_time_frame_cue_list():
+    """A frame not after "within" counts in a sentence with a cue of lexicon/timeframe_cues.csv, any kind."""
     from withdrawals import numbers as N
 
-    plain = re.compile(
-        r"withdr|pull(?:ing|ed|s)?\s+(?:\w+\s+){0,4}?(?:out|back)|pullout|pull-out|pull\s+troops|"
-        r"drawdown|draw(?:ing|n)?\s+down|\bleav|\bexit|depart|evacuat|return(?:ing|ed)?\s+home|"
-        r"home\b|redeploy|relocat|reduc|\bcut|remov|time-?line|time-?frame|time\s+frame|"
-        r"deadline|be\s+out|\bout\s+of|\bgone\b|wind(?:ing)?\s+down|end\s+(?:the|its)\s+"
-        r"(?:mission|presence|deployment)", re.I)
-    samples = ["They will PULL the last troops BACK.", "a homeland", "the Winding Down",
-               "to End Its Mission", "no cue here at all", "Outcome", "shortcut"]
-    for text in list(articles["text"]) + samples:
-        for s in re.split(r"(?<=[.;])\s+", text):
-            assert bool(N._TL_CUE.search(s)) == bool(plain.search(s)), s
+    for s in ["They will PULL the last troops BACK.", "the Winding Down", "to End Its Mission",
+              "Nearly all troops have been removed.", "The time frame is unclear."]:
+        assert N._ANY_FRAME_CUE.search(s), s
+    for s in ["a homeland", "no cue here at all", "Outcome", "shortcut", "the State Department"]:
+        assert not N._ANY_FRAME_CUE.search(s), s
+    frames = N.extract_timelines(pd.DataFrame({"article_id": ["c"], "text": [
+        "Nearly all U.S. troops there have been removed and will be redeployed in the region in the "
+        "coming weeks."]}))
+    assert frames[["span", "kind"]].values.tolist() == [["in the coming weeks", "other"]]
 
 
 def test_capital_named_as_a_government_is_not_the_place():

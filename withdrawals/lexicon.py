@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from withdrawals.segment import trie_pattern
 
-__all__ = ["LEXICON", "words", "table", "alternation", "pattern"]
+__all__ = ["LEXICON", "words", "table", "alternation", "pattern", "anywhere"]
 
-#: The folder the rules read; tests point it elsewhere through ``words(..., folder=)``.
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+#: The folder the rules read: ``withdrawals/lexicon/``, or the folder named by the environment variable
+#: ``WITHDRAWALS_LEXICON``.  A test points the rules at another folder by setting this (or the variable)
+#: and reloading the rule module (``importlib.reload(withdrawals.numbers)``): every list, regex and
+#: pre-filter is built again from that folder.
+LEXICON = Path(os.environ.get("WITHDRAWALS_LEXICON") or Path(__file__).resolve().parent / "lexicon")
 
 
 def _lines(name: str, folder: Path) -> list[str]:
@@ -36,15 +40,26 @@ def _lines(name: str, folder: Path) -> list[str]:
     return out
 
 
+def words(name: str, folder: Path | None = None) -> tuple[str, ...]:
+    """The entries of the word list ``<name>.txt`` (comments and blank lines skipped), in file order.
+
+    ``folder``: where the file is (default :data:`LEXICON`, read when called).
+    """
+    return _words(name, Path(folder or LEXICON))
+
+
+def table(name: str, folder: Path | None = None) -> tuple[dict, ...]:
+    """The rows of the table ``<name>.csv`` as dicts keyed by its header (comment lines skipped)."""
+    return _table(name, Path(folder or LEXICON))
+
+
 @lru_cache(maxsize=None)
-def words(name: str, folder: Path = LEXICON) -> tuple[str, ...]:
-    """The entries of the word list ``<name>.txt`` (comments and blank lines skipped), in file order."""
+def _words(name: str, folder: Path) -> tuple[str, ...]:
     return tuple(_lines(f"{name}.txt", folder))
 
 
 @lru_cache(maxsize=None)
-def table(name: str, folder: Path = LEXICON) -> tuple[dict, ...]:
-    """The rows of the table ``<name>.csv`` as dicts keyed by its header (comment lines skipped)."""
+def _table(name: str, folder: Path) -> tuple[dict, ...]:
     rows = csv.DictReader(io.StringIO("\n".join(_lines(f"{name}.csv", folder))))
     return tuple({k.strip(): (v or "").strip() for k, v in r.items()} for r in rows)
 
@@ -52,6 +67,19 @@ def table(name: str, folder: Path = LEXICON) -> tuple[dict, ...]:
 def alternation(entries) -> str:
     """The regex alternation of ``entries`` (a prefix tree; a space in an entry matches any space)."""
     return trie_pattern(list(entries)).replace(r"\ ", r"\s+")
+
+
+def anywhere(entries, flags=re.I) -> re.Pattern:
+    """A pre-filter for ``entries``: one alternation of them matched anywhere, not only as whole words.
+
+    Any text a whole-word :func:`pattern` of the same entries (or of longer words they begin) matches,
+    this matches too, so a rule that needs one of the entries may skip a text this does not match.
+    No entries: a pattern that matches nothing.
+    """
+    entries = list(entries)
+    if not entries:
+        return re.compile(r"(?!x)x")
+    return re.compile(alternation(entries), flags)
 
 
 def pattern(entries, flags=re.I) -> re.Pattern:

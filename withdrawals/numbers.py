@@ -196,19 +196,29 @@ _BIGRAMS = {"united states", "islamic state", "syrian democratic", "popular mobi
 # --------------------------------------------------------------------------
 # Numbers
 # --------------------------------------------------------------------------
-_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-         "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_VAGUE_MULT = {"several": (3, 9), "a few": (2, 5), "few": (2, 5), "a couple of": (2, 2),
-               "a couple": (2, 2), "a": (1, 1), "an": (1, 1), "half a": (0.5, 0.5)}
-_VAGUE_PLURAL = {"dozens": (24, 99), "hundreds": (200, 900), "thousands": (2000, 9000),
-                 "tens of thousands": (20_000, 90_000),
-                 "hundreds of thousands": (200_000, 900_000), "millions": (2_000_000, 9_000_000)}
+# number words, their values and how they combine (lexicon/number_words.csv)
+_NUMBER_ROWS = lexicon.table("number_words")
 
+
+def _number_value(v: str):
+    return float(v) if "." in v else int(v)
+
+
+def _number_words(kind: str) -> dict:
+    """{word: value} of the number words of ``kind``; a range "low-high" is a (low, high) pair."""
+    return {r["word"]: (tuple(_number_value(x) for x in r["value"].split("-")) if "-" in r["value"]
+                        else _number_value(r["value"])) for r in _NUMBER_ROWS if r["kind"] == kind}
+
+
+_ONES = _number_words("one")
+_TENS = _number_words("ten")
+_TIMES = _number_words("times")          # "five hundred", "two dozen"
+_SCALES = _number_words("scale")         # "two thousand five hundred"
+# a digit number's scale word: "1.5 million", "2 thousand" ("2 dozen" is not read)
+_DIGIT_SCALES = {w: v for w, v in {**_TIMES, **_SCALES}.items() if v >= 100}
+_VAGUE_MULT = _number_words("prefix")
+_VAGUE_PLURAL = _number_words("vague")
+_VAGUE_FIRST = {w.split()[0] for w in _VAGUE_PLURAL}    # "hundreds", "tens" (of thousands), ...
 
 
 def _cased(words):
@@ -216,38 +226,25 @@ def _cased(words):
 
 
 _W = _alt(list(_ONES) + list(_TENS))
-_S = r"hundred|thousand|million|billion|dozen"
-_NUMBER_WORDS = list(_ONES) + list(_TENS) + ["hundred", "thousand", "million", "billion",
-                                              "dozen", "hundreds", "thousands", "millions",
-                                              "dozens", "tens"]
+_NUMBER_WORDS = list(_ONES) + list(_TENS) + list(_TIMES) + list(_SCALES) + sorted(_VAGUE_FIRST)
 _NWORD = "(?:" + trie_pattern(_cased(_NUMBER_WORDS)) + r")(?![A-Za-z])"
 # a run of number words ("two thousand five hundred", "twenty-nine"); checked in Python
 _WORDNUM_RE = re.compile(_NWORD + r"(?:(?:[ \t]+and[ \t]+|[ \t]+|-)" + _NWORD + ")*")
 # digits with separators and an optional scale ("2,000", "1.5 million", "5k", "2bn")
 _DIGIT_RE = re.compile(r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,2}(?:[\u00a0\u2009\u202f][0-9]{3})+|"
                        r"[0-9]*)(?:\.[0-9]+)?"
-                       r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>hundred|thousand|million|"
-                       r"billion)(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
+                       r"(?:(?P<k>[ ]?[kK])(?![A-Za-z])|[ \t]+(?P<dscale>" + lexicon.alternation(_DIGIT_SCALES)
+                       + r")(?![A-Za-z])|(?P<m>m|bn)(?![A-Za-z]))?")
 _DIGIT_ANY = re.compile(r"[0-9]")
 _NWORD_ANY = re.compile(trie_pattern(_cased(_NUMBER_WORDS)))
-_WORD_PREFIX = re.compile(r"(?<![\w-])(several|a few|few|a couple of|a couple|half a|an|a)[ \t]+$",
-                          re.I)
+_WORD_PREFIX = re.compile(r"(?<![\w-])(" + lexicon.alternation(_VAGUE_MULT) + r")[ \t]+$", re.I)
 _VAGUE_AFTER = re.compile(r"[ \t]+of(?:[ \t]+thousands[ \t]+of)?\b", re.I)
 _VAGUE_MORE = re.compile(r"(?=[ \t]+more\b)", re.I)     # "thousands more troops"
 _BAD_BEFORE = set("$£€¥.,:/_") | set("0123456789")
-# sentences that can hold a troop figure or a casualty: a unit, troop-context or casualty stem
-_STEMS = re.compile(trie_pattern(
-    "troop force soldier personnel marine servicem fighter militant jihad insurgent rebel "
-    "militia gunm terrorist extremist sailor airm commando advis trainer boots peacekeep "
-    "reservist guardsm contingent garrison presence deployment footprint americans combatant "
-    "service m military m "
-    "guerril paratroop members kill died dead death wound injur hurt casualt fatalit lives "
-    "bodies victim diagnos slain perish maim toll".split()))
-# substrings of every number word, cheapest test that a lower-cased sentence may hold one
-_NW_STEMS = ("one", "two", "thre", "thir", "four", "fif", "five", "six", "seven", "eigh", "nine",
-             "ten", "eleven", "twelve", "twenty", "forty", "hundred", "thousand", "million",
-             "billion", "dozen")
-assert all(any(w.startswith(st) for st in _NW_STEMS) for w in list(_ONES)[1:] + list(_TENS))
+# the number words themselves: the cheapest test that a lower-cased sentence may hold one at a word
+# start.  "zero" alone does not make a sentence worth reading ("nearly zero casualties"); it is read
+# only in a sentence with another number ("zero U.S. casualties in the two strikes")
+_NW_STEMS = tuple(w for w in _NUMBER_WORDS if w not in _ONES or _ONES[w] > 0)
 
 
 _NW_SPACED = re.compile(" (?:" + trie_pattern(_NW_STEMS) + ")")   # a literal first char: fast scan
@@ -283,12 +280,15 @@ def _has_digit(low: str) -> bool:
 _DASH_SPACES = re.compile(r"[\s-]+")
 
 
+_PREFIXES_LONGEST_FIRST = sorted(_VAGUE_MULT, key=len, reverse=True)
+
+
 @lru_cache(maxsize=4096)
 def _parse_words(phrase: str):
     """'two thousand five hundred' -> (2500, 2500); 'several hundred' -> (300, 900) (cached)."""
     p = _SPACES.sub(" ", phrase.lower()).strip()
     mult = (1, 1)
-    for key in ("a couple of", "a couple", "a few", "few", "several", "half a", "an", "a"):
+    for key in _PREFIXES_LONGEST_FIRST:
         if p.startswith(key + " "):
             mult = _VAGUE_MULT[key]
             p = p[len(key) + 1:]
@@ -302,10 +302,8 @@ def _parse_words(phrase: str):
             cur += _ONES[w]
         elif w in _TENS:
             cur += _TENS[w]
-        elif w == "dozen":
-            cur = (cur or 1) * 12
-        elif w == "hundred":
-            cur = (cur or 1) * 100
+        elif w in _TIMES:
+            cur = (cur or 1) * _TIMES[w]
         elif w in _SCALES:
             total += (cur or 1) * _SCALES[w]
             cur = 0
@@ -366,7 +364,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
             elif lg == "k":
                 scale = 1000
             elif lg == "dscale":
-                scale = _SCALES[m.group("dscale").lower()]
+                scale = _DIGIT_SCALES[_SPACES.sub(" ", m.group("dscale").lower())]
             else:
                 scale = 1_000_000 if m.group("m").lower() == "m" else 1_000_000_000
             n = int(round(v * scale))
@@ -385,7 +383,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
                 continue
             phrase = m.group(0).lower()
             last = phrase.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
-            if last in ("hundreds", "thousands", "millions", "dozens", "tens"):
+            if last in _VAGUE_FIRST:
                 va = _VAGUE_AFTER.match(text, b, s1) or _VAGUE_MORE.match(text, b, s1)
                 if not va or phrase.count(" ") or "-" in phrase:
                     continue
@@ -398,7 +396,7 @@ def _scan_numbers(text, s0, s1, digit=None, word=None, skip_years=True, low=None
                 done = va.end()
                 continue
             first = _DASH_SPACES.split(phrase, 1)[0]
-            if first in ("hundred", "thousand", "million", "billion", "dozen"):
+            if first in _TIMES or first in _SCALES:
                 pre = _WORD_PREFIX.search(text, max(s0, a - 16), a)
                 if pre:
                     a = pre.start()
@@ -431,22 +429,9 @@ def parse_number(text: str):
 # --------------------------------------------------------------------------
 # Hedges
 # --------------------------------------------------------------------------
-_HEDGE_WORDS = {
-    "about": ["about", "around", "roughly", "approximately", "approx.", "some", "an estimated",
-              "estimated", "an approximate", "circa", "or so", "an additional estimated",
-              "upward of some"],
-    "more_than": ["more than", "over", "just over", "well over", "slightly more than",
-                  "a little more than", "a little over", "just more than", "upwards of",
-                  "upward of", "in excess of", "above", "north of", "well above"],
-    "nearly": ["nearly", "almost", "close to", "just shy of", "just under", "nearly all",
-               "approaching"],
-    "up_to": ["up to", "as many as", "no more than", "not more than", "at most",
-              "a maximum of", "as much as"],
-    "at_least": ["at least", "no fewer than", "no less than", "a minimum of", "not less than"],
-    "fewer_than": ["fewer than", "less than", "under", "below", "slightly less than",
-                   "a little less than", "just less than"],
-}
-_HEDGE_OF = {w: h for h, ws in _HEDGE_WORDS.items() for w in ws}
+# the words before a figure that say how exact it is -> its hedge (lexicon/hedges.csv)
+_HEDGE_OF = {r["words"]: r["hedge"] for r in lexicon.table("hedges")}
+assert set(_HEDGE_OF.values()) <= set(HEDGES), "lexicon/hedges.csv: a hedge not in numbers.HEDGES"
 _HEDGE_POST = re.compile(r"(?:\s+or\s+(?P<more>more|so)\b|(?P<plus>-?plus\b|\+)|(?P<odd>-odd\b)|"
                          r"\s+(?P<most>at\s+most|at\s+the\s+most|tops)\b)", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
@@ -454,17 +439,17 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*", re.I)
 # --------------------------------------------------------------------------
 # Units, modifiers, exclusions
 # --------------------------------------------------------------------------
-_UNIT_WORDS = (r"service\s*members|servicemembers|service\s*men|servicemen|servicewomen|"
-               r"service\s+personnel|military\s+personnel|troops?|forces|soldiers|personnel|"
-               r"marines|sailors|airmen|paratroopers|commandos|advisers|advisors|trainers|"
-               r"boots|peacekeepers|reservists|guardsmen|fighters|militants|jihadists|jihadis|"
-               r"insurgents|rebels|guerrillas|guerillas|combatants|militiamen|militias?|"
-               r"gunmen|terrorists|extremists|contingent|force|americans|members")
+# the unit nouns of a troop figure, the actor each implies and which are collective (lexicon/troop_units.csv)
+_UNIT_ROWS = lexicon.table("troop_units")
+_UNITS = tuple(r["unit"] for r in _UNIT_ROWS)
+_UNIT_WORDS = lexicon.alternation(_UNITS)
 _UNIT_AT = re.compile(r"[ \t\u00a0]+(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _PLUS_AT = re.compile(r"(?:-?plus|-odd|\+|[ \t]+or[ \t]+(?:so|more))(?![A-Za-z])", re.I)
-_STRONG_AT = re.compile(r"-(strong|troop|member|man|soldier|person)\b", re.I)
-# "-member", "-man", "-person" count troops only before a military body (lexicon/military_bodies.txt)
-_BODY_COUNTS = {"member", "man", "person"}
+# "a 5,000-strong force", "a 5,000-man force" (lexicon/strength_suffixes.csv); "-member", "-man",
+# "-person" count troops only before a military body (lexicon/military_bodies.txt)
+_STRENGTH = lexicon.table("strength_suffixes")
+_STRONG_AT = re.compile(r"-(" + lexicon.alternation(r["suffix"] for r in _STRENGTH) + r")\b", re.I)
+_BODY_COUNTS = {r["suffix"] for r in _STRENGTH if r["needs_body"] == "yes"}
 _MILITARY_BODY = re.compile(r"(?:[ \t]+[A-Za-z][\w.'’-]*){0,3}?[ \t]+(?:"
                             + lexicon.alternation(lexicon.words("military_bodies")) + r")(?![\w-])", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
@@ -488,38 +473,40 @@ _MODIFIERS = {
 }
 _MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|trained|supported|funded|armed|allied|aligned|"
                               r"sponsored|controlled|equipped|based)$", re.I)
+# casualty words by the rule they serve (lexicon/casualty_words.csv), and the kind each one marks
+_CAS_ROWS = lexicon.table("casualty_words")
+_CAS_KIND = {r["word"]: r["kind"] for r in _CAS_ROWS}
+assert set(_CAS_KIND.values()) <= {"death", "injury"}, "lexicon/casualty_words.csv: kind is death or injury"
+
+
+def _cas_words(where: str) -> str:
+    """The alternation of the casualty words that stand ``where`` (a value of the where column)."""
+    return lexicon.alternation([r["word"] for r in _CAS_ROWS if where in r["where"].split(";")])
+
+
 _CASUALTY_AFTER = re.compile(
     r"(?:[ \t]+(?:who|that|have|has|had|were|was|are|is|been|being|reportedly|also|since|"
-    r"already|so|far|now|all))*[ \t]+(?P<c>killed|died|dead|dying|wounded|injured|hurt|maimed|"
-    r"diagnosed|slain|perished|lost\s+their\s+lives|lost|missing|murdered|executed|"
-    r"(?:evacuated\s+or\s+)?treated\s+for|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|"
-    r"suffered|suffering|hit\s+(?:in|on)\s+the\s+(?:head|face|chest|back|leg|arm)s?)\b", re.I)
-_CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>deaths|dead|"
-                            r"casualties|fatalities|wounded|injured|injuries|lives|bodies|"
-                            r"victims)\b", re.I)
+    r"already|so|far|now|all))*[ \t]+(?P<c>" + _cas_words("after") + r")\b", re.I)
+_CASUALTY_NOUN = re.compile(r"[ \t]+(?:(?!and\b|or\b|but\b)[A-Za-z.-]+[ \t]+){0,3}?(?P<c>"
+                            + _cas_words("noun") + r")\b", re.I)
 _CASUALTY_BEFORE = re.compile(
-    r"(?:\b(?P<c>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)?|lost|losing|"
-    r"neutrali[sz](?:ed|ing)|"
-    r"death\s+toll(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|"
-    r"stands\s+at)|deaths\s+of|lives\s+of|injur(?:y|ies)\s+(?:of|to|among)|wounding\s+of|"
-    r"killing\s+of))[”\"’]?\s+(?:(?:the|a|an|some|at\s+least|more\s+than|"
-    r"nearly|about|around|over|almost|roughly|up\s+to|as\s+many\s+as)\s+)*$", re.I)
-_CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>killed|"
-                              r"wounded|injured|hurt|slain)\b|\b(?P<d>died|perished)\b", re.I)
+    r"(?:\b(?P<c>" + _cas_words("before") + r"|(?P<toll>" + _cas_words("toll")
+    + r")(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|stands\s+at)))[”\"’]?\s+"
+    r"(?:(?:the|a|an|some|at\s+least|more\s+than|nearly|about|around|over|almost|roughly|up\s+to|"
+    r"as\s+many\s+as)\s+)*$", re.I)
+_CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>"
+                              + _cas_words("passive") + r")\b|\b(?P<d>" + _cas_words("verb") + r")\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
                          r"because|including)\b")
-# a sentence without one of these stems holds no casualty figure
-_CAS_STEMS = re.compile(trie_pattern("kill died dead death dying wound injur hurt casualt fatalit lives "
-                              "neutrali "
-                              "bodies victim diagnos slain perish maim toll lost losing missing "
-                              "murder execut suffer treated evacuated".split() + ["hit in", "hit on"]))
+# the casualty pre-filter: a sentence (lower-cased) without a casualty word holds no casualty figure
+_CAS_STEMS = lexicon.anywhere(_CAS_KIND, flags=0)
+# The sentence pre-filter (lower-cased text): a troop figure needs a unit noun, a "-strong"-like suffix
+# or a troop-level noun; a casualty a casualty word, and an ambiguous one ("lost 51 points", marked
+# needs_troops) a troop or casualty noun beside it.  Built from exactly the lists those rules read.
+_STEMS = lexicon.anywhere(list(_UNITS) + ["-" + r["suffix"] for r in _STRENGTH]
+                          + list(lexicon.words("troop_level_words")) + list(lexicon.words("casualty_nouns"))
+                          + [r["word"] for r in _CAS_ROWS if r["needs_troops"] == "no"], flags=0)
 _COORD = re.compile(r"(?:\s+[A-Za-z][\w.’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
-_DEATH_WORDS = {"killed", "died", "dead", "dying", "slain", "perished", "lost their lives",
-                "lost", "missing", "murdered", "executed", "deaths", "fatalities", "lives",
-                "bodies", "victims", "kill", "killing", "kills", "claimed", "death toll", "left"}
-_INJURY_WORDS = {"wounded", "injured", "hurt", "maimed", "diagnosed", "injuries",
-                 "treated for", "suffered", "suffering", "wounding", "wounds", "injuring",
-                 "injures"}
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
            "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _MONTH_NAMES = tuple(_MONTHS.split("|"))
@@ -530,16 +517,16 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till|by|after|before|during|of|f
 _MONEY_BEFORE = re.compile(r"(?:[$£€¥]|US\$|USD\s?|EUR\s?|GBP\s?)\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b|pc\b)", re.I)
 _MONEY_AFTER = re.compile(r"\s+(?:dollars|pounds|euros)\b", re.I)
+# nouns that give a bare number after them a troop unit (lexicon/troop_level_words.txt)
+_TROOP_LEVEL = lexicon.alternation(lexicon.words("troop_level_words"))
 _TROOP_LEFT = re.compile(
-    r"\b(?P<u>troop\s+(?:levels?|numbers?|presence|strength|count|ceiling|cap|total)|"
-    r"service\s*members|troops|forces|soldiers|personnel|marines|presence|contingent|"
-    r"garrison|deployment|force|footprint)\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
+    r"\b(?P<u>" + _TROOP_LEVEL + r")\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
     r"under|over|below|above|is|was|"
     r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+)?(?:(?:" + _alt(_HEDGE_OF)
     + r")\s+)?$", re.I)
-_LEFT_STEMS = re.compile(trie_pattern("troop forc soldier personnel servicem service m marines presence "
-                               "contingent garrison deployment footprint".split()))
+# its pre-filter: a sentence (lower-cased) without one of these nouns has no such figure
+_LEFT_STEMS = lexicon.anywhere(lexicon.words("troop_level_words"), flags=0)
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
@@ -945,9 +932,9 @@ def _scan_unit(text, p, s1):
     return None
 
 
-_WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?(people|civilians|children|women|men|"
-                     r"persons|residents|workers|contractors|police(?:men)?|officers|"
-                     r"Americans|" + _UNIT_WORDS + r")\b", re.I)
+# the noun a casualty figure counts: a troop unit or another noun (lexicon/casualty_nouns.txt)
+_WHO_AT = re.compile(r"[ \t]+(?:[A-Za-z.-]+[ \t]+){0,2}?("
+                     + lexicon.alternation(lexicon.words("casualty_nouns") + _UNITS) + r")\b", re.I)
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}?"
                          r"(?:military|armed\s+forces|army|coalition|forces|navy|marines|"
                          r"air\s+force|militia|security\s+forces|special\s+forces)\b", re.I)
@@ -980,11 +967,9 @@ def _actor_from_tokens(toks):
 _WEAK_ACTOR = {"foreign", "international", "western", "multinational"}
 _RATIO_BEFORE = re.compile(r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|its|their|his|her|our|[A-Z][\w.]*['’]s)\b", re.I)
-_COLLECTIVE_UNITS = {"forces", "force", "militias", "militia", "contingent", "contingents"}
-_UNIT_ACTOR = {"militants": "isis", "jihadists": "isis", "jihadis": "isis", "insurgents": "isis",
-               "terrorists": "isis", "extremists": "isis", "rebels": "local",
-               "americans": "us", "guerrillas": "isis", "guerillas": "isis",
-               "gunmen": "isis", "militiamen": "local", "militia": "local", "militias": "local"}
+_COLLECTIVE_UNITS = {r["unit"] for r in _UNIT_ROWS if r["collective"] == "yes"}
+_UNIT_ACTOR = {r["unit"]: r["actor"] for r in _UNIT_ROWS if r["actor"]}
+assert set(_UNIT_ACTOR.values()) <= {"us", "isis", "local", "other"}, "lexicon/troop_units.csv: an unknown actor"
 
 
 def _words_before(text, pos, s0, n, clause=False):
@@ -1212,20 +1197,18 @@ def _place_name(pm):
 # relative clause on the counted noun, after a short complement with no other number in it
 _CASUALTY_RELATIVE = re.compile(
     r"[^.;:!?\d]{0,60}?\b(?:who|that|which)\s+(?:(?:have|has|had|were|was|are|is|been|later|all|"
-    r"since|reportedly|also)\s+)*(?P<c>killed|died|wounded|injured|hurt|slain|perished|"
-    r"diagnosed|evacuated\s+(?:or\s+treated\s+)?(?:for|with)|treated\s+for|lost\s+their\s+lives)\b",
-    re.I)
+    r"since|reportedly|also)\s+)*(?P<c>" + _cas_words("relative") + r")\b", re.I)
 
 
 # "the number of American troops killed in Afghanistan this year to 16": a link through casualties
 _CASUALTY_GAP = re.compile(r"\s*(?:who\s+(?:have\s+|had\s+)?(?:been\s+)?|(?:have|had|were)\s+(?:been\s+)?)?"
-                           r"(?:killed|dead|died|wounded|injured|lost)\b", re.I)
+                           r"(?:" + _cas_words("gap") + r")\b", re.I)
 # "17 troops with brain injuries": a wound after the unit
-_CASUALTY_WITH = re.compile(r"[ \t]+with[ \t]+(?:[a-z-]+[ \t]+){0,2}(?P<c>injuries|wounds|concussions|burns)\b", re.I)
+_CASUALTY_WITH = re.compile(r"[ \t]+with[ \t]+(?:[a-z-]+[ \t]+){0,2}(?P<c>" + _cas_words("with") + r")\b", re.I)
 # "625 U.S. troop fatalities", "2,300 troop deaths": a casualty noun right after the unit
-_CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>deaths|fatalities|casualties|injuries|losses)\b", re.I)
+_CASUALTY_NOUN_NEXT = re.compile(r"[ \t]+(?P<c>" + _cas_words("next") + r")\b", re.I)
 # "759 people killed ..., including 661 civilians and 98 members of the security forces"
-_CASUALTY_LIST = re.compile(r"\b(?P<c>killed|dead|died|wounded|injured|casualties|deaths|fatalities)\b"
+_CASUALTY_LIST = re.compile(r"\b(?P<c>" + _cas_words("list") + r")\b"
                             r"[^.;:!?]{0,60}?\bincluding\b[^.;:!?]*$", re.I)
 
 
@@ -1253,18 +1236,8 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
     if m is None:
         return None
-    w = _SPACES.sub(" ", (m.group("c") or m.group("d")).lower())
-    if w in ("casualties", "losses"):
-        w = "deaths"
-    if w in ("wounds", "concussions", "burns"):
-        w = "injuries"
-    if w.startswith("hit "):
-        w = "hurt"
-    if w.startswith(("evacuated", "treated")):
-        w = "treated for"
-    if w.startswith("death toll"):
-        w = "death toll"
-    return "injury" if w in _INJURY_WORDS or w.startswith(("wound", "injur")) else "death"
+    g = m.groupdict()
+    return _CAS_KIND[_SPACES.sub(" ", (g.get("toll") or g.get("c") or g.get("d")).lower())]
 
 
 def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, word=True,
@@ -1524,7 +1497,7 @@ def extract_troop_mentions(articles: pd.DataFrame, sentences: pd.DataFrame | Non
     "there" or no place at all; "actor": a local force's own country; "").  Years, dates, percentages, money, ages of wars, population,
     airstrikes, vehicles and casualties are never returned.
     """
-    return _cached_run(articles, sentences, ("troops",))["troops"]
+    return _run(articles, sentences, ("troops",))["troops"]
 
 
 UNQUOTED = "(unattributed quotation)"
@@ -1576,25 +1549,16 @@ def extract_casualties(articles: pd.DataFrame, sentences: pd.DataFrame | None = 
     "injury") and ``who`` (the noun counted, e.g. "service members",
     "civilians"; "" when the sentence names none) instead of ``unit``.
     """
-    return _cached_run(articles, sentences, ("casualties",))["casualties"]
+    return _run(articles, sentences, ("casualties",))["casualties"]
 
 
 # --------------------------------------------------------------------------
 # Time frames
 # --------------------------------------------------------------------------
 _TNUM = r"(?:\d+(?:\.\d+)?|(?:" + _W + r")(?:-(?:" + _W + r"))?|a\s+dozen)"
-# a sentence about leaving; only whether it matches counts, so the alternatives are
-# grouped by first letter (withdr|pull...|pullout|pull-out|pull troops|drawdown|
-# draw(ing|n) down|leav|exit|depart|evacuat|return(ing|ed) home|home|redeploy|relocat|
-# reduc|cut|remov|time-?line|time-?frame|time frame|deadline|be out|out of|gone|
-# wind(ing) down|end the/its mission/presence/deployment)
-_TL_CUE = re.compile(r"w(?:ithdr|ind(?:ing)?\s+down)|pull(?:out|-out|\s+troops|(?:ing|ed|s)?\s+"
-                     r"(?:\w+\s+){0,4}?(?:out|back))|d(?:raw(?:down|(?:ing|n)?\s+down)|epart|"
-                     r"eadline)|\b(?:leav|exit|cut|out\s+of|gone\b)|e(?:vacuat|nd\s+(?:the|its)\s+"
-                     r"(?:mission|presence|deployment))|re(?:turn(?:ing|ed)?\s+home|deploy|locat|"
-                     r"duc|mov)|home\b|time(?:-?line|-?frame|\s+frame)|be\s+out", re.I)
 _TL_UNIT = {"hour": "hour", "day": "day", "week": "week", "month": "month", "year": "year",
             "decade": "decade"}
+_TL_UNIT_WORDS = tuple(_TL_UNIT)     # the time-frame pre-filter: a sentence without one has no frame
 
 
 _TV_SPLIT = re.compile(r"\s*(?:\s-\s|–|\bto\b|\band\b|\bor\b)\s*|(?<=\d)-(?=\d)")
@@ -1662,7 +1626,7 @@ _FRAME_CUES = {(kind, strict): lexicon.pattern([r["cue"] for r in lexicon.table(
                                                 if r["kind"] == kind and (r["needs_troops"] == "yes") == strict])
                for kind in ("withdrawal", "deployment") for strict in (False, True)}
 _TROOP_WORDS = lexicon.pattern(lexicon.words("troop_words"))
-# every cue, for the sentence filter: a frame not after "within" needs one of them in its sentence
+# every cue, of any kind, for the sentence filter: a frame not after "within" needs one in its sentence
 _ANY_FRAME_CUE = lexicon.pattern([r["cue"] for r in lexicon.table("timeframe_cues")])
 
 
@@ -1733,7 +1697,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         n = m.group("n")
         if not pre.startswith("within"):
             if cue is None:
-                cue = bool(_TL_CUE.search(text, s0, s1) or _ANY_FRAME_CUE.search(text, s0, s1))
+                cue = _ANY_FRAME_CUE.search(text, s0, s1) is not None
             if not cue:
                 continue
             if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
@@ -1744,36 +1708,6 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         if val is False:
             continue
         rows.append(_frame_row(aid, story, par, idx, s0, s1, mq, m.start(), b, val, unit))
-
-
-_LAST: dict = {}      # the last one-pass result, reused when called again on the same frames
-
-
-def _cached_run(articles, sentences, want):
-    """Like :func:`_run`, but one pass serves all three tables.
-
-    When the caller passes the same ``articles`` and ``sentences`` objects to
-    the three public functions in a row (as ``pipeline.analyze`` does), the
-    sentences are read once; each call gets its own copy of the result.  The
-    cache holds weak references only, so it never keeps a frame alive and a
-    new frame never hits an old result.
-    """
-    import weakref
-
-    if sentences is None:
-        return _run(articles, None, want)
-    key = (id(articles), id(sentences), len(articles), len(sentences))
-    hit = _LAST.get("key") == key and _LAST["refs"][0]() is articles \
-        and _LAST["refs"][1]() is sentences
-    if not hit:
-        try:
-            refs = (weakref.ref(articles), weakref.ref(sentences))
-        except TypeError:
-            return _run(articles, sentences, want)
-        _LAST.clear()
-        _LAST.update(key=key, refs=refs,
-                     out=_run(articles, sentences, ("troops", "casualties", "timelines")))
-    return {t: _LAST["out"][t].copy() for t in want}
 
 
 def _run(articles, sentences, want):
@@ -1790,8 +1724,7 @@ def _run(articles, sentences, want):
             if (digit or word) and ((story.last_troop is not None
                                      and idx - story.last_troop[0] <= 2) or _STEMS.search(low)):
                 _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word, low)
-        if times and ("day" in low or "week" in low or "month" in low or "year" in low
-                      or "hour" in low or "decade" in low):
+        if times and any(map(low.__contains__, _TL_UNIT_WORDS)):
             _timelines(aid, story, par, idx, s0, s1, mq, timelines)
     out = {}
     if "troops" in want:
@@ -1818,7 +1751,7 @@ def extract_timelines(articles: pd.DataFrame, sentences: pd.DataFrame | None = N
     year-old war", "17 years of war"), "two weeks ago" and dates are not time
     frames.
     """
-    return _cached_run(articles, sentences, ("timelines",))["timelines"]
+    return _run(articles, sentences, ("timelines",))["timelines"]
 
 
 def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> dict:
@@ -1828,4 +1761,4 @@ def extract_figures(articles: pd.DataFrame, sentences: pd.DataFrame | None = Non
     DataFrames ``{"troops": ..., "casualties": ..., "timelines": ...}``, the
     same rows as the three separate functions give, at the cost of one.
     """
-    return _cached_run(articles, sentences, ("troops", "casualties", "timelines"))
+    return _run(articles, sentences, ("troops", "casualties", "timelines"))
