@@ -361,3 +361,13 @@ def test_a_new_number_word_in_the_lexicon_is_read(temporary_lexicon):
     assert _tables(text)[0]["troops"]["span"].tolist() == []
     temporary_lexicon("number_words.csv", "score,times,20")
     assert _tables(text)[0]["troops"][["span", "low"]].values.tolist() == [["three score soldiers", 60]]
+
+
+def test_a_truce_or_pause_that_lets_forces_leave_is_a_withdrawal_time_frame():
+    tl = _tables("Fighting went on despite the five-day peace agreement, a source said.\n\n"
+                 "The initial 120-hour pause in the military operation ended on Tuesday.\n\n"
+                 "The two armies agreed to a three-day truce.")[0]["timelines"]
+    assert tl[["span", "low", "unit", "kind"]].values.tolist() == [
+        ["five-day peace agreement", 5, "day", "withdrawal"],
+        ["120-hour pause", 120, "hour", "withdrawal"],
+        ["three-day truce", 3, "day", "withdrawal"]]
