@@ -128,3 +128,16 @@ def test_a_foreign_head_of_state_is_not_the_story_s_president():
     q = utils.extract_quotes(pd.DataFrame({"article_id": ["a-1"], "text": [text]}))
     assert "Donald Trump" not in set(q["speaker"])
     assert q["speaker_role"].tolist() == ["the Austrian president", "the Finnish president"]
+
+
+def test_short_forms_diacritics_and_a_left_out_first_name_are_one_person():
+    q = pd.DataFrame({"article_id": list("abcdefgh"),
+                      "speaker": ["James Halloran", "Jim Halloran", "Recep Tayyip Demirel", "Tayyip Demirel",
+                                  "Demirel", "Mevlüt Aksoy", "Mevlut Aksoy", "Jane Halloran"],
+                      "speaker_kind": "person", "mention": "", "speaker_role": "", "quote": "x", "direct": True})
+    out = utils.resolve_speakers(q)
+    ids = out["person_id"].tolist()
+    assert ids[0] == ids[1]                        # Jim is James
+    assert ids[2] == ids[3] == ids[4]              # Tayyip Demirel and Demirel are Recep Tayyip Demirel
+    assert ids[5] == ids[6]                        # Mevlüt is Mevlut
+    assert ids[7] != ids[0]                        # Jane is not James

@@ -50,6 +50,23 @@ def resolve_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
                          person=pd.Series(person, index=quotes.index, dtype=object))
 
 
+def _clean_role(role) -> str:
+    """A role as the people table lists it: without the sentence words caught before it ("After
+    President" → "President", "The" → nothing), nothing longer than twelve words."""
+    from withdrawals.speakers import _leading_word, _not_name_word
+
+    toks = str(role or "").replace(" | ", " ").split()
+    while toks and (_leading_word(toks[0]) and not _not_name_word(toks[0]) or toks[0].lower() in _FUNCTION):
+        toks = toks[1:]
+    while toks and toks[-1].lower().strip(".,") in _FUNCTION:
+        toks = toks[:-1]
+    return " ".join(toks).strip(" ,;") if 0 < len(toks) <= 12 else ""
+
+
+_FUNCTION = frozenset("""a an the and or of on in at to for from by with after before despite during since
+one some many most all both either thursday monday tuesday wednesday friday saturday sunday""".split())
+
+
 def people(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per person, organisation or anonymous source across the corpus.
 
@@ -74,7 +91,7 @@ def people(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Dat
         rows.append({"person_id": pid, "person": g["person"].iloc[0], "kind": g["speaker_kind"].iloc[0],
                      "aliases": joined("speaker"), "n_quotes": int(said[g.index].sum()),
                      "n_stories": int(g["article_id"].nunique()), "outlets": joined("outlet"),
-                     "roles": joined("speaker_role")})
+                     "roles": "; ".join(sorted({r for r in map(_clean_role, g["speaker_role"]) if r}))})
     table = pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
     table = table.astype({"n_quotes": "int64", "n_stories": "int64"})
     return table.sort_values(["n_quotes", "person"], ascending=[False, True]).reset_index(drop=True)

@@ -39,6 +39,7 @@ import bisect
 import functools
 import gc
 import re
+import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
 
@@ -2020,6 +2021,19 @@ def _not_name_word(tok: str) -> bool:
     return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST
 
 
+_DAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
+nov dec""".split())
+
+
+def _leading_word(tok: str) -> bool:
+    """A word before a name that is no part of it: an English word that is no first name (VADER's
+    lexicon, lexicon/not_names.txt and the rules' function words: "Should", "Whenever", "Senators",
+    "Following"), or a group's name ("ISIS Patton")."""
+    low = tok.lower().strip(".,;:")
+    return low in _non_name_words() or bool(_ORGANIZATIONS.fullmatch(tok))
+
+
 def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     """(name, kind) of a speaker after the name check: what is no name becomes ("", "unknown").
 
@@ -2060,8 +2074,11 @@ def _clean_person(name: str) -> tuple[str, str]:
         toks = " ".join(toks)[media.end():].split()
     while toks and _not_name_word(toks[0]):
         toks = toks[1:]
-    while len(toks) > 1 and (_MEDIA.fullmatch(toks[-1]) or toks[-1].lower() in _NOT_NAME):
-        toks = toks[:-1]                                      # "Donald Trump Twitter"
+    while len(toks) > 1 and _leading_word(toks[0]):
+        toks = toks[1:]                                       # "Following Trump", "Should Trump", "ISIS Patton"
+    while len(toks) > 1 and (_MEDIA.fullmatch(toks[-1]) or toks[-1].lower() in _NOT_NAME
+                             or toks[-1].lower().rstrip(".") in _DAY_MONTH):
+        toks = toks[:-1]                                      # "Donald Trump Twitter", "Pompeo Thursday"
     inner = next((i for i, t in enumerate(toks) if i and t.lower() in _NOT_NAME), None)
     if inner is not None:
         toks = toks[:inner]                                   # "Cohen Never Trump": a name ends there
@@ -2288,6 +2305,21 @@ def _first_name_gender(first: str) -> str | None:
     return "m" if low in MALE_FIRST else "f" if low in FEMALE_FIRST else None
 
 
+_NICKNAME = {form: r["name"] for r in lexicon.table("nicknames") for form in [r["name"], *r["forms"].split(";")] if form}
+
+
+def _fold(s: str) -> str:
+    """Lower case without diacritics ("Erdoğan" and "Erdogan", "Mevlüt" and "Mevlut" are one name)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower() \
+        .replace("ı", "i")
+
+
+def _first_key(first: str) -> str:
+    """A first name as the merge compares it: folded, every short form its long one (lexicon/nicknames.csv)."""
+    f = _fold(first).rstrip(".")
+    return _NICKNAME.get(f, f)
+
+
 def _canonical_names(people: pd.DataFrame, extra: frozenset = frozenset()) -> dict:
     """Map each person name of the table to its canonical name (see :func:`merge_speakers`)."""
     counts = people["speaker"].value_counts()
@@ -2299,7 +2331,7 @@ def _canonical_names(people: pd.DataFrame, extra: frozenset = frozenset()) -> di
     for raw, name in cleaned.items():
         if len(name.split()) >= 2:
             first, _, initials, last, suffix = _name_parts(name)
-            by_key[(first.lower(), _surname_key(last), suffix.lower().strip("."))][name] += int(counts[raw])
+            by_key[(_first_key(first), _fold(_surname_key(last)), suffix.lower().strip("."))][name] += int(counts[raw])
     full = {}
     for key, names in by_key.items():
         initial_sets = {_name_parts(n)[2] for n in names} - {()}
@@ -2328,13 +2360,27 @@ def _canonical_names(people: pd.DataFrame, extra: frozenset = frozenset()) -> di
         if prefix and toks[-1].lower().strip(".,") not in _NAME_SUFFIXES:
             mapping[raw] = prefix
             full[name] = prefix
+    # a name that leaves out a first name ("Tayyip Erdogan" beside "Recep Tayyip Erdogan"): the
+    # one full name of that surname whose middle name it starts with
+    longer = defaultdict(list)
+    for n in set(full.values()):
+        first, middle, _, last, _ = _name_parts(n)
+        for m in middle:
+            longer[(_first_key(m), _fold(_surname_key(last)))].append(n)
+    for raw, name in cleaned.items():
+        cur = mapping.get(raw, name)
+        if len(cur.split()) == 2:
+            first, _, _, last, _ = _name_parts(cur)
+            cands = set(longer.get((_first_key(first), _fold(_surname_key(last))), ()))
+            if len(cands) == 1:
+                mapping[raw] = full[name] = cands.pop()
     # a surname alone: the one compatible full name with that surname (no suffix, same gender);
     # a "full name" with a common word inside ("Cohen Never Trump") is no candidate
     canon = defaultdict(set)
     for n in set(full.values()):
         first, _, _, last, suffix = _name_parts(n)
         if not suffix and not any(_non_name(t, extra) for t in n.split()[1:]):
-            canon[_surname_key(last)].add(n)
+            canon[_fold(_surname_key(last))].add(n)
     if not canon:
         return mapping
     mentions = people["mention"] if "mention" in people else pd.Series("", index=people.index)
@@ -2348,7 +2394,7 @@ def _canonical_names(people: pd.DataFrame, extra: frozenset = frozenset()) -> di
         if len(name.split()) == 1:
             surname_rows[name].append(raw)
     for name, raws in surname_rows.items():
-        cands = sorted(canon.get(_surname_key(name), ()))
+        cands = sorted(canon.get(_fold(_surname_key(name)), ()))
         if len(cands) > 1:
             rows = people["speaker"].isin(raws)
             g = _gender_of_rows(mentions[rows], roles[rows])
