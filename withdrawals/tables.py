@@ -27,6 +27,8 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from withdrawals import lexicon
+
 from .figures import TOP_OUTLETS, UNKNOWN_OUTLET
 from .numbers import UNQUOTED
 from .sentiment import (ALL_STORIES, DEFAULT_TARGETS, FIXES, NEG_THRESHOLD, POS_THRESHOLD, polarity,
@@ -572,24 +574,16 @@ def ranked_speakers(table: pd.DataFrame, top: int | None = None) -> pd.DataFrame
     return out if top is None else out.head(top)
 
 
-DEFAULT_GROUPS = {
-    # checked in this order; the first group with a keyword in speaker_role or speaker wins
-    "Congress": ["senator", "sen.", "rep.", "representative", "congressman", "congresswoman",
-                 "lawmaker", "senate", "house speaker", "majority leader", "minority leader",
-                 "congress", "congressional"],
-    "foreign governments and forces": ["iranian", "iraqi", "syrian", "turkish", "russian", "british",
-                                       "french", "german", "israeli", "kurdish", "saudi", "afghan",
-                                       "sdf", "supreme leader", "prime minister", "minister", "kremlin",
-                                       "iraq", "iran", "syria", "turkey", "russia", "uk ", "nato",
-                                       "ministry", "mobilization forces", "taliban", "militia"],
-    "military": ["gen.", "general", "admiral", "adm.", "commander", "colonel", "col.", "military",
-                 "joint chiefs", "central command", "centcom", "army", "navy", "marine", "troops",
-                 "officer", "lt."],
-    "administration": ["president", "white house", "press secretary", "secretary", "administration",
-                       "state department", "pentagon", "defense department", "national security",
-                       "envoy", "spokeswoman", "spokesman", "spokesperson", "u.s. official",
-                       "us official", "american official", "ambassador", "adviser", "advisor"],
-}
+def _voice_groups() -> dict:
+    groups: dict = {}
+    for r in lexicon.table("voice_groups"):
+        groups.setdefault(r["group"], []).append(r["keyword"])
+    return groups
+
+
+#: group -> keywords, checked in this order; the first group with a keyword in the speaker's role or
+#: name wins (lexicon/voice_groups.csv)
+DEFAULT_GROUPS = _voice_groups()
 
 
 def voice_group(quotes: pd.DataFrame, groups: dict | None = None) -> pd.DataFrame:
@@ -614,9 +608,14 @@ def voice_group(quotes: pd.DataFrame, groups: dict | None = None) -> pd.DataFram
             roles[sp].append(role)
     labels = []
     for kind, role, sp in zip(out["speaker_kind"], out["speaker_role"].fillna(""), out["speaker"].fillna("")):
-        text = " | ".join(roles[sp]) if kind == "person" and sp in roles else role
-        s = f"{text} | {sp}".lower()
-        labels.append(next((g for g, p in pats if p.search(s)), "other"))
+        # the role the story gives first ("Sen. Obama" in 2008 is Congress, "President Obama" the
+        # administration), then the roles other stories gave
+        own = f"{role} | {sp}".lower()
+        label = next((g for g, p in pats if p.search(own)), None)
+        if label is None and kind == "person" and sp in roles:
+            pooled = f"{' | '.join(roles[sp])} | {sp}".lower()
+            label = next((g for g, p in pats if p.search(pooled)), None)
+        labels.append(label or "other")
     out["group"] = pd.Series(labels, index=out.index, dtype="object")
     return out
 
