@@ -86,12 +86,18 @@ def plot_shares(df: pd.DataFrame, x: str, y: str, colors: dict | None = None, n_
         for i, r in d.iterrows():
             ax.text(r[x], i, f"  {r[x]:.0%} (n={int(r[n_col])})", va="center", fontsize=8)
     ax.set_yticks(range(len(d)), [_wrap(v, 26) for v in d[y]], fontsize=9)
-    ax.set_xlim(0, 1.2)
+    ax.set_xlim(0, 1.2)                      # room for the labels; the axis itself runs 0-100 %
+    _share_ticks(ax)
     ax.set_ylim(len(d) - 0.5 if len(d) else 0.5, -0.5)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def _share_ticks(ax) -> None:
+    """Ticks of a share axis at 0, 25, 50, 75 and 100 % only (the axis runs on for the labels)."""
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
 
 
 def plot_groups(shares: pd.DataFrame, title: str = "", by: str | None = None):
@@ -121,6 +127,7 @@ def plot_groups(shares: pd.DataFrame, title: str = "", by: str | None = None):
         ax.text(1.01, i, f"n={int(words[o])} words", va="center", fontsize=8)
     ax.set_yticks(range(len(wide)), [_wrap(v, 26) for v in wide.index], fontsize=9)
     ax.set_xlim(0, 1.22)
+    _share_ticks(ax)
     ax.set_ylim(len(wide) - 0.5 if len(wide) else 0.5, -0.5)
     ax.set_xlabel(f"share of the {by}'s quoted words")
     ax.set_title(title)
