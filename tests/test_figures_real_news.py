@@ -371,3 +371,11 @@ def test_a_truce_or_pause_that_lets_forces_leave_is_a_withdrawal_time_frame():
         ["five-day peace agreement", 5, "day", "withdrawal"],
         ["120-hour pause", 120, "hour", "withdrawal"],
         ["three-day truce", 3, "day", "withdrawal"]]
+
+
+def test_a_time_frame_of_centuries_is_a_figure_of_speech():
+    tl = _tables("The president said the senator, who opposed the decision to pull the troops out, would like "
+                 "soldiers to stay in the region for the next 300 years.\n\n"
+                 "The soldiers will be pulled out within 30 days.")[0]["timelines"]
+    assert tl[["span", "low", "unit", "kind"]].values.tolist() == [
+        ["for the next 300 years", 300, "year", "other"], ["within 30 days", 30, "day", "withdrawal"]]

@@ -1657,8 +1657,24 @@ def _frame_value(n: str, pre: str, unit_word: str):
 
 def _frame_row(aid, story, par, idx, s0, s1, mq, a, b, val, unit):
     text = story.text
+    kind = _frame_kind(text, s0, s1, a, b)
+    if val and _frame_days(val[1], unit) > _RHETORIC_DAYS:
+        kind = "other"              # "for the next 200 years": rhetoric, no plan for any force
     return (aid, par, text[s0:s1], text[a:b], val[0] if val else None, val[1] if val else None, unit,
-            story.quoted(a, mq), idx, a, b, _frame_kind(text, s0, s1, a, b))
+            story.quoted(a, mq), idx, a, b, kind)
+
+
+#: the longest time frame that can be a plan for troops; longer ones are figures of speech
+_RHETORIC_DAYS = 30 * 365
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+
+
+def _frame_days(value, unit) -> float:
+    """A frame's length in days (0 when it has no number)."""
+    try:
+        return float(value) * _UNIT_DAYS.get(str(unit).rstrip("s"), 0)
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _timelines(aid, story, par, idx, s0, s1, mq, rows):
