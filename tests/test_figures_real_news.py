@@ -379,3 +379,14 @@ def test_a_time_frame_of_centuries_is_a_figure_of_speech():
                  "The soldiers will be pulled out within 30 days.")[0]["timelines"]
     assert tl[["span", "low", "unit", "kind"]].values.tolist() == [
         ["for the next 300 years", 300, "year", "other"], ["within 30 days", 30, "day", "withdrawal"]]
+
+
+def test_casualty_sentences_labels_and_lists_give_no_troop_figures():
+    tables = _tables("The number of soldiers who were flown out of the country for brain injury treatment was 14.\n\n"
+                     "Of the 40 troops diagnosed with concussions, 19 have returned to duty.\n\n"
+                     "Three U.S. soldiers, one civilian interpreter and one contractor were killed in the blast.\n\n"
+                     "archived recording 4 Troops of the regime —")[0]
+    assert tables["troops"]["span"].tolist() == []
+    cas = tables["casualties"]
+    assert cas[["span", "low", "kind"]].values.tolist()[:2] == [["40 troops", 40, "injury"],
+                                                            ["Three U.S. soldiers", 3, "death"]]

@@ -494,6 +494,14 @@ _CASUALTY_BEFORE = re.compile(
     + r")(?:\s+\w+){0,3}?\s+(?:of|to|at|is|was|rose\s+to|stands\s+at)))[”\"’]?\s+"
     r"(?:(?:the|a|an|some|at\s+least|more\s+than|nearly|about|around|over|almost|roughly|up\s+to|"
     r"as\s+many\s+as)\s+)*$", re.I)
+#: a list of counted people after the figure, then one passive casualty verb for them all
+_CASUALTY_LIST_AFTER = re.compile(r",\s+(?:(?:one|two|three|four|five|an?|\d[\d,]*)\s[^,.;:]{1,70}?,\s+)*"
+                                  r"(?:one|two|three|four|five|an?|\d[\d,]*)\s[^,.;:]{1,70}?\s+and\s+"
+                                  r"(?:one|two|three|four|five|an?|\d[\d,]*)\s[^,.;:]{1,70}?\s+"
+                                  r"(?:were|was|have\s+been|had\s+been)\s+(?P<c>" + _cas_words("passive") + r")\b", re.I)
+#: a number that labels a part of a page or a transcript, not a count ("archived recording 3", "Figure 2")
+_LABEL_BEFORE = re.compile(r"\b(?:recording|clip|part|chapter|episode|figure|fig\.|table|chart|step|item|"
+                           r"no\.|page|section|track|exhibit|slide|photo|image|video)\s+$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>"
                               + _cas_words("passive") + r")\b|\b(?P<d>" + _cas_words("verb") + r")\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
@@ -1231,6 +1239,8 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
         m = _CASUALTY_RELATIVE.match(text, unit_end, s1) or _CASUALTY_WITH.match(text, unit_end, s1)
     if m is None:
         m = _CASUALTY_LIST.search(text, max(s0, hstart - 160), hstart)
+    if m is None and unit_end:    # "Two service members, one civilian and one contractor were killed"
+        m = _CASUALTY_LIST_AFTER.match(text, unit_end, s1)
     if m is None:                 # "13 service members and at least 170 Afghans were killed"
         stop = _CLAUSE_END.search(text, p, min(s1, p + 90))
         m = _CASUALTY_CLAUSE.search(text, p, stop.start() if stop else min(s1, p + 90))
@@ -1316,6 +1326,8 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
             hedge, hstart = _hedge(text, fig, s0, s1)
         if _RATIO_BEFORE.search(text, max(s0, hstart - 20), hstart):
             continue                                  # "one in five soldiers"
+        if _LABEL_BEFORE.search(text, max(s0, hstart - 20), hstart):
+            continue                                  # "archived recording 3 Troops of ...": a label
         if found is not None and fig["high"] < 10 and _PARTITIVE.match(text, fig["end"], s1):
             continue                                  # "three of the soldiers"
         if fig["year"] and hedge == "exact" and (
@@ -1330,6 +1342,10 @@ def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, w
         kind = _casualty(text, fig, s0, s1, unit_end, hstart, cas)
         if not kind and last_cas is not None and _COORD.fullmatch(text, last_cas[0], hstart):
             kind = last_cas[1]                        # "killed ... Afghans and 2,461 service members"
+        if not kind and not found and cas:
+            continue                                  # "troops pulled out for brain injury treatment was 11",
+            #                                           "of the 34 troops diagnosed ..., 17 have returned":
+            #                                           a bare number in a sentence of casualties counts no force
         if kind:
             if not found:
                 w = _WHO_AT.match(text, fig["end"], s1)
