@@ -1162,8 +1162,9 @@ def bounded_table(df: pd.DataFrame, name: str | None = None, folder=None, max_ro
             align = "right" if c in numeric else "left"
             tds.append(f'<td style="text-align:{align};vertical-align:top;white-space:normal">{content}</td>')
         body.append("<tr>" + "".join(tds) + "</tr>")
-    csv = (f"<code>{_html.escape(str(Path(folder) / (name + '.csv')))}</code>"
-           if name is not None and folder is not None else "")
+    # the file's name only: beside the figures, and in the page's data/ folder (a path relative to the
+    # notebook would be wrong on the page)
+    csv = (f"<code>{_html.escape(name + '.csv')}</code>" if name is not None and folder is not None else "")
     note = ""
     if len(df) > max_rows:
         note = (f"<p>Showing {max_rows} of {len(df):,} rows; "
