@@ -274,7 +274,9 @@ def plot_figures_over_time(troops: pd.DataFrame, articles: pd.DataFrame, colors:
                 f"across {n_dates} publication date{'s' if n_dates != 1 else ''}")
     else:
         head = "Troop figures by publication date"
-    title = (f"{head} ({len(dated)} figures" + (f"; {undated} undated not shown)" if undated else ")"))
+    n_places = len(places)
+    title = (f"{head} ({len(dated)} dated figures in {n_places} place{'s' if n_places != 1 else ''}"
+             + (f"; {undated} undated not shown)" if undated else ")"))
     if not places:
         title = "No troop figures with a place found"
     if len(dated):
