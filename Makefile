@@ -63,6 +63,7 @@ score: $(STAMP) ## Print the accuracy of the extractors: seed and tricky fixture
 	$(PY) bench/score_quotes.py
 	$(PY) bench/score_troops.py
 	$(PY) bench/score_gold.py
+	$(PY) bench/speaker_shares.py
 
 # As root (containers) Jupyter needs --allow-root; with no display there is no browser to open.
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root) $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
