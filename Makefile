@@ -3,6 +3,7 @@
 #   make CORPUS=path     the same on your own articles (folder of .txt, or CSV/JSONL/Parquet table)
 #   make test            the tests (installs first)
 #   make lab             the notebooks in JupyterLab (as root in a container too)
+#   make bench           load+analyze against VADER alone (dev corpus if present, synthetic), stages, memory
 #   make bench-build     time `make CORPUS=...` against load_articles + analyze (dev corpus if present)
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -52,8 +53,9 @@ $(OUT)/.built: $(NOTEBOOKS) $(CODE) $(CORPUS_FILES) $(STAMP)
 test: $(STAMP) ## Run the tests: unit tests, every notebook executed, notebooks committed clean
 	$(PY) -m pytest tests
 
-bench: $(STAMP) ## Benchmark the analysis on a synthetic corpus (STORIES=10000 by default)
-	$(PY) bench/benchmark.py --stories $(STORIES)
+DEV ?=
+bench: $(STAMP) ## Benchmark: load+analyze vs VADER alone on the dev corpus (DEV=path) and a synthetic one (STORIES=10000)
+	$(PY) bench/benchmark.py --stories $(STORIES) $(if $(DEV),--dev "$(DEV)")
 
 BENCH_CORPUS ?= $(firstword $(wildcard ../shared/corpora/withdrawals-news-dev.jsonl) seeds)
 bench-build: $(STAMP) ## Time `make CORPUS=...` from a clean build against load_articles + analyze (BENCH_CORPUS=path)

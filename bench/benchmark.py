@@ -11,6 +11,18 @@ memory at a quarter, half and all of the corpus (each in a fresh process); and
 `make` on the seeds against the floor of executing and exporting as many
 notebooks that only import the libraries.  Targets from the issue are printed
 beside each figure.
+
+First of all it prints the speed ratio of the issue: ``utils.load_articles(path)``
++ ``utils.analyze(articles, workers=1)`` against plain vaderSentiment's
+``polarity_scores`` over exactly the sentences the analysis scores (its
+sentences table), on the real dev corpus (``../shared/corpora/withdrawals-news-dev.jsonl``
+beside the repository, or ``--dev PATH``) when it is there, and on the
+synthetic corpus always.  Each run is a fresh process (lazy tables built first
+on one seed story, so only the analysis is timed, with its line caches empty as
+in a notebook's first run); in each the two sides are timed in turn, and the
+minimum of each side over ``--repeat`` runs (3 by default) is kept.
+
+    python bench/benchmark.py --ratio-only                # just the ratio tables
 """
 from __future__ import annotations
 
@@ -109,6 +121,109 @@ def _run_child(corpus: Path, n: int, workers: int) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", str(corpus), "--stories", str(n),
                           "--workers", str(workers)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+RATIO_TARGET = 1.5
+RATIO_STAGES = ("load", "split", "sentiment", "quotes", "figures", "reduce")
+DEV_CORPUS = REPO.parent / "shared" / "corpora" / "withdrawals-news-dev.jsonl"
+
+
+def _clear_line_caches() -> None:
+    """Empty the bounded functools.lru_cache's of the analysis modules (the per-line caches);
+    the unbounded or one-entry ones (word lists, lazy tables) are built once per process and kept."""
+    import functools
+
+    for name, mod in list(sys.modules.items()):
+        if name == "withdrawals" or name.startswith("withdrawals."):
+            for value in vars(mod).values():
+                if isinstance(value, functools._lru_cache_wrapper):
+                    size = value.cache_parameters()["maxsize"]
+                    if size is not None and size > 1:
+                        value.cache_clear()
+
+
+def ratio_child(corpus: Path) -> dict:
+    """In a fresh process: seconds of load + analyze (one core), of each stage, and of VADER alone.
+
+    Lazy tables are built first on one seed story; then ``utils.load_articles(corpus)`` +
+    ``utils.analyze(articles, workers=1)`` are timed as a whole, then each stage alone in the order
+    ``analyze_partition`` runs them (line caches emptied before each of the two), then plain
+    vaderSentiment over exactly the analysis' sentences (its ``sentences`` table), best of 2.
+    """
+    import utils
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from withdrawals import pipeline
+    from withdrawals.numbers import extract_figures
+    from withdrawals.segment import split_sentences
+    from withdrawals.sentiment import score_sentiment
+    from withdrawals.speakers import extract_quotes
+
+    utils.analyze(utils.load_articles(REPO / "seeds", progress=False).iloc[:1], workers=1, progress=False)
+    vader = SentimentIntensityAnalyzer()
+    _clear_line_caches()
+    t = time.perf_counter()
+    arts = utils.load_articles(corpus, progress=False)
+    out = utils.analyze(arts, workers=1, progress=False)
+    total = time.perf_counter() - t
+    texts = out["sentences"]["text"].tolist()
+    del out, arts
+    _clear_line_caches()
+    st = {}
+    t0 = time.perf_counter()
+    arts = utils.load_articles(corpus, progress=False)
+    t1 = time.perf_counter()
+    r_stories = len(arts)
+    stories = arts[["article_id", "text"]].reset_index(drop=True)
+    sents = split_sentences(stories)
+    t2 = time.perf_counter()
+    figures = extract_figures(stories, sentences=sents)
+    t3 = time.perf_counter()
+    scored = score_sentiment(sents)
+    t4 = time.perf_counter()
+    quotes = extract_quotes(stories)
+    t5 = time.perf_counter()
+    pipeline.reduce_tables(pipeline._concat([{"sentences": scored, "quotes": quotes, **figures}]))
+    t6 = time.perf_counter()
+    st.update(load=t1 - t0, split=t2 - t1, figures=t3 - t2, sentiment=t4 - t3, quotes=t5 - t4,
+              reduce=t6 - t5)
+    del figures, scored, quotes, sents, stories, arts
+    t = time.perf_counter()                 # again, line caches full: a rerun on the same text
+    utils.analyze(utils.load_articles(corpus, progress=False), workers=1, progress=False)
+    warm = time.perf_counter() - t
+    vs = []
+    for _ in range(2):
+        t = time.perf_counter()
+        for s in texts:
+            vader.polarity_scores(s)
+        vs.append(time.perf_counter() - t)
+    return {"total": total, "warm": warm, "vader": min(vs), "stages": st, "stories": r_stories,
+            "sentences": len(texts)}
+
+
+def ratio(corpus: Path, label: str, repeat: int = 3) -> float:
+    """Print the ratio table for one corpus (``repeat`` fresh processes, minimum of each side)."""
+    runs = []
+    for _ in range(max(1, repeat)):
+        out = subprocess.run([sys.executable, __file__, "--ratio-child", str(corpus)],
+                             capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    vader = min(r["vader"] for r in runs)
+    total = min(r["total"] for r in runs)
+    warm = min(r["warm"] for r in runs)
+    stage = {k: min(r["stages"][k] for r in runs) for k in RATIO_STAGES}
+    r0 = runs[0]
+    print(f"{label}: {r0['stories']} stories, {r0['sentences']} sentences; one core, "
+          f"min of {len(runs)} fresh processes")
+    print(f"  {'stage':28} {'seconds':>8} {'x VADER':>8}")
+    for k in RATIO_STAGES:
+        print(f"  {k:28} {stage[k]:8.2f} {stage[k] / vader:8.2f}")
+    print(f"  {'(stages summed)':28} {sum(stage.values()):8.2f} {sum(stage.values()) / vader:8.2f}")
+    print(f"  {'load_articles + analyze':28} {total:8.2f} {total / vader:8.2f}")
+    print(f"  {'VADER alone (same sentences)':28} {vader:8.2f} {1:8.2f}")
+    print(f"  {'(rerun, line caches full)':28} {warm:8.2f} {warm / vader:8.2f}")
+    verdict = "meets" if total / vader <= RATIO_TARGET else "misses"
+    print(f"  ratio {total / vader:.2f}x VADER alone ({verdict} the target <= {RATIO_TARGET}x)\n")
+    return total / vader
 
 
 def stages(corpus: Path, mb: float) -> tuple[list[tuple], float, int]:
@@ -232,11 +347,27 @@ def main() -> int:
     ap.add_argument("--stories", type=int, default=10000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--no-build", action="store_true", help="skip the make-vs-floor measurement")
+    ap.add_argument("--dev", type=Path, default=DEV_CORPUS,
+                    help="the real dev corpus for the ratio (default: ../shared/corpora/withdrawals-news-dev.jsonl "
+                         "beside the repository; skipped when missing)")
+    ap.add_argument("--repeat", type=int, default=3, help="fresh processes per ratio, minimum kept (default 3)")
+    ap.add_argument("--ratio-only", action="store_true", help="print the ratio tables only")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--ratio-child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.stories, args.workers)))
         return 0
+    if args.ratio_child:
+        print(json.dumps(ratio_child(args.ratio_child)))
+        return 0
+
+    print(f"load_articles + analyze (workers=1) against VADER alone over the same sentences "
+          f"(target <= {RATIO_TARGET}x)\n")
+    if args.dev.exists():
+        ratio(args.dev, f"real dev corpus {args.dev}", args.repeat)
+    else:
+        print(f"real dev corpus not found ({args.dev}): skipped; give it with --dev PATH\n")
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
@@ -245,6 +376,9 @@ def main() -> int:
         mb = nbytes / 2 ** 20
         print(f"Synthetic corpus: {args.stories} files, {mb:.1f} MB, in {corpus}  "
               f"(cores: {os.cpu_count()}, python {sys.version.split()[0]})\n")
+        ratio(corpus, "synthetic corpus", args.repeat)
+        if args.ratio_only:
+            return 0
 
         rows, vader_s, n_sent, n = stages(corpus, mb)
         print(f"{n} stories once loaded (a seed file that carries two stories gives two)\n")
