@@ -118,3 +118,27 @@ def test_seed_quotations_lie_inside_the_quote_spans(articles):
     for r in q[q["direct"]].itertuples():
         spans = utils.quote_spans(texts[r.article_id])
         assert any(s <= r.start and r.end <= e for s, e in spans), (r.article_id, r.quote)
+
+
+def test_fast_path_abbreviations_agree_with_punkt():
+    """An abbreviation ("U.S.", "Gen.") is no boundary on the fast path only where Punkt agrees:
+    the word after it holds no end mark (Punkt reads "U.S. side.”" as one context and breaks)."""
+    from withdrawals.segment import ABBREVIATIONS, _TOKENIZER, _easy_spans
+
+    nexts = ["Smith", "smith", "“Smith”", "(Smith)", "Smith,", "Smith’s", "ET", "1,000", "—", "said",
+             "'quoted'", "Smith:", "S", "U.S", "2019", "side.”", "Smith.", "ET.)"]
+    templates = ("The troops met {}. {} and then left. The end came.", "{}. {} went home. Then he left",
+                 "He said {}. {}. Then", "Troops of {}. {} left. They did.")
+    used = 0
+    for a in sorted(ABBREVIATIONS):
+        for form in (a, a.capitalize(), a.upper()):
+            for nx in nexts:
+                for t in templates:
+                    p = t.format(form, nx)
+                    fast = _easy_spans(p)
+                    if fast is not None:
+                        used += 1
+                        assert fast == list(_TOKENIZER.span_tokenize(p)), p
+    assert used > 1000
+    assert _easy_spans("They left the U.S. side.” Then more.") is None
+    assert _easy_spans("U.S. troops left. Then more.") == [(0, 17), (18, 28)]

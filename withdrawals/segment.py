@@ -52,6 +52,7 @@ _END_MARK = re.compile(r"[.?!]")
 _EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,})(?P<mark>[.?!])"
                          r"(?P<close>[\"”’')\]]*)\s+(?=[A-Z“\"‘(])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
+_ABBR_TOKEN = re.compile(r"(?<!\S)(?:[A-Za-z]+\.)+(?=\s+(\S+))")   # "U.S.", "Gen." and the next word
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
 QUOTED_THRESHOLD = 0.5
@@ -105,18 +106,33 @@ def _easy_spans(para: str):
     or a number; and only its second pass, for those three, needs the
     machinery.  When every end mark inside the paragraph follows a plain word
     of two or more letters that is not in :data:`ABBREVIATIONS` and is
-    followed by a space and a capital or an opening quote, the boundaries are
-    exactly Punkt's and are found here in one pass (a test checks the two
-    agree).  Anything else returns None and goes to Punkt.
+    followed by a space and a capital or an opening quote, or sits in a word
+    that is an abbreviation ("U.S.", "Gen.") followed by a word without end
+    marks, the boundaries are exactly Punkt's and are found here in one pass
+    (a test checks the two agree).  Anything else returns None and goes to Punkt.
     """
     ends = [m.start() for m in _END_MARK.finditer(para)]
     tail = len(para.rstrip().rstrip(_CLOSERS))
     ends = [e for e in ends if e < tail - 1]
     if not ends:
         return [(0, len(para.rstrip()))]
+    skip = set()
+    if "." in para:
+        # A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
+        # "Gen.") never ends a sentence for Punkt, unless the next word holds an end mark (Punkt
+        # reads the two as one context, "U.S. side.”", and then breaks): then Punkt decides.
+        for m in _ABBR_TOKEN.finditer(para):
+            if m.group()[:-1].lower() in ABBREVIATIONS:
+                if _END_MARK.search(m.group(1)):
+                    return None
+                skip.update(range(m.start(), m.end()))
+        if skip:
+            ends = [e for e in ends if e not in skip]
     spans, begin, i = [], 0, 0
     for m in _EASY_BREAK.finditer(para):
         mark = m.start("mark")
+        if mark in skip:
+            continue
         if i >= len(ends) or ends[i] != mark or m.group("word").lower() in ABBREVIATIONS \
                 or m.group("word").lower().rsplit("-", 1)[-1] in ABBREVIATIONS:
             return None
