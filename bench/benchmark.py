@@ -17,7 +17,7 @@ First of all it prints the speed ratio of the issue: ``utils.load_articles(path)
 ``polarity_scores`` over exactly the sentences the analysis scores (its
 sentences table), on the real dev corpus (``../shared/corpora/withdrawals-news-dev.jsonl``
 beside the repository, or ``--dev PATH``) when it is there, and on the
-synthetic corpus always.  Each run is a fresh process (lazy tables built first
+synthetic corpus always.  Each run is a fresh process, timed in CPU seconds (lazy tables built first
 on one seed story, so only the analysis is timed, with its line caches empty as
 in a notebook's first run); in each the two sides are timed in turn, and the
 minimum of each side over ``--repeat`` runs (3 by default) is kept.
@@ -161,41 +161,41 @@ def ratio_child(corpus: Path) -> dict:
     utils.analyze(utils.load_articles(REPO / "seeds", progress=False).iloc[:1], workers=1, progress=False)
     vader = SentimentIntensityAnalyzer()
     _clear_line_caches()
-    t = time.perf_counter()
+    t = clock()
     arts = utils.load_articles(corpus, progress=False)
     out = utils.analyze(arts, workers=1, progress=False)
-    total = time.perf_counter() - t
+    total = clock() - t
     texts = out["sentences"]["text"].tolist()
     del out, arts
     _clear_line_caches()
     st = {}
-    t0 = time.perf_counter()
+    t0 = clock()
     arts = utils.load_articles(corpus, progress=False)
-    t1 = time.perf_counter()
+    t1 = clock()
     r_stories = len(arts)
     stories = arts[["article_id", "text"]].reset_index(drop=True)
     sents = split_sentences(stories)
-    t2 = time.perf_counter()
+    t2 = clock()
     figures = extract_figures(stories, sentences=sents)
-    t3 = time.perf_counter()
+    t3 = clock()
     scored = score_sentiment(sents)
-    t4 = time.perf_counter()
+    t4 = clock()
     quotes = extract_quotes(stories)
-    t5 = time.perf_counter()
+    t5 = clock()
     pipeline.reduce_tables(pipeline._concat([{"sentences": scored, "quotes": quotes, **figures}]))
-    t6 = time.perf_counter()
+    t6 = clock()
     st.update(load=t1 - t0, split=t2 - t1, figures=t3 - t2, sentiment=t4 - t3, quotes=t5 - t4,
               reduce=t6 - t5)
     del figures, scored, quotes, sents, stories, arts
-    t = time.perf_counter()                 # again, line caches full: a rerun on the same text
+    t = clock()                 # again, line caches full: a rerun on the same text
     utils.analyze(utils.load_articles(corpus, progress=False), workers=1, progress=False)
-    warm = time.perf_counter() - t
+    warm = clock() - t
     vs = []
     for _ in range(2):
-        t = time.perf_counter()
+        t = clock()
         for s in texts:
             vader.polarity_scores(s)
-        vs.append(time.perf_counter() - t)
+        vs.append(clock() - t)
     return {"total": total, "warm": warm, "vader": min(vs), "stages": st, "stories": r_stories,
             "sentences": len(texts)}
 
@@ -212,7 +212,7 @@ def ratio(corpus: Path, label: str, repeat: int = 3) -> float:
     warm = min(r["warm"] for r in runs)
     stage = {k: min(r["stages"][k] for r in runs) for k in RATIO_STAGES}
     r0 = runs[0]
-    print(f"{label}: {r0['stories']} stories, {r0['sentences']} sentences; one core, "
+    print(f"{label}: {r0['stories']} stories, {r0['sentences']} sentences; one core (CPU seconds), "
           f"min of {len(runs)} fresh processes")
     print(f"  {'stage':28} {'seconds':>8} {'x VADER':>8}")
     for k in RATIO_STAGES:
