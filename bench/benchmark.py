@@ -148,8 +148,11 @@ def ratio_child(corpus: Path) -> dict:
     Lazy tables are built first on one seed story; then ``utils.load_articles(corpus)`` +
     ``utils.analyze(articles, workers=1)`` are timed as a whole, then each stage alone in the order
     ``analyze_partition`` runs them (line caches emptied before each of the two), then plain
-    vaderSentiment over exactly the analysis' sentences (its ``sentences`` table), best of 2.
+    vaderSentiment over exactly the analysis' sentences (its ``sentences`` table), best of 2.  Times
+    are the process's CPU seconds (one core: at workers=1 all the work is in this process), which
+    other programs on a shared machine disturb far less than the wall clock.
     """
+    clock = time.process_time
     import utils
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
     from withdrawals import pipeline
@@ -205,7 +208,9 @@ def ratio(corpus: Path, label: str, repeat: int = 3) -> float:
     runs = []
     for _ in range(max(1, repeat)):
         out = subprocess.run([sys.executable, __file__, "--ratio-child", str(corpus)],
-                             capture_output=True, text=True, check=True)
+                             capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(f"ratio run on {corpus} failed:\n{out.stderr}")
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     vader = min(r["vader"] for r in runs)
     total = min(r["total"] for r in runs)
