@@ -73,7 +73,8 @@ def people(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Dat
     In: a quotes table (resolved here when it has no ``person_id``), optionally the articles (for the
     outlets).  Out: ``PEOPLE_COLUMNS``: ``person_id, person, kind, aliases`` (the names written, "; "
     joined), ``n_quotes`` (direct quotations that are someone's words; terms set apart),
-    ``n_stories`` (the stories of those quotations, as the speaker tables count them), ``outlets`` ("; " joined, "" without articles) and ``roles`` (roles seen),
+    ``n_stories`` and ``outlets`` (of those quotations, as the speaker tables count them; outlets "; "
+    joined, "" without articles) and ``roles`` (roles seen),
     most quoted first.  Unknown speakers are not a person and have no row.
     """
     q = quotes if "person_id" in quotes else resolve_speakers(quotes)
@@ -86,11 +87,11 @@ def people(quotes: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.Dat
     said = q["direct"] & (q["quote_kind"] == "quotation" if "quote_kind" in q else True)
     rows = []
     for pid, g in q.groupby("person_id", sort=True):
-        def joined(col):
-            return "; ".join(sorted({v for v in g[col].astype(str) if v}))
+        def joined(col, rows=None):
+            return "; ".join(sorted({v for v in (g if rows is None else rows)[col].astype(str) if v}))
         rows.append({"person_id": pid, "person": g["person"].iloc[0], "kind": g["speaker_kind"].iloc[0],
                      "aliases": joined("speaker"), "n_quotes": int(said[g.index].sum()),
-                     "n_stories": int(g.loc[said[g.index], "article_id"].nunique()), "outlets": joined("outlet"),
+                     "n_stories": int(g.loc[said[g.index], "article_id"].nunique()), "outlets": joined("outlet", g[said[g.index]]),
                      "roles": "; ".join(sorted({r for r in map(_clean_role, g["speaker_role"]) if r}))})
     table = pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
     table = table.astype({"n_quotes": "int64", "n_stories": "int64"})
