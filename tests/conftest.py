@@ -43,3 +43,33 @@ settings.register_profile("explore", max_examples=600, deadline=None, derandomiz
 import os  # noqa: E402
 
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def temporary_lexicon(tmp_path, monkeypatch):
+    """A copy of the lexicon folder that rule modules are rebuilt from; the real one is back afterwards.
+
+    ``add(name, line, module=withdrawals.numbers)`` appends ``line`` to the copy's file ``name``, points
+    the loader at the copy and reloads ``module``, which it returns.
+    """
+    import importlib
+    import shutil
+
+    from withdrawals import lexicon
+    from withdrawals import numbers
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon.LEXICON, folder)
+    reloaded = []
+
+    def add(name, line, module=numbers):
+        with open(folder / name, "a", encoding="utf-8") as f:
+            f.write(line + "\n")
+        monkeypatch.setattr(lexicon, "LEXICON", folder)
+        reloaded.append(module)
+        return importlib.reload(module)
+
+    yield add
+    monkeypatch.undo()
+    for module in dict.fromkeys(reloaded):
+        importlib.reload(module)

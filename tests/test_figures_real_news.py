@@ -286,29 +286,6 @@ def test_the_pre_filters_hold_every_word_of_the_lists_they_guard():
             assert N._has_number_word(" " + r["word"]) and N._has_number_word(r["word"]), r
 
 
-@pytest.fixture
-def temporary_lexicon(tmp_path, monkeypatch):
-    """A copy of the lexicon folder the number rules are rebuilt from; the real one is back afterwards."""
-    import importlib
-    import shutil
-
-    from withdrawals import numbers as N
-
-    folder = tmp_path / "lexicon"
-    shutil.copytree(lexicon.LEXICON, folder)
-
-    def add(name, line):
-        with open(folder / name, "a", encoding="utf-8") as f:
-            f.write(line + "\n")
-        monkeypatch.setattr(lexicon, "LEXICON", folder)
-        importlib.reload(N)
-        return N
-
-    yield add
-    monkeypatch.undo()
-    importlib.reload(N)
-
-
 def _spans(table, text):
     return _tables(text)[0][table][["span", "unit" if table == "troops" else "kind", "place"]].values.tolist()
 

@@ -852,50 +852,28 @@ def test_a_dash_credit_with_a_title():
 
 # ------------------------------------------------------------------ the speaker rules read the lexicon
 
-@pytest.fixture
-def speaker_lexicon(tmp_path, monkeypatch):
-    """A copy of the lexicon folder the speaker rules are rebuilt from; the real one is back afterwards."""
-    import importlib
-    import shutil
-
-    from withdrawals import lexicon
-
-    folder = tmp_path / "lexicon"
-    shutil.copytree(lexicon.LEXICON, folder)
-
-    def add(name, line):
-        with open(folder / name, "a", encoding="utf-8") as f:
-            f.write(line + "\n")
-        monkeypatch.setattr(lexicon, "LEXICON", folder)
-        return importlib.reload(sp)
-
-    yield add
-    monkeypatch.undo()
-    importlib.reload(sp)
-
-
 def _credits(module, text):
     q = module.extract_quotes(pd.DataFrame({"article_id": ["t"], "text": [text]}))
     return q[["speaker", "speaker_kind", "cue"]].values.tolist()
 
 
-def test_a_new_reporting_verb_in_the_lexicon_credits_a_quotation(speaker_lexicon):
+def test_a_new_reporting_verb_in_the_lexicon_credits_a_quotation(temporary_lexicon):
     text = "“We will not leave,” Senator Ada Holm harrumphed."
     assert _credits(sp, text) == [["", "unknown", ""]]
-    new = speaker_lexicon("reporting_verbs.csv", "harrumphed,")
+    new = temporary_lexicon("reporting_verbs.csv", "harrumphed,", sp)
     assert _credits(new, text) == [["Ada Holm", "person", "harrumphed"]]
 
 
-def test_a_new_country_in_the_lexicon_is_a_place_of_the_speaker_rules(speaker_lexicon):
+def test_a_new_country_in_the_lexicon_is_a_place_of_the_speaker_rules(temporary_lexicon):
     text = ("President Donald Trump spoke first.\n\n"
             "“We will stay,” the Freedonian president said.")
     assert _credits(sp, text)[0][0] == "Donald Trump"          # an unknown adjective: the story's president
-    new = speaker_lexicon("countries.csv", "Freedonia,,Freedonian;Freedonians")
+    new = temporary_lexicon("countries.csv", "Freedonia,,Freedonian;Freedonians", sp)
     assert _credits(new, text) == [["", "unknown", "said"]]   # Freedonia's president is nobody named here
 
 
-def test_a_new_source_noun_in_the_lexicon_makes_an_unnamed_source(speaker_lexicon):
+def test_a_new_source_noun_in_the_lexicon_makes_an_unnamed_source(temporary_lexicon):
     text = "“The road is closed,” a local shepherd said."
     assert _credits(sp, text) == [["", "unknown", ""]]
-    new = speaker_lexicon("anonymous_heads.txt", "shepherd")
+    new = temporary_lexicon("anonymous_heads.txt", "shepherd", sp)
     assert _credits(new, text) == [["unnamed local shepherd", "anonymous", "said"]]
