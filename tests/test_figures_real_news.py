@@ -367,3 +367,13 @@ def test_casualty_sentences_labels_and_lists_give_no_troop_figures():
     cas = tables["casualties"]
     assert cas[["span", "low", "kind"]].values.tolist()[:2] == [["40 troops", 40, "injury"],
                                                             ["Three U.S. soldiers", 3, "death"]]
+
+
+def test_troops_sent_to_a_region_take_the_destination_the_next_sentence_names():
+    t = _tables("The Pentagon is sending 2,500 more troops to the Middle East. The soldiers will deploy to Saudi Arabia.\n\n"
+                "The US sent 3,000 troops to Iraq. They will then go to Kuwait.\n\n"
+                "About 1,000 troops will be moved to the Gulf. Officials did not say when.")[0]["troops"]
+    assert t[["span", "place", "place_from"]].values.tolist() == [
+        ["2,500 more troops", "Saudi Arabia", "destination"],
+        ["3,000 troops", "Iraq", "sentence"],                 # a country already: kept
+        ["About 1,000 troops", "Gulf", "sentence"]]            # no destination named: the region

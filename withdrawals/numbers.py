@@ -56,7 +56,7 @@ TIMELINE_COLUMNS = ["article_id", "paragraph", "sentence", "span", "low", "high"
                     "quoted", "sentence_index", "start", "end", "kind"]
 HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_than", "vague")
 #: How a figure's place was found, in the order the rules try them ("" = no place).
-PLACE_FROM = ("sentence", "paragraph", "context", "carried", "actor", "")
+PLACE_FROM = ("sentence", "paragraph", "context", "carried", "actor", "destination", "")
 #: What a time frame is the time frame of.
 FRAME_KINDS = ("withdrawal", "deployment", "other")
 
@@ -1747,7 +1747,9 @@ def _run(articles, sentences, want):
     troops, casualties, timelines = [], [], []
     figures = "troops" in want or "casualties" in want
     times = "timelines" in want
+    where = {}                      # (article, sentence) -> (story, paragraph, start, end), for destinations
     for aid, story, par, idx, s0, s1, mq in _sentence_rows(articles, sentences):
+        where[aid, idx] = (story, par, s0, s1)
         text = story.text
         low = text[s0:s1].lower()
         if figures:
@@ -1760,11 +1762,38 @@ def _run(articles, sentences, want):
             _timelines(aid, story, par, idx, s0, s1, mq, timelines)
     out = {}
     if "troops" in want:
-        out["troops"] = _frame(troops, TROOP_COLUMNS)
+        out["troops"] = _frame(_with_destinations(troops, where), TROOP_COLUMNS)
     if "casualties" in want:
         out["casualties"] = _frame(casualties, CASUALTY_COLUMNS)
     if times:
         out["timelines"] = _frame(timelines, TIMELINE_COLUMNS)
+    return out
+
+
+#: the next sentence names where troops sent "to the region" go: "They will deploy to Saudi Arabia."
+_DEST_SUBJECT = re.compile(r"\W*(?:they|the\s+(?:troops|soldiers|forces|marines|units|paratroopers|service\s+"
+                           r"members|reinforcements)|most|some|many|all|half)\b", re.I)
+_DEST_VERB = re.compile(r"\b(?:deploy(?:ed)?|go|head(?:ed)?|based|stationed|sent|move[ds]?|bound)\s+(?:to|in|into|for)\s+"
+                        r"(?:the\s+)?(?=[A-Z])")
+
+
+def _with_destinations(rows, where):
+    """Troop rows whose place is a region or none take the destination the next sentence of their
+    paragraph names ("3,000 troops to the Middle East. The soldiers will deploy to Saudi Arabia.");
+    ``place_from`` "destination"."""
+    regions = {r for r in _REGIONS.values() if r not in _NAME_TO_COUNTRY}   # not "Iraq" (Kurdistan's)
+    out = []
+    for r in rows:
+        aid, par, idx, place, how = r[0], r[1], r[11], r[9], r[14]
+        nxt = where.get((aid, idx + 1))
+        if nxt is not None and nxt[1] == par and (place in regions or not place):
+            story, _, s0, s1 = nxt
+            m = _DEST_SUBJECT.match(story.text, s0, s1) and _DEST_VERB.search(story.text, s0, s1)
+            hit = next((c for a, _, c, dem in story.countries(m.end(), s1) if not dem and a == m.end()), None) \
+                if m else None
+            if hit:
+                r = r[:9] + (hit,) + r[10:14] + ("destination",)
+        out.append(r)
     return out
 
 
