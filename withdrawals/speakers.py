@@ -28,10 +28,10 @@ anonymous source ("a US official", "officials") or an organisation ("the
 Pentagon", "the statement").  Page junk (hover-card name pop-ups, "JUST
 WATCHED" video teasers, photo captions, "READ MORE" links) is masked first.
 
-Speed: everything that depends on one line's text alone (junk kind, quoted spans,
-sentence starts, name runs, the slices around each quotation) and the pure phrase
-helpers (tokens, noun phrases, reporting verbs) are cached on the string
-(``functools.lru_cache``, bounded); only speaker resolution runs per story.
+Speed: what depends on one line's text alone and repeats across real stories (a line's
+quotation plan and name runs, the small word tests) is cached on the string
+(``functools.lru_cache``, bounded); caches that never paid on real text (each line is new:
+sentence starts, quoted spans, tokens, noun phrases, reporting verbs) are gone.
 """
 from __future__ import annotations
 
@@ -326,7 +326,6 @@ def _junk_paragraphs(pars):
     return junk
 
 
-@functools.lru_cache(maxsize=16384)
 def _line_kind(s: str) -> str:
     """What one stripped line is on its own: "T" a teaser line opening a JUST WATCHED block,
     "t" another teaser line, "J" a link, credit, duration or caption line, "" prose."""
@@ -346,7 +345,6 @@ def _line_kind(s: str) -> str:
 
 
 # --------------------------------------------------------------------------- sentences
-@functools.lru_cache(maxsize=16384)
 def _boundaries(par: str, spans: tuple):
     """Sentence start offsets in a paragraph (ignoring full stops inside quotes).
     ``spans``: the paragraph's quoted spans as a tuple; the cached list must not be mutated."""
@@ -721,7 +719,6 @@ def _role_before(text: str, start: int) -> str:
     return _role_before_seg(text[max(0, start - 140):start])
 
 
-@functools.lru_cache(maxsize=65536)
 def _role_before_seg(seg: str) -> str:
     seg = seg[seg.rfind("\n") + 1:]
     sm = list(_P8.finditer(seg))
@@ -764,7 +761,6 @@ def _appositive_after(text: str, end: int) -> str:
     return _appositive_after_seg(text[end:end + 120])
 
 
-@functools.lru_cache(maxsize=65536)
 def _appositive_after_seg(seg: str) -> str:
     # initialisms ("a former U.S. ambassador") keep their dots out of the way of the sentence end
     masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg)
@@ -919,13 +915,12 @@ def _register_run(story, text, toks, start, end):
 
 
 # --------------------------------------------------------------------------- speaker phrases
-@functools.lru_cache(maxsize=65536)
 def _tokens_cached(s: str):
     return tuple(_TOKEN_RE.findall(s))
 
 
 def _tokens(s: str):
-    """Word and punctuation tokens of ``s`` (a new list; cached on the string)."""
+    """Word and punctuation tokens of ``s`` (a new list)."""
     return list(_tokens_cached(s))
 
 
@@ -993,7 +988,6 @@ def _np_head(text: str):
     return list(_np_head_cached(text[:160]))
 
 
-@functools.lru_cache(maxsize=65536)
 def _np_head_cached(text: str):
     return tuple(_np_head_impl(text))
 
@@ -1172,7 +1166,7 @@ def _classify(toks, story: _Story, pos: int):
 # --------------------------------------------------------------------------- attribution
 @functools.lru_cache(maxsize=65536)
 def _find_cues(s: str):
-    """Reporting-verb matches in ``s`` (a tuple of match objects; cached on the string)."""
+    """Reporting-verb matches in ``s`` (a tuple of match objects)."""
     return tuple(_CUE_RE.finditer(s))
 
 
@@ -1191,15 +1185,13 @@ def _clause_chunks(before: str):
     return tuple(chunks)
 
 
-@functools.lru_cache(maxsize=65536)
 def _word_count(q: str) -> int:
     """Words in a quotation (``quote_words``)."""
     return len(_P24.findall(q))
 
 
-@functools.lru_cache(maxsize=65536)
 def _speech_cues(s: str):
-    """_SPEECH_RE matches in ``s`` (a tuple; cached on the string)."""
+    """_SPEECH_RE matches in ``s`` (a tuple)."""
     return tuple(_SPEECH_RE.finditer(s))
 
 
@@ -1483,7 +1475,7 @@ def _attr_pre(pre: str, story, pos):
 
 
 # --------------------------------------------------------------------------- per story
-_quote_spans_cached = functools.lru_cache(maxsize=16384)(double_quote_spans)
+_quote_spans_cached = double_quote_spans   # a cache here never paid on real text (each line is new)
 
 
 def _outside_factory(spans_abs):
