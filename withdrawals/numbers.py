@@ -1681,8 +1681,9 @@ def _frame_row(aid, story, par, idx, s0, s1, mq, a, b, val, unit):
 
 
 #: the longest time frame that can be a plan for troops; longer ones are figures of speech
-_RHETORIC_DAYS = 30 * 365
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+#: days in each time-frame unit (the tables and figures of notebook 04 use them too)
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365.25, "decade": 3652.5}
+_RHETORIC_DAYS = 30 * _UNIT_DAYS["year"]
 
 
 def _frame_days(value, unit) -> float:

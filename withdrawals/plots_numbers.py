@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .tables import _UNIT_DAYS, _top_default, _with_groups, comparable_figures
+from .numbers import _UNIT_DAYS
+from .tables import _top_default, _with_groups, comparable_figures
 
 __all__ = ["plot_figures_by_place", "plot_figures_over_time", "plot_timelines"]
 

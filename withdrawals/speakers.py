@@ -99,6 +99,7 @@ PLACES = PLACES | frozenset(
     for tok in name.split() if tok.lower() not in _NOT_PLACE_TOKENS) | frozenset(
     tok.lower() for r in lexicon.table("cities") for tok in r["place"].split() if tok.lower() not in _NOT_PLACE_TOKENS)
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 COMMON_CAPS = _W("""the a an in on at but and or so yet for despite however during after before as
 while when where since although though because if unless until speaking according further
 currently earlier later meanwhile also still just even then now today yesterday tomorrow this that
@@ -1031,7 +1032,7 @@ def _np_head_impl(text: str):
                                           "former", "white", "house", "defense", "defence", "press",
                                           "state", "u.s.", "us", "of"):
             if lt in COMMON_CAPS and lt not in DETERMINERS and t[0].isupper() and \
-                    lt in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+                    lt in _WEEKDAYS:
                 break
             out.append(t)
         elif out and _low(out[0]) in DETERMINERS and (j := _modifiers_to_head(toks, i)) >= 0:
@@ -2013,9 +2014,8 @@ def _not_name_word(tok: str) -> bool:
     return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST
 
 
-_DAY_MONTH = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-april may june july august september october november december jan feb mar apr jun jul aug sep sept oct
-nov dec""".split())
+_DAY_MONTH = _WEEKDAYS | frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 
 
 def _leading_word(tok: str) -> bool:
@@ -2214,7 +2214,7 @@ rob sue ray dick jack june april may dawn rose faith grace guy jay hunter chase 
 earl gene glen herb hal jean lance lee les max miles nick norm penny rocky ross sandy sterling tim
 wade ward warren wes woody ash carter mike bob ted rex kit sonny stacey al
 el bin ibn abu de del della di da du la le van von der den ter mac""")
-_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
+_DAY_WORDS = _WEEKDAYS | frozenset(("today", "yesterday", "tonight"))
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.?){1,3}")
 _MALE_MENTION = frozenset(("he", "him", "his", "mr", "mr.")) | MALE

@@ -30,7 +30,7 @@ import pandas as pd
 from withdrawals import lexicon
 
 from .figures import TOP_OUTLETS, UNKNOWN_OUTLET
-from .numbers import UNQUOTED
+from .numbers import _UNIT_DAYS, UNQUOTED
 from .sentiment import (ALL_STORIES, DEFAULT_TARGETS, FIXES, NEG_THRESHOLD, POS_THRESHOLD, polarity,
                         score_sentiment, token_valences)
 from .speakers import UNKNOWN_SPEAKER, merge_speakers
@@ -778,9 +778,6 @@ def quotes_html(quotes: pd.DataFrame, articles: pd.DataFrame, max_chars: int | N
 _HEDGE_WORDING = {"exact": "", "about": "about ", "more_than": "more than ",
                   "nearly": "nearly ", "up_to": "up to ", "at_least": "at least ",
                   "fewer_than": "fewer than "}
-
-
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.4, "year": 365.25, "decade": 3652.5}
 
 
 _PERIOD_WORDS = {"all": "the whole corpus", "quarter": "quarters", "year": "years", "month": "months"}
