@@ -454,3 +454,10 @@ def test_bounded_table_shows_the_top_rows_whole_and_writes_the_csv(tmp_path):
     assert pd.read_csv(tmp_path / "t.csv").shape == (20, 3)
     short = utils.bounded_table(df.head(2), max_rows=3).data
     assert short.count("<tr>") == 3 and "Showing" not in short
+
+
+def test_row_records_name_the_table_columns():
+    """The figure finder's row records are the tables' column contracts, field for field."""
+    from withdrawals import numbers
+    assert list(numbers.TroopRow._fields) == numbers.TROOP_COLUMNS
+    assert list(numbers.CasualtyRow._fields) == numbers.CASUALTY_COLUMNS

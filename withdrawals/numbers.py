@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -59,6 +60,121 @@ HEDGES = ("exact", "about", "more_than", "nearly", "up_to", "at_least", "fewer_t
 PLACE_FROM = ("sentence", "paragraph", "context", "carried", "actor", "destination", "")
 #: What a time frame is the time frame of.
 FRAME_KINDS = ("withdrawal", "deployment", "other")
+
+
+# --------------------------------------------------------------------------
+# The records the figure finder passes between its steps
+# --------------------------------------------------------------------------
+class TroopRow(NamedTuple):
+    """One row of the troops table (``TROOP_COLUMNS``)."""
+    article_id: str
+    paragraph: int
+    sentence: str
+    span: str
+    low: int
+    high: int
+    hedge: str
+    unit: str
+    actor: str
+    place: str
+    quoted: bool
+    sentence_index: int
+    start: int
+    end: int
+    place_from: str
+
+
+class CasualtyRow(NamedTuple):
+    """One row of the casualties table (``CASUALTY_COLUMNS``)."""
+    article_id: str
+    paragraph: int
+    sentence: str
+    span: str
+    low: int
+    high: int
+    hedge: str
+    kind: str
+    who: str
+    actor: str
+    place: str
+    quoted: bool
+    sentence_index: int
+    start: int
+    end: int
+
+
+class _UnitHit(NamedTuple):
+    """The noun a number counts ("troops"), where it ends, and the (token, start, end) words between."""
+    unit: str
+    end: int
+    mods: list
+
+
+class _HedgeHit(NamedTuple):
+    """A figure's hedge ("about") and where its words start (the number's start when "exact")."""
+    hedge: str
+    start: int
+
+
+class _Force(NamedTuple):
+    """Whose personnel a figure counts: its unit noun, actor and the actor's country."""
+    unit: str
+    actor: str
+    country: str | None
+
+
+class _LastFigure(NamedTuple):
+    """A troop figure a later bare number may continue ("2,500 troops in Iraq, down from 3,000")."""
+    unit: str
+    actor: str
+    country: str | None
+    end: int | None                 # where its unit ends in this sentence (None: from another sentence)
+    after_from: bool                # the figure followed "from"
+    place: str
+
+    @property
+    def force(self) -> _Force:
+        return _Force(self.unit, self.actor, self.country)
+
+
+class _StoryFigure(NamedTuple):
+    """The last troop figure of a story so far, for "About 6,400 will ..." a sentence or two later."""
+    idx: int
+    unit: str
+    actor: str
+    country: str | None
+    place: str
+    par: int
+
+    def carried(self) -> _LastFigure:
+        return _LastFigure(self.unit, self.actor, self.country, None, False, self.place)
+
+
+class _LastCasualty(NamedTuple):
+    end: int
+    kind: str
+
+
+class _Continuation(NamedTuple):
+    """The figure a bare number continues (or None), and its hedge when it had to be read."""
+    figure: _LastFigure | None
+    hedge: _HedgeHit | None
+
+
+class _Link(NamedTuple):
+    """The unit a number counts, where its span ends, the force it takes over, the place it carries."""
+    unit: str
+    end: int
+    force: _Force | None
+    carried: str
+
+
+class _Where(NamedTuple):
+    """A troop figure's actor, the actor's country, its place and the rule that gave the place."""
+    actor: str
+    country: str | None
+    place: str
+    place_from: str
 
 _DTYPES = {"article_id": "object", "paragraph": "int64", "sentence": "object",
            "span": "object", "low": "Int64", "high": "Int64", "hedge": "object",
@@ -606,7 +722,7 @@ class _Story:
 
     def __init__(self, text: str):
         self.text = text
-        self.last_troop = None          # (sentence index, unit, actor, actor country, place, paragraph)
+        self.last_troop = None          # the story's last troop figure (_StoryFigure)
         self._quotes = None
         self._qstarts = None
         self._cache = {}
@@ -830,14 +946,14 @@ _HEDGE_BY_LEN = sorted(_HEDGE_OF, key=len, reverse=True)
 
 
 def _hedge(text, fig, s0, s1):
-    """(hedge, start of the hedge words) for a figure, from the words before it."""
+    """The figure's hedge and where its words start, from the words before it."""
     a = fig.get("lead", fig["start"])
     if a > s0 and text[a - 1] == "~":
-        return "about", a - 1                    # "~900 troops"
+        return _HedgeHit("about", a - 1)                    # "~900 troops"
     lo = max(s0, a - 30)
     w = " " + text[lo:a].lower() if lo == s0 else text[lo:a].lower()
     if not w.endswith(_HEDGE_ENDINGS):
-        return "exact", a
+        return _HedgeHit("exact", a)
     best, j = None, len(w) - 1          # the longest hedge h with w ending in " h "
     while True:
         i = w.rfind(" ", 0, j)
@@ -847,8 +963,8 @@ def _hedge(text, fig, s0, s1):
             best = w[i + 1:-1]
         j = i
     if best is not None:
-        return _HEDGE_OF[best], a - len(best) - 1
-    return "exact", a
+        return _HedgeHit(_HEDGE_OF[best], a - len(best) - 1)
+    return _HedgeHit("exact", a)
 
 
 def _lead_word(text, a, s0):
@@ -897,13 +1013,13 @@ def _scan_unit(text, p, s1):
         for _ in range(4):
             u = _UNIT_AT.match(text, p, s1)
             if u:
-                return u.group(1), u.end(), mods
+                return _UnitHit(u.group(1), u.end(), mods)
             t = _TOKEN_AT.match(text, p, s1)
             if not t:
                 break
             mods.append((t.group(1), t.start(1), t.end(1)))
             p = t.end()
-        return "troops", strong.end(), mods
+        return _UnitHit("troops", strong.end(), mods)
     for _ in range(6):
         u = _UNIT_AT.match(text, p, s1)
         if u:
@@ -919,10 +1035,10 @@ def _scan_unit(text, p, s1):
                     return None
                 mods = mods + [(t.group(0), t.start(), t.end())
                                for t in _WORD_ANY.finditer(text, end, of.end())]
-                return unit, of.end(), mods
+                return _UnitHit(unit, of.end(), mods)
             if low == "americans" and not _MIL_CONTEXT.search(text, max(0, p - 150), s1):
                 return None
-            return unit, end, mods
+            return _UnitHit(unit, end, mods)
         t = _TOKEN_AT.match(text, p, s1)
         if not t:
             return None
@@ -1250,186 +1366,270 @@ def _casualty(text, fig, s0, s1, unit_end, hstart, maybe=True):
     return _CAS_KIND[_SPACES.sub(" ", (g.get("toll") or g.get("c") or g.get("d")).lower())]
 
 
+class _FigureSentence:
+    """One sentence's figure search: where it is, the rows it adds, and what its earlier
+    figures leave for the later ones."""
+
+    __slots__ = ("aid", "story", "text", "par", "idx", "s0", "s1", "mq", "sentence", "_low", "_cas",
+                 "preps", "last", "last_cas", "pair", "near", "prev", "troops", "casualties")
+
+    def __init__(self, aid, story, par, idx, s0, s1, mq, troops, casualties, lowered=None):
+        self.aid, self.story, self.text, self.par, self.idx = aid, story, story.text, par, idx
+        self.s0, self.s1, self.mq = s0, s1, mq
+        self.troops, self.casualties = troops, casualties
+        self.sentence = story.text[s0:s1]
+        self._low, self._cas = lowered, None
+        self.preps = [None]         # the sentence's places after prepositions (lazy, shared)
+        self.last = None            # _LastFigure: this sentence's last troop figure
+        self.last_cas = None        # _LastCasualty: this sentence's last casualty figure
+        self.pair = None            # _LastFigure: the first figure of "from A to B"
+        before = story.last_troop   # a figure one or two sentences back, for "About 6,400 will ..."
+        self.near = before.carried() if before is not None and idx - before.idx <= 1 \
+            and before.par == par else None                           # same paragraph
+        self.prev = before.carried() if before is not None and idx - before.idx <= 2 else None
+
+    @property
+    def low(self) -> str:
+        if self._low is None:
+            self._low = self.sentence.lower()
+        return self._low
+
+    @property
+    def cas(self) -> bool:
+        """Has the sentence a casualty word?"""
+        if self._cas is None:
+            self._cas = _CAS_STEMS.search(self.low) is not None
+        return self._cas
+
+
 def _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit=True, word=True,
              lowered=None):
     """Append the troop-figure rows and casualty rows of one sentence text[s0:s1].
 
+    Each number goes through the steps in turn: its unit (:func:`_unit_for`), the figure it
+    continues (:func:`_continued`), the exclusions (:func:`_unclaimed`, :func:`_excluded`), the
+    casualty test, the unit it borrows (:func:`_link`), its hedge, actor and place (:func:`_where`).
     ``lowered``: the sentence lower-cased, when the caller has it."""
-    text = story.text
-    nums = _numbers(text, s0, s1, digit, word, lowered)
+    nums = _numbers(story.text, s0, s1, digit, word, lowered)
     if not nums:
         return
-    figs = _group_ranges(nums, text, s0)
-    sentence = text[s0:s1]
-    preps = [None]                  # the sentence's places after prepositions (lazy, shared)
-    cas = None                      # does the sentence have a casualty word? (lazy)
-    last_cas = None                 # (end, kind) of this sentence's last casualty figure
-    # (unit, actor, actor country, end, after "from", place) of this sentence's last figure
-    last_troop = None
-    prev = story.last_troop         # a figure one or two sentences back, for "About 6,400 will ..."
-    near = prev[1:4] + (None, False, prev[4]) \
-        if prev is not None and idx - prev[0] <= 1 and prev[5] == par else None   # same paragraph
-    prev = prev[1:4] + (None, False, prev[4]) if prev is not None and idx - prev[0] <= 2 else None
-    pair = None                     # unit/actor/country/place of the first figure of "from A to B"
-    low = None
+    ctx = _FigureSentence(aid, story, par, idx, s0, s1, mq, troops, casualties, lowered)
+    figs = _group_ranges(nums, story.text, s0)
     for k, fig in enumerate(figs):
         next_start = figs[k + 1]["start"] if k + 1 < len(figs) else s1
-        found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
-        if found is not None and fig["high"] < 10 and found[0].lower() in _COLLECTIVE_UNITS \
-                and not found[2]:
-            found = None                              # "the two forces", "three militias"
-        if found is None and k + 1 < len(figs) and not fig["year"] and fig["low"] >= 10 \
-                and _OF_NEXT.match(text, fig["end"], next_start):
-            nxt = figs[k + 1]                       # "9,500 of the roughly 34,500 troops"
-            sub = _scan_unit(text, nxt.get("pair_end", nxt["end"]), s1)
-            if sub:
-                found = (sub[0], fig["end"], sub[2])
-        if found is None and not fig["year"]:
-            found = _list_unit(text, figs, k, s1)     # "10,000, 20,000 or 30,000 personnel"
-        if fig["year"] and found is None:
-            continue
-        if low is None:
-            low = sentence.lower() if lowered is None else lowered
-            cas = _CAS_STEMS.search(low) is not None
-        hedge, hstart = None, None
-        ell = None                                    # figure an elliptical number continues
-        if found is None and not fig["year"] and fig["low"] >= 10:
-            if last_troop is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
-                ell = last_troop
-            elif prev is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
-                hedge, hstart = _hedge(text, fig, s0, s1)
-                if hstart == s0 or not text[s0:hstart].strip(" “\"‘'(") or \
-                        _CLAUSE_START.search(text, max(s0, hstart - 40), hstart):
-                    ell = prev
-            if ell is None and last_troop is not None and last_troop[3] is not None \
-                    and _AFTER_OK.match(text, fig["end"], s1):
-                if hedge is None:
-                    hedge, hstart = _hedge(text, fig, s0, s1)
-                if _PAIR_LINK.fullmatch(text, last_troop[3], hstart) or (
-                        last_troop[4] and _PAIR_FAR.fullmatch(text, last_troop[3], hstart)):
-                    ell = last_troop                  # "2,500 troops in Iraq, down from 3,000"
-                else:                                 # "Britain has 400 troops in Iraq and France 200"
-                    g = _GAP_SUBJECT.search(text, max(last_troop[3], hstart - 40), hstart)
-                    r = _classify_actor(g.group(1)) if g else None
-                    if r:
-                        ell = (last_troop[0], r[0], r[1], None, False, "")
-            if ell is None and (last_troop or near) is not None and _AFTER_OK.match(text, fig["end"], s1):
-                if hedge is None:
-                    hedge, hstart = _hedge(text, fig, s0, s1)
-                if _CONTINUES.search(text, max(s0, hstart - 80), hstart):
-                    ell = last_troop or near          # "upping the total to 16,000", "keep 5,500 in theater"
-        if found is None and ell is None and not cas and "pair_start" not in fig and not (
-                _AFTER_OK.match(text, fig["end"], s1)
-                and _LEFT_STEMS.search(low, 0, fig["start"] - s0)):
-            continue                                  # no unit, no link, no casualty: not ours
-        if hedge is None:
-            hedge, hstart = _hedge(text, fig, s0, s1)
-        if _RATIO_BEFORE.search(text, max(s0, hstart - 20), hstart):
-            continue                                  # "one in five soldiers"
-        if _LABEL_BEFORE.search(text, max(s0, hstart - 20), hstart):
-            continue                                  # "archived recording 3 Troops of ...": a label
-        if found is not None and fig["high"] < 10 and _PARTITIVE.match(text, fig["end"], s1):
-            continue                                  # "three of the soldiers"
-        if fig["year"] and hedge == "exact" and (
-                hstart == s0 or _YEAR_BEFORE.search(text, max(s0, hstart - 10), hstart)):
-            continue
-        if found is not None and _detained(text, found, hstart, s0, s1):
-            continue                                  # "2,000 ISIS fighters held in prisons"
-        if fig["year"] and hedge == "exact" and any(
-                t[0][:1].isupper() and not _classify_actor(t[0]) for t in found[2] if found):
-            continue                                  # "2019 Withdrawing troops ...": a table's year
-        unit, unit_end, mods = found if found else ("", None, [])
-        kind = _casualty(text, fig, s0, s1, unit_end, hstart, cas)
-        if not kind and last_cas is not None and _COORD.fullmatch(text, last_cas[0], hstart):
-            kind = last_cas[1]                        # "killed ... Afghans and 2,461 service members"
-        if not kind and not found and cas:
-            continue                                  # "troops pulled out for brain injury treatment was 11",
-            #                                           "of the 34 troops diagnosed ..., 17 have returned":
-            #                                           a bare number in a sentence of casualties counts no force
-        if kind:
-            if not found:
-                w = _WHO_AT.match(text, fig["end"], s1)
-                if w:
-                    unit, unit_end = w.group(1), w.end()
-            end = unit_end or fig["end"]
-            actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart) if found \
-                else ("", None, None)
-            place = _place(text, story, s0, s1, hstart, end, next_start,
-                           [aspan] if aspan else [], context=False, preps=preps)[0]
-            casualties.append((aid, par, sentence, text[hstart:end], fig["low"], fig["high"],
-                               hedge, kind, _SPACES.sub(" ", unit.lower()), actor, place,
-                               story.quoted(fig["start"], mq), idx, hstart, end))
-            last_cas = (end, kind)
-            continue
-        inherited = None
-        carried = ""                                # the place of the figure this one continues
-        if "pair_start" in fig and pair is not None:
-            inherited, carried = pair[:3], pair[3]  # "... from 5,200 to 2,500"
-        if not found:
-            unit_end = fig["end"]
-            if inherited:
-                unit = inherited[0]
-            else:
-                # "troop levels ... to 2,500", "a force of 5,000", "... and 900 in Syria"
-                if not (ell or _AFTER_OK.match(text, fig["end"], s1)):
-                    continue
-                lstart = fig["start"]                 # a hedge word may be the link: "below 34,500"
-                left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) \
-                    if lstart > s0 else None
-                gap = (left.group("gap") or "") if left else ""
-                if left and _CASUALTY_GAP.match(gap):
-                    continue                          # "the number of troops killed this year to 16"
-                if left and not ell and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
-                    unit = left.group("u")
-                    if last_troop is not None and last_troop[3] is not None \
-                            and left.start("u") < last_troop[3]:
-                        inherited = last_troop[:3]    # "send 1,000 troops, bringing its total to 9,500"
-                        carried = last_troop[5]
-                    else:
-                        inherited = (unit,) + _actor_from_left(text, left, s0)
-                elif ell:
-                    unit = ell[0]                    # "2,500 troops in Iraq and 900 in Syria"
-                    inherited, carried = ell[:3], ell[5]
-                    toks = _tokens_after(text, fig["end"], s1, 5)
-                    after = _actor_from_tokens(toks[1:]) if toks and toks[0][0] in (
-                        "from", "of") else None
-                    if after:
-                        inherited = (unit, after[0], after[1])
-                else:
-                    continue
-        post = _post_hedge(text, fig["end"], s1) or (
-            _post_hedge(text, unit_end, s1) if unit_end else None)
-        if post and (hedge == "exact" or post == "up_to"):
-            hedge = post
-        if fig["vague"]:
-            hedge = "vague"                           # "hundreds of", "a few hundred": no one number
-        if inherited:
-            actor, acountry, aspan = inherited[1], inherited[2], None
+        _one_figure(ctx, figs, k, next_start)
+
+
+def _one_figure(ctx, figs, k, next_start):
+    """The row (troop or casualty, or none) of the k-th number of a sentence."""
+    fig = figs[k]
+    found = _unit_for(ctx, figs, k)
+    if fig["year"] and found is None:
+        return
+    ell, hedge = _continued(ctx, fig, found)
+    if _unclaimed(ctx, fig, found, ell):
+        return                                        # no unit, no link, no casualty: not ours
+    hedge = hedge or _hedge(ctx.text, fig, ctx.s0, ctx.s1)
+    if _excluded(ctx, fig, found, hedge):
+        return
+    kind = _casualty_kind(ctx, fig, found, hedge)
+    if kind:
+        _add_casualty(ctx, fig, found, hedge, kind, next_start)
+        return
+    if not found and ctx.cas:
+        return                                        # "troops pulled out for brain injury treatment was 11",
+        #                                               "of the 34 troops diagnosed ..., 17 have returned":
+        #                                               a bare number in a sentence of casualties counts no force
+    link = _link(ctx, fig, found, ell)
+    if link is None:
+        return
+    _add_troop(ctx, fig, link, found.mods if found else [], hedge, next_start)
+
+
+def _unit_for(ctx, figs, k) -> _UnitHit | None:
+    """The unit noun the k-th number counts: right after it, after "of the ..." ("9,500 of the
+    roughly 34,500 troops"), or after the last number of a list ("10,000, 20,000 or 30,000 personnel")."""
+    text, s1, fig = ctx.text, ctx.s1, figs[k]
+    found = _scan_unit(text, fig.get("pair_end", fig["end"]), s1)
+    if found is not None and fig["high"] < 10 and found.unit.lower() in _COLLECTIVE_UNITS \
+            and not found.mods:
+        found = None                                  # "the two forces", "three militias"
+    if found is None and k + 1 < len(figs) and not fig["year"] and fig["low"] >= 10 \
+            and _OF_NEXT.match(text, fig["end"], figs[k + 1]["start"]):
+        nxt = figs[k + 1]
+        sub = _scan_unit(text, nxt.get("pair_end", nxt["end"]), s1)
+        if sub:
+            found = _UnitHit(sub.unit, fig["end"], sub.mods)
+    if found is None and not fig["year"]:
+        found = _list_unit(text, figs, k, s1)
+    return found
+
+
+def _continued(ctx, fig, found) -> _Continuation:
+    """The figure a bare number (no unit of its own) continues: "... in Iraq, and 900 in Syria",
+    "2,500 troops in Iraq, down from 3,000", "Britain has 400 troops in Iraq and France 200",
+    "upping the total to 16,000", "keep 5,500 in theater"."""
+    text, s0, s1 = ctx.text, ctx.s0, ctx.s1
+    if found is not None or fig["year"] or fig["low"] < 10:
+        return _Continuation(None, None)
+    last, ell, hedge = ctx.last, None, None
+    if last is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
+        ell = last
+    elif ctx.prev is not None and _ELLIPSIS_PLACE.match(text, fig["end"], s1):
+        hedge = _hedge(text, fig, s0, s1)
+        if hedge.start == s0 or not text[s0:hedge.start].strip(" “\"‘'(") or \
+                _CLAUSE_START.search(text, max(s0, hedge.start - 40), hedge.start):
+            ell = ctx.prev
+    if ell is None and last is not None and last.end is not None and _AFTER_OK.match(text, fig["end"], s1):
+        hedge = hedge or _hedge(text, fig, s0, s1)
+        if _PAIR_LINK.fullmatch(text, last.end, hedge.start) or (
+                last.after_from and _PAIR_FAR.fullmatch(text, last.end, hedge.start)):
+            ell = last
         else:
-            actor, acountry, aspan = _actor(text, fig, mods, unit, s0, hstart)
-        place, place_from = _place(text, story, s0, s1, hstart, unit_end, next_start,
-                                   [aspan] if aspan else [], preps=preps)
-        if acountry and place == acountry:
-            actor = "local"
-        if not place and place_from != "vague" and acountry and actor in ("local", "other") and (
-                actor == "local" or (aspan and re.sub(r"['’]s$", "", text[aspan[0]:aspan[1]])
-                                     in _NAME_TO_COUNTRY)):
-            place, place_from, actor = acountry, "actor", "local"   # "Iraq's ... 160,000 fighters"
-        if carried and place_from in ("paragraph", "context", ""):
-            place, place_from = carried, "carried"  # "2,500 troops in Iraq, down from 5,000"
-        if place_from == "vague":
-            place_from = ""
-        unit_out = _SPACES.sub(" ", unit)
-        if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
-            unit_out = unit_out.lower()
-        troops.append((aid, par, sentence, text[hstart:unit_end], fig["low"], fig["high"],
-                       hedge, unit_out, actor, place, story.quoted(fig["start"], mq), idx, hstart,
-                       unit_end, place_from))
-        last_troop = (unit, actor, acountry, unit_end,
-                      text[max(s0, hstart - 5):hstart].lower() == "from ", place)
-        story.last_troop = (idx, unit, actor, acountry, place, par)
-        if "pair_end" in fig:
-            pair = (unit, actor, acountry, place)
+            g = _GAP_SUBJECT.search(text, max(last.end, hedge.start - 40), hedge.start)
+            r = _classify_actor(g.group(1)) if g else None
+            if r:
+                ell = _LastFigure(last.unit, r[0], r[1], None, False, "")
+    if ell is None and (last or ctx.near) is not None and _AFTER_OK.match(text, fig["end"], s1):
+        hedge = hedge or _hedge(text, fig, s0, s1)
+        if _CONTINUES.search(text, max(s0, hedge.start - 80), hedge.start):
+            ell = last or ctx.near
+    return _Continuation(ell, hedge)
+
+
+def _unclaimed(ctx, fig, found, ell) -> bool:
+    """No unit, no figure continued, no casualty word and no troop noun to the left."""
+    return found is None and ell is None and not ctx.cas and "pair_start" not in fig and not (
+        _AFTER_OK.match(ctx.text, fig["end"], ctx.s1)
+        and _LEFT_STEMS.search(ctx.low, 0, fig["start"] - ctx.s0))
+
+
+def _excluded(ctx, fig, found, hedge) -> bool:
+    """Numbers next to a troop noun that count no force (README, counting rules)."""
+    text, s0, s1, a = ctx.text, ctx.s0, ctx.s1, hedge.start
+    if _RATIO_BEFORE.search(text, max(s0, a - 20), a):
+        return True                                   # "one in five soldiers"
+    if _LABEL_BEFORE.search(text, max(s0, a - 20), a):
+        return True                                   # "archived recording 3 Troops of ...": a label
+    if found is not None and fig["high"] < 10 and _PARTITIVE.match(text, fig["end"], s1):
+        return True                                   # "three of the soldiers"
+    if fig["year"] and hedge.hedge == "exact" and (a == s0 or _YEAR_BEFORE.search(text, max(s0, a - 10), a)):
+        return True
+    if found is not None and _detained(text, found, a, s0, s1):
+        return True                                   # "2,000 ISIS fighters held in prisons"
+    return bool(fig["year"] and hedge.hedge == "exact" and found and any(
+        t[0][:1].isupper() and not _classify_actor(t[0]) for t in found.mods))
+    #                                                   "2019 Withdrawing troops ...": a table's year
+
+
+def _casualty_kind(ctx, fig, found, hedge) -> str | None:
+    """"killed", "wounded", ... when the figure counts casualties, or a false value."""
+    kind = _casualty(ctx.text, fig, ctx.s0, ctx.s1, found.end if found else None, hedge.start, ctx.cas)
+    if not kind and ctx.last_cas is not None and _COORD.fullmatch(ctx.text, ctx.last_cas.end, hedge.start):
+        kind = ctx.last_cas.kind                      # "killed ... Afghans and 2,461 service members"
+    return kind
+
+
+def _add_casualty(ctx, fig, found, hedge, kind, next_start):
+    text = ctx.text
+    unit, unit_end = (found.unit, found.end) if found else ("", None)
+    if not found:
+        w = _WHO_AT.match(text, fig["end"], ctx.s1)
+        if w:
+            unit, unit_end = w.group(1), w.end()
+    end = unit_end or fig["end"]
+    actor, _, aspan = _actor(text, fig, found.mods, unit, ctx.s0, hedge.start) if found \
+        else ("", None, None)
+    place = _place(text, ctx.story, ctx.s0, ctx.s1, hedge.start, end, next_start,
+                   [aspan] if aspan else [], context=False, preps=ctx.preps)[0]
+    ctx.casualties.append(CasualtyRow(
+        ctx.aid, ctx.par, ctx.sentence, text[hedge.start:end], fig["low"], fig["high"], hedge.hedge,
+        kind, _SPACES.sub(" ", unit.lower()), actor, place, ctx.story.quoted(fig["start"], ctx.mq),
+        ctx.idx, hedge.start, end))
+    ctx.last_cas = _LastCasualty(end, kind)
+
+
+def _link(ctx, fig, found, ell) -> _Link | None:
+    """The unit a number counts and what it takes over: its own unit, the first number of
+    "from 5,200 to 2,500", a troop noun to its left ("troop levels ... to 2,500", "a force of
+    5,000"), or the figure it continues ("2,500 troops in Iraq and 900 in Syria").  None: no unit."""
+    text, s0, s1 = ctx.text, ctx.s0, ctx.s1
+    force, carried = None, ""
+    if "pair_start" in fig and ctx.pair is not None:
+        force, carried = ctx.pair.force, ctx.pair.place
+    if found:
+        return _Link(found.unit, found.end, force, carried)
+    if force:
+        return _Link(force.unit, fig["end"], force, carried)
+    if not (ell or _AFTER_OK.match(text, fig["end"], s1)):
+        return None
+    lstart = fig["start"]                             # a hedge word may be the link: "below 34,500"
+    left = _TROOP_LEFT.search(text, max(s0, lstart - 120), lstart) if lstart > s0 else None
+    gap = (left.group("gap") or "") if left else ""
+    if left and _CASUALTY_GAP.match(gap):
+        return None                                   # "the number of troops killed this year to 16"
+    if left and not ell and not (_DIGIT_ANY.search(gap) or _NWORD_ANY.search(gap)):
+        unit, last = left.group("u"), ctx.last
+        if last is not None and last.end is not None and left.start("u") < last.end:
+            return _Link(unit, fig["end"], last.force, last.place)   # "send 1,000 troops, bringing its total to 9,500"
+        return _Link(unit, fig["end"], _Force(unit, *_actor_from_left(text, left, s0)), "")
+    if ell:
+        toks = _tokens_after(text, fig["end"], s1, 5)
+        after = _actor_from_tokens(toks[1:]) if toks and toks[0][0] in ("from", "of") else None
+        force = _Force(ell.unit, after[0], after[1]) if after else ell.force
+        return _Link(ell.unit, fig["end"], force, ell.place)
+    return None
+
+
+def _final_hedge(ctx, fig, hedge, unit_end) -> str:
+    """The hedge before the number, unless one after it says more ("2,000 troops or more");
+    "vague" for "hundreds of", "a few hundred": no one number."""
+    post = _post_hedge(ctx.text, fig["end"], ctx.s1) or (
+        _post_hedge(ctx.text, unit_end, ctx.s1) if unit_end else None)
+    out = hedge.hedge
+    if post and (out == "exact" or post == "up_to"):
+        out = post
+    return "vague" if fig["vague"] else out
+
+
+def _where(ctx, fig, link, mods, hstart, next_start) -> _Where:
+    """The figure's actor and place (README, counting rules: place)."""
+    text = ctx.text
+    if link.force:
+        actor, acountry, aspan = link.force.actor, link.force.country, None
+    else:
+        actor, acountry, aspan = _actor(text, fig, mods, link.unit, ctx.s0, hstart)
+    place, place_from = _place(text, ctx.story, ctx.s0, ctx.s1, hstart, link.end, next_start,
+                               [aspan] if aspan else [], preps=ctx.preps)
+    if acountry and place == acountry:
+        actor = "local"
+    if not place and place_from != "vague" and acountry and actor in ("local", "other") and (
+            actor == "local" or (aspan and re.sub(r"['’]s$", "", text[aspan[0]:aspan[1]])
+                                 in _NAME_TO_COUNTRY)):
+        place, place_from, actor = acountry, "actor", "local"   # "Iraq's ... 160,000 fighters"
+    if link.carried and place_from in ("paragraph", "context", ""):
+        place, place_from = link.carried, "carried"  # "2,500 troops in Iraq, down from 5,000"
+    if place_from == "vague":
+        place_from = ""
+    return _Where(actor, acountry, place, place_from)
+
+
+def _add_troop(ctx, fig, link, mods, hedge, next_start):
+    text, hstart = ctx.text, hedge.start
+    where = _where(ctx, fig, link, mods, hstart, next_start)
+    unit_out = _SPACES.sub(" ", link.unit)
+    if not (unit_out[0].isupper() and unit_out.lower() == "marines"):
+        unit_out = unit_out.lower()
+    ctx.troops.append(TroopRow(
+        ctx.aid, ctx.par, ctx.sentence, text[hstart:link.end], fig["low"], fig["high"],
+        _final_hedge(ctx, fig, hedge, link.end), unit_out, where.actor, where.place,
+        ctx.story.quoted(fig["start"], ctx.mq), ctx.idx, hstart, link.end, where.place_from))
+    ctx.last = _LastFigure(link.unit, where.actor, where.country, link.end,
+                           text[max(ctx.s0, hstart - 5):hstart].lower() == "from ", where.place)
+    ctx.story.last_troop = _StoryFigure(ctx.idx, link.unit, where.actor, where.country, where.place,
+                                        ctx.par)
+    if "pair_end" in fig:
+        ctx.pair = _LastFigure(link.unit, where.actor, where.country, None, False, where.place)
 
 
 _DETENTION = {w: lexicon.pattern([r["words"] for r in lexicon.table("detention_words") if r["where"] == w])
@@ -1443,7 +1643,7 @@ _DETENTION_BEFORE = re.compile(r"(?P<w>\S+(?:[ \t]+\S+)?)[ \t]+(?:(?:the|some|ab
 
 def _detained(text, found, hstart, s0, s1) -> bool:
     """Is the figure a count of detainees, prisoners or captives (lexicon/detention_words.csv)?"""
-    after = _DETENTION_AFTER.match(text, found[1], s1)
+    after = _DETENTION_AFTER.match(text, found.end, s1)
     if after and _DETENTION["after"].match(text, after.end(), s1):
         return True
     before = _DETENTION_BEFORE.search(text, max(s0, hstart - 40), hstart)
@@ -1471,7 +1671,7 @@ def _list_unit(text, figs, k, s1):
         j += 1
         sub = _scan_unit(text, figs[j].get("pair_end", figs[j]["end"]), s1)
         if sub is not None:
-            return sub[0], figs[k]["end"], sub[2]
+            return _UnitHit(sub.unit, figs[k]["end"], sub.mods)
     return None
 
 
@@ -1757,7 +1957,7 @@ def _run(articles, sentences, want):
             digit = _has_digit(low)
             word = None if digit else _word_flag(text, s0, s1, low)
             if (digit or word) and ((story.last_troop is not None
-                                     and idx - story.last_troop[0] <= 2) or _STEMS.search(low)):
+                                     and idx - story.last_troop.idx <= 2) or _STEMS.search(low)):
                 _figures(aid, story, par, idx, s0, s1, mq, troops, casualties, digit, word, low)
         if times and any(map(low.__contains__, _TL_UNIT_WORDS)):
             _timelines(aid, story, par, idx, s0, s1, mq, timelines)
@@ -1785,7 +1985,7 @@ def _with_destinations(rows, where):
     regions = {r for r in _REGIONS.values() if r not in _NAME_TO_COUNTRY}   # not "Iraq" (Kurdistan's)
     out = []
     for r in rows:
-        aid, par, idx, place, how = r[0], r[1], r[11], r[9], r[14]
+        aid, par, idx, place = r.article_id, r.paragraph, r.sentence_index, r.place
         nxt = where.get((aid, idx + 1))
         if nxt is not None and nxt[1] == par and (place in regions or not place):
             story, _, s0, s1 = nxt
@@ -1793,7 +1993,7 @@ def _with_destinations(rows, where):
             hit = next((c for a, _, c, dem in story.countries(m.end(), s1) if not dem and a == m.end()), None) \
                 if m else None
             if hit:
-                r = r[:9] + (hit,) + r[10:14] + ("destination",)
+                r = r._replace(place=hit, place_from="destination")
         out.append(r)
     return out
 
