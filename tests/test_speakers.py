@@ -877,3 +877,43 @@ def test_a_new_source_noun_in_the_lexicon_makes_an_unnamed_source(temporary_lexi
     assert _credits(sp, text) == [["", "unknown", ""]]
     new = temporary_lexicon("anonymous_heads.txt", "shepherd", sp)
     assert _credits(new, text) == [["unnamed local shepherd", "anonymous", "said"]]
+
+
+# ------------------------------------------------------------------ role nouns, late "according to"
+
+def test_the_president_is_not_the_foreign_one_when_another_president_was_met():
+    q = quotes_of('President Ana Lindqvist spoke on Monday. Lindqvist said she would "squeeze" '
+                  "Estonian President Mart Kask's economy.\n\n"
+                  '"We have no soldiers in the area," the president said.')
+    assert speaker_of(q, "no soldiers") == ("Ana Lindqvist", "person")
+
+
+def test_the_president_may_still_be_the_only_president_met():
+    q = quotes_of("Estonian President Mart Kask flew to Riga.\n\n"
+                  '"We will stay," the president said.')
+    assert speaker_of(q, "We will stay") == ("Mart Kask", "person")
+
+
+def test_according_to_at_the_end_of_a_long_sentence_names_the_source():
+    q = quotes_of("Analyst Omar Haddad studied the war. Foreign Secretary Ruth Bell told the BBC, "
+                  '"It is vital."\n\n'
+                  '"The single biggest error" after the invasion was not making reconciliation a '
+                  "higher priority, according to Haddad.")
+    assert speaker_of(q, "biggest error") == ("Omar Haddad", "person")
+
+
+def test_a_role_noun_with_an_apposition_finds_the_person_with_a_matching_role():
+    q = quotes_of("Even then, Carl Brandt, U.S. ambassador to Iraq from 2010 to 2012, doubts it.\n\n"
+                  "The veteran diplomat, now a fellow at a Washington think tank, says that "
+                  '"the Sunnis had bought into the new Iraq."')
+    assert speaker_of(q, "bought into") == ("Carl Brandt", "person")
+
+
+def test_the_lawmaker_is_a_representative_or_a_senator_met_before():
+    q = quotes_of('Rep. Dana Whitfield spoke first. "We must go," the lawmaker said.')
+    assert speaker_of(q, "We must go") == ("Dana Whitfield", "person")
+
+
+def test_a_diplomat_introduced_unnamed_stays_the_same_unnamed_source():
+    q = quotes_of('Pentagon spokesman Jon Hale spoke. "Yes," a diplomat said. "Maybe," the diplomat added.')
+    assert speaker_of(q, "Maybe") == ("unnamed diplomat", "anonymous")

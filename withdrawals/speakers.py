@@ -142,11 +142,11 @@ def _is_work_title(quote: str) -> bool:
 
 HEAD_OF_STATE = ("president", "prime minister", "premier", "king", "chancellor", "supreme leader",
                  "emir", "leader", "monarch", "ruler")
-_ROLE_NORMALISE = {"sen": "senator", "gen": "general", "rep": "representative", "gov": "governor",
-                   "adm": "admiral", "lt": "lieutenant", "col": "colonel", "sec": "secretary",
-                   "capt": "captain", "maj": "major", "cmdr": "commander", "spokeswoman": "spokesman",
-                   "spokesperson": "spokesman", "advisor": "adviser", "lawmaker": "senator",
-                   "congressman": "representative", "congresswoman": "representative"}
+_ROLE_FORMS = lexicon.table("role_forms")
+_ROLE_NORMALISE = {r["form"]: r["role"] for r in _ROLE_FORMS}
+#: the roles a role noun may refer to: "the diplomat" is also the story's ambassador or envoy
+_ROLE_ALSO = {r["form"]: (r["role"],) + tuple(x for x in r["also"].split(";") if x)
+              for r in _ROLE_FORMS if r["also"]}
 MALE = frozenset(r["word"] for r in lexicon.table("gender_words") if r["gender"] == "m")
 # common first names, only to pick "he" or "she" for a pronoun; unknown names stay compatible with both
 FEMALE_FIRST = frozenset(r["name"] for r in lexicon.table("first_names") if r["gender"] == "f")
@@ -434,6 +434,15 @@ def _issue_re(head: str) -> re.Pattern:
                       r"(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"s?\b", re.I)
 
 
+
+def _only_foreign(roles, head) -> bool:
+    """Does every role of a person with this head noun name a country other than the US
+    ("Turkish president")?"""
+    with_head = [r.lower().split() for r in roles if head in r.lower()]
+    return bool(with_head) and all(any(w in PLACES and w not in _US_WORDS and w not in _US_STATE_WORDS
+                                       for w in r) for r in with_head)
+
+
 class _Story:
     """Per-story state: people and organisations met so far, sentence subjects."""
 
@@ -543,13 +552,15 @@ class _Story:
             yield from self.homonyms.get(key, (ent,))
 
     def by_role(self, head, mods, pos):
+        heads = _ROLE_ALSO.get(head)
         head = _ROLE_NORMALISE.get(head, head)
+        heads = heads or (head,)
         best, best_score = None, -1
         for ent in self.entities():
             roles = ent.norm_roles()
             if not roles:
                 continue
-            if _word_re(head).search(roles):
+            if any(_word_re(h).search(roles) for h in heads):
                 score = 10
             elif head in ("leader", "head", "ruler") and any(h in roles for h in HEAD_OF_STATE):
                 score = 5
@@ -565,6 +576,8 @@ class _Story:
                                                            for w in roles.replace("|", " ").split()):
                 continue  # "the U.S. president" is not the Iranian one
             score += 3 * hits
+            if not place_mods and _only_foreign(ent.roles, head):
+                score -= 3  # "the president", with "Turkish President X" and "President Y" met: Y
             if not any(m in _FORMER for m in mods) and all(
                     any(f in r.lower().split() for f in _FORMER) for r in ent.roles if head in r.lower()) \
                     and any(head in r.lower() for r in ent.roles):
@@ -1129,8 +1142,9 @@ def _classify(toks, story: _Story, pos: int):
         if det in ("the", "that", "this", "these", "those") and hk in story.last_anon:
             sp = story.last_anon[hk]
         else:
-            if head in ("spokesman", "spokeswoman", "spokesperson") and det == "the":
-                ent = story.by_role("spokesman", [], pos)
+            if det == "the" and (head in ROLE_HEADS or head in _ROLE_NORMALISE) and not head.endswith("s"):
+                # "the spokesman", "the veteran diplomat": the story's person with that role, if any
+                ent = story.by_role(head, [w for w in low[:-1] if w not in DETERMINERS], pos)
                 if ent is not None:
                     return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
             sp = "unnamed " + desc
@@ -1233,7 +1247,9 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
             named = prev_res is not None and prev_res[4] is not None and \
                 _low(prev_res[3]) not in PRONOUNS and any(
                     _is_cap(t) and _low(t) not in _TITLE_OR_DET for t in prev_res[3].split())
-            if prev_res is not None and (relative or named or prev_res[1] == "anonymous"):
+            by_role = prev_res is not None and prev_res[1] == "person" and prev_res[4] is not None \
+                and _low(prev_res[3].split()[0]) == "the"    # "The veteran diplomat, now a fellow …, says"
+            if prev_res is not None and (relative or named or by_role or prev_res[1] == "anonymous"):
                 if prev_res[4] is not None and not relative and ch not in prev_res[4].roles:
                     prev_res[4].roles.append(ch)
                 return prev_res
@@ -1343,6 +1359,11 @@ def _attr_post(post: str, story, pos):
     cm = cues[0]
     pre = _PASSIVE_QUOTED_RE.sub(" ", rest[:cm.start()])
     cue = cm.group().lower()
+    if cue == "according to" and pre.rstrip().endswith(","):
+        np = _np_head(rest[cm.end():])    # '“Q” after the fall was ..., according to Mardini.'
+        res = _classify(np, story, pos) if np else None
+        if res is not None and res[1] != "unknown":
+            return res, cue
     if "," in pre and not _P19.search(_P20.sub("", pre)):
         res = _apposition_speaker(pre, story, pos)
         if res is not None:
