@@ -917,3 +917,10 @@ def test_the_lawmaker_is_a_representative_or_a_senator_met_before():
 def test_a_diplomat_introduced_unnamed_stays_the_same_unnamed_source():
     q = quotes_of('Pentagon spokesman Jon Hale spoke. "Yes," a diplomat said. "Maybe," the diplomat added.')
     assert speaker_of(q, "Maybe") == ("unnamed diplomat", "anonymous")
+
+
+def test_a_surname_alone_before_the_full_name_is_a_mention_of_that_person():
+    q = quotes_of("Lindqvist said she would “squeeze” Estonian President Mart Kask’s economy.\n\n"
+                  "The president added that critics “would like” soldiers to stay.\n\n"
+                  "President Ana Lindqvist said Wednesday she would act.")
+    assert speaker_of(q, "would like") == ("Ana Lindqvist", "person")

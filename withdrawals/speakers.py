@@ -830,6 +830,27 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
                 if am:
                     story.orgs[am.group(1)] = a
         off += len(line) + 1
+    _surnames_before_full_name(story, text, outside)
+
+
+def _surnames_before_full_name(story: _Story, text: str, outside):
+    """A surname written alone before the story gives the full name ("Trump said ... The president
+    added ... President Donald Trump said") is a mention of that person."""
+    for key, ent in story.people.items():
+        if ent.ntok < 2 or not ent.seen or key in story.homonyms:
+            continue
+        last = ent.full.split()[-1]
+        if len(last) < 3 or not last[:1].isupper():
+            continue
+        early, i = [], text.find(last, 0, ent.seen[0])
+        while i >= 0:
+            j = i + len(last)
+            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()) \
+                    and outside(i):
+                early.append(i)
+            i = text.find(last, j, ent.seen[0])
+        if early:
+            ent.seen[:0] = early
 
 
 @functools.lru_cache(maxsize=16384)
