@@ -26,7 +26,7 @@ DEV = REPO.parent / "shared" / "corpora" / "withdrawals-news-dev.jsonl"
 
 
 def shares(quotes) -> dict:
-    said = quotes[quotes["direct"] & (quotes["quote_kind"] == "quotation")]
+    said = utils.quotations_only(quotes[quotes["direct"]])
     person = said[said["speaker_kind"] == "person"]
     full = defaultdict(set)
     for p in set(person["person"]):

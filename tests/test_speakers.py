@@ -28,7 +28,7 @@ def seed_quotes(articles):
 
 
 def test_seed_direct_quote_count(seed_quotes):
-    direct = seed_quotes[seed_quotes["direct"]]
+    direct = seed_quotes[seed_quotes["direct"] & ~seed_quotes["nested"]]
     assert direct.groupby("article_id").size().tolist() == [11, 10, 11, 10, 9, 10]
 
 
@@ -70,10 +70,21 @@ def test_statement_resolves_to_organisation(seed_quotes):
     assert rows["speaker"].tolist() == ["White House"]
 
 
-def test_nested_single_quotes_stay_inside(seed_quotes):
+def test_nested_single_quotes_stay_inside_and_get_a_row_of_their_own(seed_quotes):
     rows = seed_quotes[seed_quotes["quote"].str.contains("we defeated America", regex=False)]
-    assert len(rows) == 1
-    assert rows.iloc[0]["quote"].startswith("This is a recruiting tool")
+    outer, inner = rows[~rows["nested"]], rows[rows["nested"]]
+    assert len(outer) == 1 and outer.iloc[0]["quote"].startswith("This is a recruiting tool")
+    assert inner["quote"].tolist() == ["we defeated America, we sent them home."]
+    assert inner["speaker_kind"].tolist() == ["unknown"]            # nobody named inside the quotation
+    assert utils.quotations_only(inner).empty                      # its words count under the outer one
+    caliphate = seed_quotes[seed_quotes["nested"] & (seed_quotes["quote"] == "caliphate")]
+    assert caliphate["quote_kind"].tolist() == ["term"]
+
+
+def test_a_nested_quotation_goes_to_the_speaker_named_inside_the_outer_one():
+    q = quotes_of('Pompeo said: "Obama promised \'a new beginning.\' He failed. The soldiers\' families know it."')
+    inner = q[q["nested"]]
+    assert inner[["quote", "speaker", "cue"]].values.tolist() == [["a new beginning.", "Obama", "promised"]]
 
 
 def test_reported_speech_rows(seed_quotes):

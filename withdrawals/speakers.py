@@ -54,7 +54,7 @@ __all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers",
 TOP_OUTLETS = 12   # groups named in the tables by default: the same number as withdrawals.figures.TOP_OUTLETS
 # the columns the attribution passes fill, then the one read from the finished row
 _ROW_COLUMNS = ["article_id", "paragraph", "quote", "speaker", "speaker_kind",
-                "speaker_role", "cue", "direct", "start", "end", "quote_words", "mention"]
+                "speaker_role", "cue", "direct", "start", "end", "quote_words", "mention", "nested"]
 QUOTE_COLUMNS = _ROW_COLUMNS + ["quote_kind"]
 
 # --------------------------------------------------------------------------- word lists
@@ -1851,7 +1851,7 @@ def _story_quotes(article_id, text):
                     "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                     "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
                     "direct": False, "start": qs, "end": qs + len(q),
-                    "quote_words": _word_count(q), "mention": res[3],
+                    "quote_words": _word_count(q), "mention": res[3], "nested": False,
                 })
                 if res[1] != "unknown":
                     story.last_speaker = (res[0], res[1], res[2], cue)
@@ -1888,8 +1888,10 @@ def _story_quotes(article_id, text):
                 "article_id": article_id, "paragraph": par_no[pi], "quote": q,
                 "speaker": res.speaker, "speaker_kind": res.kind, "speaker_role": res.role, "cue": cue or "",
                 "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": slot.words, "mention": res.mention, "term": term,
+                "quote_words": slot.words, "mention": res.mention, "term": term, "nested": False,
             })
+            if "‘" in q or "'" in q:
+                par_rows.extend(_nested_quotes(article_id, par_no[pi], q, qa, story))
         rep_upto(len(w) + 1)
         if len(par_rows) > 1:
             par_rows.sort(key=_row_start)
@@ -1908,6 +1910,39 @@ def _story_quotes(article_id, text):
                 if got is not None and got[0][1] != "unknown":
                     prev_par_speaker = got
     _credit_quotes(rows, work, offsets, story)
+    return rows
+
+
+def _nested_quotes(article_id, paragraph, quote, qa, story):
+    """Quotations inside a quotation, in single marks ("People are saying, ‘Can I bring our
+    people home?’ We are ..."): a row each (``nested`` True), credited to the speaker the outer
+    quotation names before them ("People are saying, ‘…’" -> people; "Obama promised ‘…’" -> Obama),
+    else nobody.  ``quote_kind`` then tells words from terms, as for every row.  A mark left open
+    is an apostrophe or a slip, not a quotation."""
+    rows = []
+    for s, e in _single_quote_spans(quote):
+        if e >= len(quote) or quote[e] not in "’'":
+            continue
+        inner = quote[s:e]
+        if not any(c.isalpha() for c in inner):
+            continue
+        pre = quote[:max(0, s - 1)]
+        cut = max(pre.rfind(". "), pre.rfind("? "), pre.rfind("! "))
+        pre = pre[cut + 2:] if cut >= 0 else pre
+        got = _attr_pre(pre, story, qa + s) if pre.strip() else None
+        res = got[0] if got is not None else None
+        if res is not None and not isinstance(res, Attribution):
+            res = Attribution(*res)
+        if res is None or res.kind == "unknown":
+            res, cue = _NOBODY, ""
+        else:
+            cue = got[1]
+        rows.append({
+            "article_id": article_id, "paragraph": paragraph, "quote": inner,
+            "speaker": res.speaker, "speaker_kind": res.kind, "speaker_role": res.role, "cue": cue,
+            "direct": True, "start": qa + s, "end": qa + e, "quote_words": _word_count(inner),
+            "mention": res.mention, "nested": True,
+        })
     return rows
 
 
@@ -2027,7 +2062,7 @@ def _empty():
         "cue": pd.Series(dtype="object"), "direct": pd.Series(dtype="bool"),
         "start": pd.Series(dtype="int64"), "end": pd.Series(dtype="int64"),
         "quote_words": pd.Series(dtype="int64"), "mention": pd.Series(dtype="object"),
-        "quote_kind": pd.Series(dtype="object"),
+        "nested": pd.Series(dtype="bool"), "quote_kind": pd.Series(dtype="object"),
     })
 
 
@@ -2213,7 +2248,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
         return _empty()
     df = pd.DataFrame(rows, columns=_ROW_COLUMNS, dtype=object)   # text stays object, as in _empty()
     df = df.astype({"paragraph": "int64", "start": "int64", "end": "int64",
-                    "quote_words": "int64", "direct": "bool"})
+                    "quote_words": "int64", "direct": "bool", "nested": "bool"})
     checked = [clean_speaker(n, k) for n, k in zip(df["speaker"], df["speaker_kind"])]
     df["speaker"] = pd.Series([n for n, _ in checked], index=df.index, dtype=object)
     df["speaker_kind"] = pd.Series([k for _, k in checked], index=df.index, dtype=object)

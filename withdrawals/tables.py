@@ -511,9 +511,16 @@ def whole_table(df: pd.DataFrame, digits: int = 3, hide=()):
 
 # --------------------------------------------------------------------------- speakers (notebook 03)
 def quotations_only(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The rows that are someone's words: terms (``quote_kind == "term"``) left out; a table without
-    ``quote_kind`` is returned as it is.  Every speaker table and figure counts these only."""
-    return quotes[quotes["quote_kind"] != "term"] if "quote_kind" in quotes else quotes
+    """The rows that are someone's words: terms (``quote_kind == "term"``) left out, and quotations
+    nested in another with nobody named for them (their words are the outer quotation's, counted
+    there); a table without these columns is returned as it is.  Every speaker table and figure
+    counts these only."""
+    keep = pd.Series(True, index=quotes.index)
+    if "quote_kind" in quotes:
+        keep &= quotes["quote_kind"] != "term"
+    if "nested" in quotes:
+        keep &= ~(quotes["nested"].astype(bool) & (quotes["speaker_kind"] == "unknown"))
+    return quotes[keep]
 
 
 def _named(quotes: pd.DataFrame) -> pd.Series:
