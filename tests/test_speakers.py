@@ -935,3 +935,35 @@ def test_a_surname_alone_before_the_full_name_is_a_mention_of_that_person():
                   "The president added that critics “would like” soldiers to stay.\n\n"
                   "President Ana Lindqvist said Wednesday she would act.")
     assert speaker_of(q, "would like") == ("Ana Lindqvist", "person")
+
+
+def test_a_partial_quote_before_a_while_clause_is_the_first_speakers():
+    q = quotes_of('Mr Brandt said the troops would be pulled out "slowly", while National Security '
+                  "Adviser Tom Reyes said the withdrawal would depend on conditions.")
+    assert speaker_of(q, "slowly") == ("Brandt", "person")
+
+
+def test_an_outlet_that_relays_a_persons_words_is_not_their_speaker():
+    q = quotes_of("During the meeting, Schumer brought up former Defense Secretary Jim Hollis' recent comment "
+                  'that the group "will resurge" in Syria, according to NBC News. Trump then called the general '
+                  '"the most overrated general," saying "he wasn\'t tough enough," NBC reported.')
+    assert speaker_of(q, "will resurge") == ("Jim Hollis", "person")
+    assert speaker_of(q, "tough enough") == ("Trump", "person")
+
+
+def test_a_possessive_claim_noun_then_was_that():
+    q = quotes_of("Even so, Ana Lindqvist’s takeaway was that “Iran appears to be standing down, which is good.”")
+    assert speaker_of(q, "standing down") == ("Ana Lindqvist", "person")
+
+
+def test_a_participle_cue_after_a_subordinate_clause_hangs_on_the_main_clause():
+    q = quotes_of("When Sen. Rand Paul (R-Ky.) pushed Secretary of State Mike Pompeo to pledge that the "
+                  "administration would not attack Iran, the secretary demurred, saying he would "
+                  "“prefer to leave that to the lawyers.”")
+    assert speaker_of(q, "lawyers") == ("Mike Pompeo", "person")
+
+
+def test_a_definite_role_noun_after_an_unnamed_one_is_that_unnamed_source():
+    q = quotes_of("With General Omar Saleh looking on, a senior commander took the floor.\n\n"
+                  "“It is time to teach them a lesson,” the commander said.")
+    assert speaker_of(q, "teach them") == ("unnamed senior commander", "anonymous")

@@ -214,6 +214,8 @@ _P23 = re.compile(r"\w")
 _P24 = re.compile(r"\w+(?:['’]\w+)?")
 _P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
 _P26 = re.compile(r"[\s]*[,—–]")
+#: '… pulled out “slowly”, while Bolton said …': a new clause with its own speaker follows
+_NEW_CLAUSE_RE = re.compile(r"\s*,\s*(?:while|whereas|but|although|though)\s", re.I)
 _P27 = re.compile(r"\s*,")
 _P28 = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
 _P29 = re.compile(r"\b[Aa]ccording to\s+")
@@ -417,6 +419,14 @@ def _same_first(a: str, b: str) -> bool:
     return (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb))
 
 
+@functools.lru_cache(maxsize=None)
+def _unnamed_re(head: str) -> re.Pattern:
+    """'a senior commander', 'one Western diplomat': an indefinite article, up to three modifiers
+    (no names: lower case or a nationality), the role noun."""
+    return re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,3}"
+                      + re.escape(head) + r")\b(?!\s+[A-Z])")
+
+
 def _last_before(ent, pos) -> int:
     """The story offset of the last mention of ``ent`` before ``pos`` (-1 if none)."""
     i = bisect.bisect_left(ent.seen, pos)
@@ -446,7 +456,8 @@ def _only_foreign(roles, head) -> bool:
 class _Story:
     """Per-story state: people and organisations met so far, sentence subjects."""
 
-    def __init__(self):
+    def __init__(self, text: str = ""):
+        self.text = text        # the story's working text (page furniture masked)
         self.people = {}        # surname key -> _Entity (the first person met with that surname)
         self.homonyms = {}      # surname key -> every _Entity with it, when two first names share it
         self.orgs = {}          # acronym -> full name
@@ -589,6 +600,14 @@ class _Story:
             if best is None or score > best_score or (score == best_score and before > _last_before(best, pos + _AHEAD)):
                 best, best_score = ent, score
         return best
+
+    def unnamed_before(self, head: str, pos: int) -> str:
+        """The description of the last unnamed person with this role noun introduced before
+        ``pos`` ("a senior commander", "one Western diplomat" -> "senior commander"), or ""."""
+        found = ""
+        for m in _unnamed_re(head).finditer(self.text, max(0, pos - 3000), pos):
+            found = " ".join(m.group(1).split())
+        return found
 
     def add_sentence(self, start, masked):
         self.sent_starts.append(start)
@@ -1185,6 +1204,9 @@ def _classify(toks, story: _Story, pos: int):
         ent = story.by_role(head, mods, pos)
         if ent is not None:
             return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+        desc = story.unnamed_before(head, pos)
+        if desc:  # "a senior commander took the floor. “Q,” the commander said": that unnamed source
+            return ("unnamed " + desc, "anonymous", mention, mention, None)
         return ("", "unknown", mention, mention, None)
     if caps:
         run = caps[-1]
@@ -1465,6 +1487,21 @@ def _statement_source(after: str, np, story, pos):
     return res if res is not None and res[1] != "unknown" else None
 
 
+_SUBORDINATORS = frozenset(lexicon.words("subordinators"))
+
+
+def _main_clause_subject(before: str, story, pos):
+    """The subject of the clause a participle cue hangs on: past a leading subordinate clause
+    ("When Sen. Paul pushed Pompeo ..., the secretary demurred, saying") the main clause's, else the
+    first subject of the text."""
+    words, body = before.split(None, 1), before.rstrip(" ,")
+    if words and words[0].lower() in _SUBORDINATORS and "," in body:
+        sub = _subject_of(body[body.rfind(",") + 1:], story, pos)
+        if sub is not None:
+            return sub
+    return _subject_of(before, story, pos)
+
+
 def _attr_pre(pre: str, story, pos):
     """'X said: "Q"' / 'X called it "a mistake"' from the words before a quotation."""
     cues = _find_cues(pre)
@@ -1499,7 +1536,7 @@ def _attr_pre(pre: str, story, pos):
             res = _classify(np, story, pos) if np else None
             if res is not None and res[1] in ("person", "organization", "anonymous"):
                 return res, cue
-        sub = _subject_of(before, story, pos)
+        sub = _main_clause_subject(before, story, pos)
         if sub is not None and sub[1] == "person":
             return sub, cue
         lead = _np_head(before) if cue in PARTICIPLE_CUES else []
@@ -1628,7 +1665,8 @@ def _line_plan(w: str, spans):
             post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
         post = w[_after_mark(w, e) if closed else e:post_to]
         ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
-        order = ("post", "pre") if (ends_comma or _P26.match(post)) else ("pre", "post")
+        order = ("post", "pre") if (ends_comma or (_P26.match(post) and not _NEW_CLAUSE_RE.match(post))) \
+            else ("pre", "post")
         pre_empty = not pre.strip()
         work_title = bool(len(quote) < 80 and _is_work_title(quote) and
                           _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]))
@@ -1690,12 +1728,35 @@ def _by_cue(sc: _Scene):
     else:
         return None
     res, cue = got
-    if which == "post" and cue == "according to" and res[1] == "organization" and not slot.pre_empty:
-        # '“Q,” according to a statement from his office' after 'X asked that': X spoke
+    if which == "post" and cue in _RELAY_CUES and res[1] == "organization":
+        return _relayed_speaker(sc) or got
+    return got
+
+
+#: cues after which an organisation relays someone's words rather than speaking itself
+_RELAY_CUES = frozenset(("according to", "reported", "reports", "reporting"))
+
+
+def _relayed_speaker(sc: _Scene):
+    """The person whose words an organisation relays: '“Q,” according to a statement from his
+    office' after 'X asked that'; 'Mattis' recent comment that the group “will resurge”, according
+    to NBC News'; 'Trump called him “…,” saying “Q,” NBC reported' (the sentence's earlier
+    quotation is the person's).  None when the sentence names nobody else."""
+    slot = sc.slot
+    if not slot.pre_empty:
+        pm = _CLAIM_OF_RE.search(slot.pre)
+        if pm:
+            np = _np_tail(pm.group(1))
+            res = _classify(tuple(np), sc.story, sc.at) if np else None
+            if res is not None and res[1] == "person":
+                return res, ""
         alt = _attr_pre(slot.pre, sc.story, sc.at)
         if alt is not None and alt[0][1] == "person":
             return alt
-    return got
+    last = sc.last_in_par
+    if sc.k and last is not None and last[0][1] == "person" and slot.sent_start <= sc.prev_span_start:
+        return last
+    return None
 
 
 def _by_previous_quotation(sc: _Scene):
@@ -1757,9 +1818,10 @@ def _by_earlier_in_paragraph(sc: _Scene):
 
 
 #: "X's claim that …": a noun of saying owned by its speaker
-_CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*)['’]s\s+(?:\w+\s+)?(?:claims?|assertions?|"
-                          r"promises?|pledges?|warnings?|vows?|insistence|argument|words|remarks?|comments?|"
-                          r"tweets?|description|accusations?|allegations?|boasts?)\s+(?:that|of|about)\b")
+_CLAIM_NOUNS = lexicon.words("claim_nouns")
+_CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
+                          + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+                          + r")\s+(?:(?:was|is|has\s+been)\s+)?(?:that|of|about)\b")
 
 
 #: The attribution passes of the README's counting rules, in order: the first that gives an
@@ -1810,7 +1872,7 @@ def _story_quotes(article_id, text):
     par_spans = [_line_spans(w, single) for w in work]
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
     outside = _outside_factory(spans_abs)
-    story = _Story()
+    story = _Story(masked)
     _scan_people(story, masked, outside, work)
 
     prev_par_speaker = None
