@@ -967,3 +967,16 @@ def test_a_definite_role_noun_after_an_unnamed_one_is_that_unnamed_source():
     q = quotes_of("With General Omar Saleh looking on, a senior commander took the floor.\n\n"
                   "“It is time to teach them a lesson,” the commander said.")
     assert speaker_of(q, "teach them") == ("unnamed senior commander", "anonymous")
+
+
+def test_the_newspaper_is_the_outlet_named_last():
+    q = quotes_of("Senior US officials were quoted as saying by the WSJ on Friday.\n\n"
+                  '"The requests are so extensive that the military might be deepening its role," '
+                  "the newspaper reported.")
+    assert speaker_of(q, "so extensive") == ("WSJ", "organization")
+
+
+def test_an_unnamed_source_after_the_reporters_clause_and_a_comma():
+    q = quotes_of("A spike in attacks has been “particularly unhelpful” to peace efforts there, "
+                  "a senior U.S. military commander said on Saturday.")
+    assert speaker_of(q, "unhelpful") == ("unnamed senior U.S. military commander", "anonymous")

@@ -601,6 +601,14 @@ class _Story:
                 best, best_score = ent, score
         return best
 
+    def outlet_before(self, pos: int) -> str:
+        """The news outlet (lexicon/media.txt) named last before ``pos``, as written, or ""."""
+        found = ""
+        for m in _MEDIA_ANY.finditer(self.text, max(0, pos - 3000), pos):
+            if m.group(0)[:1].isupper():
+                found = m.group(0)
+        return found
+
     def unnamed_before(self, head: str, pos: int) -> str:
         """The description of the last unnamed person with this role noun introduced before
         ``pos`` ("a senior commander", "one Western diplomat" -> "senior commander"), or ""."""
@@ -1013,7 +1021,7 @@ def _np_tail_impl(chunk: str):
             out.append(t)
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ORG_WORDS or lt in ("of", "administration", "military", "government", "intelligence",
+                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in ("of", "administration", "military", "government", "intelligence",
                                           "security", "defense", "defence", "white", "house", "police",
                                           "familiar", "knowledgeable", "iranian", "local", "foreign",
                                           "western", "arab", "u.s.", "us", "american", "military",
@@ -1190,6 +1198,10 @@ def _classify(toks, story: _Story, pos: int):
             sp = "unnamed " + desc
             story.last_anon[hk] = sp
         return (sp, "anonymous", mention, mention, None)
+    if head in _MEDIA_HEADS and det == "the":
+        outlet = story.outlet_before(pos)
+        if outlet:  # "… by the WSJ on Friday. “Q,” the newspaper reported"
+            return (outlet, "organization", mention, mention, None)
     if head in _GENERIC_ORG and det in ("the", "this", "that") and story.last_org is not None \
             and not any(_is_cap(t) for t in toks[1:]):
         lo = story.last_org
@@ -1424,6 +1436,12 @@ def _attr_post(post: str, story, pos):
     if res is not None and len(np) + 3 >= len([t for t in _tokens(_POSTMOD_RE.sub("", pre.rstrip()))
                                                if t not in (",",)]):
         return res, cue
+    if "," in pre:  # 'been “particularly unhelpful” to peace efforts, a senior U.S. commander said'
+        tail = pre.rstrip().rsplit(",", 1)[1]
+        np2 = _np_tail(tail)
+        res = _classify(np2, story, pos) if np2 else None
+        if res is not None and res[1] != "unknown" and len(np2) + 1 >= len(_tokens(tail.strip())):
+            return res, cue
     # "“Q,” Esper, who flew in on Sunday, said": appositive or relative clause after the name
     if "," in pre:
         res = _speaker_before(rest, cm, story, pos)
@@ -2132,6 +2150,8 @@ def _empty():
 _NOT_NAME = frozenset(lexicon.words("not_names"))
 _ORGANIZATIONS = lexicon.pattern(lexicon.words("organizations"))
 _MEDIA = lexicon.pattern(lexicon.words("media"))
+_MEDIA_HEADS = frozenset(lexicon.words("media_heads"))
+_MEDIA_ANY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("media")) + r")\b(?<=\w)", re.I)
 _STATE_TAGS = frozenset(k.rstrip(".").lower() for k in _STATE_ABBR) | frozenset(
     v.lower() for v in _STATE_ABBR.values())
 _GLUED_CARD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")    # "MattisFormer": a hover card glued on
