@@ -244,6 +244,9 @@ def test_one_pass_cache_serves_the_same_frames_only(articles, sentences):
     ("The troops will leave within a year, the president said.", [("within a year", 1, 1, "year")]),
     ("Turkey gave the Kurdish fighters 120 hours to withdraw from the border zone.",
      [("120 hours", 120, 120, "hour")]),
+    ("The deal has given the fighters 150 hours starting at noon Wednesday — meaning, until Tuesday at "
+     "6 p.m. — to withdraw from the border.", [("150 hours", 150, 150, "hour")]),
+    ("They gave him three days to think about it.", []),
     ("Biden set a Sept. 11 deadline for the withdrawal.", []),
     ("US troops have been in Afghanistan for nearly two decades.", []),
     ("The 18-year war cost more than $2 trillion.", []),

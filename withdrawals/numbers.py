@@ -1833,8 +1833,20 @@ _TL_HYPHEN_AFTER = re.compile(r"\s+(?:(?:peace|military|troop)\s+)?(?:withdrawal
 
 _TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM
                             + r")?)\s+$", re.I)
-_TL_TO_LEAVE = re.compile(r"\s+to\s+(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|"
-                          r"depart|clear\s+out|complete\s+the\s+withdrawal)\b", re.I)
+#: the verbs of leaving a span of time is given for ("120 hours to withdraw")
+_LEAVE_VERBS = (r"(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|depart|clear\s+out|"
+                r"complete\s+the\s+withdrawal)\b")
+#: "have given Kurdish fighters 150 hours starting at noon Wednesday — meaning, ... — to withdraw"
+_TL_GIVEN = re.compile(r"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?)\b[^.;]{0,60}$", re.I)
+_TL_TO_LEAVE_LATER = re.compile(r".{0,100}?\bto\s+" + _LEAVE_VERBS, re.I)
+
+
+def _given_to_leave(text, s0, s1, a, b) -> bool:
+    """A span of time given to someone to leave, the purpose later in the sentence."""
+    return bool(_TL_GIVEN.search(text, max(s0, a - 70), a) and _TL_TO_LEAVE_LATER.match(text, b, s1))
+
+
+_TL_TO_LEAVE = re.compile(r"\s+to\s+" + _LEAVE_VERBS, re.I)
 
 
 # What a time frame is the time frame of, from lexicon/timeframe_cues.csv and troop_words.txt
@@ -1919,7 +1931,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
             else None
         if not m:                                      # "gave the Kurds 120 hours to withdraw"
             n = _TL_NUM_BEFORE.search(text, max(s0, a - 30), a) \
-                if _TL_TO_LEAVE.match(text, b, s1) else None
+                if _TL_TO_LEAVE.match(text, b, s1) or _given_to_leave(text, s0, s1, a, b) else None
             if n:
                 val = _time_value(n.group("n"))
                 if val is False:
