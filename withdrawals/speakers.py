@@ -1862,16 +1862,10 @@ def _row_start(r):
     return r["start"]
 
 
-def _story_quotes(article_id, text):
-    rows = []
-    if not isinstance(text, str) or not text.strip():
-        return rows
-    # lines are the working unit (a story may come with single newlines); ``paragraph`` in
-    # the output is still segment.paragraph_offsets' index (text.split("\n\n") for clean text;
-    # a line of spaces or tabs counts as blank there, so it does here)
-    pars = text.split("\n")
-    # line start offsets and paragraph numbers (k blank lines between two lines of text are
-    # k + 1 newlines, so (k + 1) // 2 paragraph breaks), counted incrementally, in one pass
+def _line_layout(pars):
+    """Each line's story offset and paragraph number.  k blank lines between two lines of text
+    are k + 1 newlines, so (k + 1) // 2 paragraph breaks, counted in one pass; a line of spaces
+    or tabs counts as blank, as in segment.paragraph_offsets."""
     offsets, par_no = [], []
     o, done_pairs, run = 0, 0, -1
     for p in pars:
@@ -1882,6 +1876,119 @@ def _story_quotes(article_id, text):
         if p and p.strip(" \t"):
             done_pairs += run // 2
             run = 0
+    return offsets, par_no
+
+
+class _Line(NamedTuple):
+    """One line of a story as the quotation finder reads it."""
+    article_id: str
+    paragraph: int
+    base: int                   # its story offset
+    text: str                   # the working text (page furniture masked)
+    spans: tuple                # its quotation spans
+    bounds: tuple               # sentence starts
+    has_cue: bool
+    sentences: tuple            # (start, end, sentence, quote-free) each
+    quotes: tuple               # QuoteSlot each
+
+
+class _ReportedScan:
+    """Reported speech ("X said (that) …") in a line's quote-free sentences, read in order up to
+    each quotation, so that a pronoun after it finds the speaker."""
+
+    def __init__(self, line: _Line, story, rows):
+        self.line, self.story, self.rows, self.done = line, story, rows, 0
+
+    def upto(self, limit):
+        line = self.line
+        while self.done < len(line.bounds) and line.bounds[self.done] < limit:
+            si = self.done
+            self.done += 1
+            if line.has_cue:
+                self._sentence(*line.sentences[si])
+
+    def _sentence(self, st, en, sent, free):
+        line, story = self.line, self.story
+        row = _reported(sent, story, line.base + st) if free else None
+        if row is None:
+            return
+        res, cue, q_s, q_e = row
+        q = sent[q_s:q_e].strip(" ,.;")
+        if len(q.split()) < 3:
+            return
+        qs = line.base + st + sent.find(q, q_s)
+        self.rows.append({
+            "article_id": line.article_id, "paragraph": line.paragraph, "quote": q,
+            "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
+            "direct": False, "start": qs, "end": qs + len(q),
+            "quote_words": _word_count(q), "mention": res[3], "nested": False,
+        })
+        if res[1] != "unknown":
+            story.last_speaker = (res[0], res[1], res[2], cue)
+            if res[1] == "organization":
+                story.last_org = story.last_speaker
+            story.attribute(line.base + st, res[4] if res[4] is not None else (res[0], res[1], res[2]))
+
+
+def _direct_row(line: _Line, k: int, story, last_in_par, prev_par_speaker, rows):
+    """Credit the k-th quotation of a line (the attribution passes), append its row and those of
+    the quotations nested in it; returns the paragraph's last credited (attribution, cue)."""
+    slot = line.quotes[k]
+    qa, q = line.base + slot.start, slot.quote
+    scene = _Scene(slot, k, story, qa, line.base, line.spans[k - 1][0] if k else None, last_in_par,
+                   prev_par_speaker)
+    got = _attribute(scene)
+    res, cue = got if got is not None else (None, None)
+    # titles of works ("told CBS's “Face the Nation”") and scare quotes with nobody behind
+    # them are terms: kept in the table, never anyone's words
+    term = slot.work_title or (res is None and slot.scare)
+    if res is None or slot.work_title:
+        res, cue = _NOBODY, ""
+    ent = res.entity
+    if ent is not None and res.mention.lower() in ("she", "he"):
+        ent.gender = ent.gender or ("f" if res.mention.lower() == "she" else "m")
+    if res.kind != "unknown" and not term:
+        last_in_par = (res, cue)
+        story.last_speaker = (res.speaker, res.kind, res.role, cue)
+        if res.kind == "organization":
+            story.last_org = story.last_speaker
+        story.attribute(line.base + slot.sent_start, ent if ent is not None else (res.speaker, res.kind, res.role))
+        if ent is not None:
+            ent.last = max(ent.last, qa)
+    rows.append({
+        "article_id": line.article_id, "paragraph": line.paragraph, "quote": q,
+        "speaker": res.speaker, "speaker_kind": res.kind, "speaker_role": res.role, "cue": cue or "",
+        "direct": True, "start": qa, "end": qa + len(q),
+        "quote_words": slot.words, "mention": res.mention, "term": term, "nested": False,
+    })
+    if "‘" in q or "'" in q:
+        rows.extend(_nested_quotes(line.article_id, line.paragraph, q, qa, story))
+    return last_in_par
+
+
+def _line_rows(line: _Line, story, prev_par_speaker):
+    """The rows of one line: its direct quotations and its reported speech, in text order;
+    and the paragraph's last credited (attribution, cue)."""
+    rows = []
+    reported = _ReportedScan(line, story, rows)
+    last_in_par = None
+    for k, slot in enumerate(line.quotes):
+        reported.upto(slot.sent_start)
+        last_in_par = _direct_row(line, k, story, last_in_par, prev_par_speaker, rows)
+    reported.upto(len(line.text) + 1)
+    if len(rows) > 1:
+        rows.sort(key=_row_start)
+    return rows, last_in_par
+
+
+def _story_quotes(article_id, text):
+    """The quotation rows of one story, line by line (a story may come with single newlines;
+    ``paragraph`` in the output is still segment.paragraph_offsets' index)."""
+    rows = []
+    if not isinstance(text, str) or not text.strip():
+        return rows
+    pars = text.split("\n")
+    offsets, par_no = _line_layout(pars)
     junk = _junk_paragraphs(pars)
     work = [(" " * len(p) if i in junk else (_mask_junk(p) if "MORE" in p else p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
@@ -1889,108 +1996,49 @@ def _story_quotes(article_id, text):
     single = uses_single_marks(masked)
     par_spans = [_line_spans(w, single) for w in work]
     spans_abs = [(offsets[i] + s, offsets[i] + e) for i, sp in enumerate(par_spans) for s, e, *_ in sp]
-    outside = _outside_factory(spans_abs)
     story = _Story(masked)
-    _scan_people(story, masked, outside, work)
-
-    prev_par_speaker = None
-    prev_par_open = False
+    _scan_people(story, masked, _outside_factory(spans_abs), work)
+    carry = _ParagraphCarry()
     for pi, w in enumerate(work):
         if pi in junk or not w.strip():
             continue
         spans = par_spans[pi]
-        base = offsets[pi]
         bounds, blank, has_cue, sentences, quotes = _line_plan(w, spans)
-        nb = len(bounds)
+        base = offsets[pi]
         # sentences, with quotations blanked, for pronoun resolution
         story.sent_starts.extend([base + st for st, _en, _sent, _free in sentences])
         story.sent_texts.extend([(blank, st, en) for st, en, _sent, _free in sentences])
-
-        par_rows = []
-        done = [0]
-
-        def rep_upto(limit):
-            """Reported speech in the quote-free sentences starting before ``limit``."""
-            while done[0] < nb and bounds[done[0]] < limit:
-                si = done[0]
-                done[0] += 1
-                if not has_cue:
-                    continue
-                st, en, sent, free = sentences[si]
-                if not free:
-                    continue
-                row = _reported(sent, story, base + st)
-                if row is None:
-                    continue
-                res, cue, q_s, q_e = row
-                q = sent[q_s:q_e].strip(" ,.;")
-                if len(q.split()) < 3:
-                    continue
-                qs = base + st + sent.find(q, q_s)
-                par_rows.append({
-                    "article_id": article_id, "paragraph": par_no[pi], "quote": q,
-                    "speaker": res[0], "speaker_kind": res[1], "speaker_role": res[2], "cue": cue,
-                    "direct": False, "start": qs, "end": qs + len(q),
-                    "quote_words": _word_count(q), "mention": res[3], "nested": False,
-                })
-                if res[1] != "unknown":
-                    story.last_speaker = (res[0], res[1], res[2], cue)
-                    if res[1] == "organization":
-                        story.last_org = story.last_speaker
-                    val = res[4] if res[4] is not None else (res[0], res[1], res[2])
-                    story.attribute(base + st, val)
-
-        last_in_par = None
-        for k, slot in enumerate(quotes):
-            s, st, q = slot.start, slot.sent_start, slot.quote
-            qa = base + s
-            rep_upto(st)
-            scene = _Scene(slot, k, story, qa, base, spans[k - 1][0] if k else None, last_in_par, prev_par_speaker)
-            got = _attribute(scene)
-            res, cue = got if got is not None else (None, None)
-            # titles of works ("told CBS's “Face the Nation”") and scare quotes with nobody behind
-            # them are terms: kept in the table, never anyone's words
-            term = slot.work_title or (res is None and slot.scare)
-            if res is None or slot.work_title:
-                res, cue = _NOBODY, ""
-            ent = res.entity
-            if ent is not None and res.mention.lower() in ("she", "he"):
-                ent.gender = ent.gender or ("f" if res.mention.lower() == "she" else "m")
-            if res.kind != "unknown" and not term:
-                last_in_par = (res, cue)
-                story.last_speaker = (res.speaker, res.kind, res.role, cue)
-                if res.kind == "organization":
-                    story.last_org = story.last_speaker
-                story.attribute(base + st, ent if ent is not None else (res.speaker, res.kind, res.role))
-                if ent is not None:
-                    ent.last = max(ent.last, qa)
-            par_rows.append({
-                "article_id": article_id, "paragraph": par_no[pi], "quote": q,
-                "speaker": res.speaker, "speaker_kind": res.kind, "speaker_role": res.role, "cue": cue or "",
-                "direct": True, "start": qa, "end": qa + len(q),
-                "quote_words": slot.words, "mention": res.mention, "term": term, "nested": False,
-            })
-            if "‘" in q or "'" in q:
-                par_rows.extend(_nested_quotes(article_id, par_no[pi], q, qa, story))
-        rep_upto(len(w) + 1)
-        if len(par_rows) > 1:
-            par_rows.sort(key=_row_start)
-        rows.extend(par_rows)
-        if par_rows and any(r["direct"] and r["speaker_kind"] != "unknown" for r in par_rows):
-            prev_par_speaker = last_in_par if last_in_par else None
-            prev_par_open = bool(spans) and not spans[-1][3]
-        elif spans:
-            prev_par_speaker = None
-        else:
-            prev_par_speaker = None if not prev_par_open else prev_par_speaker
-            prev_par_open = False
-            if w.rstrip().endswith(":"):
-                # 'Trump said in a statement:' introduces the quotation in the next paragraph
-                got = _attr_pre(w[bounds[-1]:].rstrip() + " ", story, base + len(w))
-                if got is not None and got[0][1] != "unknown":
-                    prev_par_speaker = got
+        line = _Line(article_id, par_no[pi], base, w, spans, bounds, has_cue, sentences, quotes)
+        line_rows, last_in_par = _line_rows(line, story, carry.speaker)
+        rows.extend(line_rows)
+        carry.update(line, line_rows, last_in_par, story)
     _credit_quotes(rows, work, offsets, story)
     return rows
+
+
+class _ParagraphCarry:
+    """Rule 4's state: the speaker a quotation opening the next paragraph continues."""
+
+    def __init__(self):
+        self.speaker = None         # (attribution, cue)
+        self.open = False           # the last paragraph ended inside a quotation
+
+    def update(self, line: _Line, rows, last_in_par, story):
+        spans = line.spans
+        if rows and any(r["direct"] and r["speaker_kind"] != "unknown" for r in rows):
+            self.speaker = last_in_par if last_in_par else None
+            self.open = bool(spans) and not spans[-1][3]
+        elif spans:
+            self.speaker = None
+        else:
+            self.speaker = None if not self.open else self.speaker
+            self.open = False
+            w = line.text
+            if w.rstrip().endswith(":"):
+                # 'Trump said in a statement:' introduces the quotation in the next paragraph
+                got = _attr_pre(w[line.bounds[-1]:].rstrip() + " ", story, line.base + len(w))
+                if got is not None and got[0][1] != "unknown":
+                    self.speaker = got
 
 
 def _nested_quotes(article_id, paragraph, quote, qa, story):
