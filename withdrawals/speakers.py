@@ -1112,28 +1112,28 @@ def _np_head_impl(text: str):
     return out
 
 
-def _classify(toks, story: _Story, pos: int):
-    """(speaker, kind, role, mention, entity) for a speaker phrase, or None."""
-    if not toks:
-        return None
-    mention = " ".join(toks)
+class _Phrase(NamedTuple):
+    """A speaker phrase ("the veteran diplomat", "White House press secretary Sarah Sanders") as
+    the classifying rules read it."""
+    toks: tuple
+    mention: str                # the words as written
+    low: list                   # each word lower-cased, possessive cut
+    det: str                    # its determiner, or ""
+    caps: list                  # its runs of capitalised words
+    head: str                   # its last word, lower-cased
+
+
+#: a rule of :func:`_classify` found nothing: the next rule reads the phrase
+_NEXT = object()
+
+
+def _person(ent, mention) -> Attribution:
+    return Attribution(ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+
+
+def _phrase(toks) -> _Phrase:
     low = [_low(_strip_poss(t)[0]) for t in toks]
-    if len(toks) == 1 and low[0] in PRONOUNS:
-        if low[0] == "it":
-            # "X released a statement … “Q,” it read": the document's issuer
-            issuer = next((iss for h in _ISSUED_HEADS if (iss := story.issuer(h, pos)) is not None), None)
-            if issuer is not None:
-                return (issuer[0], issuer[1], issuer[2], mention, issuer[3])
-        ref = story.pronoun(low[0], pos)
-        if ref is None:
-            return ("", "unknown", "", mention, None) if low[0] in ("he", "she", "i", "we") else None
-        if isinstance(ref, _Entity):
-            return (ref.full, "person", ref.roles[0] if ref.roles else "", mention, ref)
-        return (ref[0], ref[1], ref[2], mention, None)
-    det = low[0] if low[0] in DETERMINERS else ""
-    # capitalised run inside the phrase
-    caps = []
-    cur = []
+    caps, cur = [], []
     for t in toks:
         if _is_cap(t) and _low(t) not in DETERMINERS:
             cur.append(t)
@@ -1143,93 +1143,158 @@ def _classify(toks, story: _Story, pos: int):
             cur = []
     if cur:
         caps.append(cur)
-    head = low[-1]
-    # a person's name at the end ("White House press secretary Sarah Sanders", "Mr Trump")
-    if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and head in _ANON_OR_STATEMENT):
+    return _Phrase(tuple(toks), " ".join(toks), low, low[0] if low[0] in DETERMINERS else "", caps, low[-1])
+
+
+def _pronoun_phrase(p: _Phrase, story, pos):
+    """"he", "she", "they": the person or body they refer to; "it" after a document was issued."""
+    if len(p.toks) != 1 or p.low[0] not in PRONOUNS:
+        return _NEXT
+    if p.low[0] == "it":
+        # "X released a statement … “Q,” it read": the document's issuer
+        issuer = next((iss for h in _ISSUED_HEADS if (iss := story.issuer(h, pos)) is not None), None)
+        if issuer is not None:
+            return Attribution(issuer[0], issuer[1], issuer[2], p.mention, issuer[3])
+    ref = story.pronoun(p.low[0], pos)
+    if ref is None:
+        return Attribution("", "unknown", "", p.mention, None) if p.low[0] in ("he", "she", "i", "we") else None
+    if isinstance(ref, _Entity):
+        return _person(ref, p.mention)
+    return Attribution(ref[0], ref[1], ref[2], p.mention, None)
+
+
+def _name_phrase(p: _Phrase, story, pos):
+    """A person's name at the end ("White House press secretary Sarah Sanders", "Mr Trump"), or
+    "King" after "Rep. Peter King" (a surname that is also a title word)."""
+    toks, caps = p.toks, p.caps
+    if caps and caps[-1][-1] == toks[-1] and not (len(caps[-1]) == 1 and p.head in _ANON_OR_STATEMENT):
         titles, name, kind = _parse_run(caps[-1])
         if kind == "person" and (_MEDIA.fullmatch(" ".join(name)) or _ORGANIZATIONS.fullmatch(" ".join(name))):
-            return (" ".join(name), "organization", "", mention, None)  # "per the Indianapolis Star"
+            return Attribution(" ".join(name), "organization", "", p.mention, None)  # "per the Indianapolis Star"
         if kind == "person" and not _strip_poss(toks[-1])[1]:
             key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
             ent = story.lookup(key, pos, _strip_poss(name[0])[0] if len(name) > 1 else None,
                                _low(titles[-1]).rstrip(".") if titles else None)
             if ent is None:
-                role = " ".join(toks[:len(toks) - len(name)])
-                role = _P14.sub("", role)
-                if len(name) == 1 and not titles and (det or _low(name[0]) in TITLE_WORDS
+                role = _P14.sub("", " ".join(toks[:len(toks) - len(name)]))
+                if len(name) == 1 and not titles and (p.det or _low(name[0]) in TITLE_WORDS
                                                       or _low(_strip_poss(name[0])[0]) in _non_name_words()
                                                       or _not_name_word(name[0])):
                     return None  # "Ahead of the vote, he said": a word opening a sentence, no one
                 ent = story.person(name, role, pos, titles[-1] if titles else None)
-            return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
+            return _person(ent, p.mention)
     if len(toks) == 1 and toks[0][:1].isupper() and _surname_key(_strip_poss(toks[0])[0]) in story.people \
-            and low[0] in TITLE_WORDS:
-        # "King said" after "Rep. Peter King": a surname that is also a title word
-        ent = story.lookup(_surname_key(_strip_poss(toks[0])[0]), pos)
-        return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
-    if head in STATEMENT_HEADS:
-        poss = next((k for k in range(len(toks) - 1, 0, -1) if _strip_poss(toks[k - 1])[1]), None)
-        if poss is not None:  # "Navy Secretary Richard Spencer's letter says": the writer
-            own = tuple(_strip_poss(t)[0] for t in toks[:poss])
-            res = _classify(own, story, pos) if own and own != toks else None
-            if res is not None and res[1] in ("person", "organization"):
-                return (res[0], res[1], res[2], mention, res[4])
-        issuer = story.issuer(head, pos)
-        if issuer is not None:  # "The office released a report on Monday. … the report says"
-            return (issuer[0], issuer[1], issuer[2], mention, issuer[3])
-        ls = story.last_org or story.last_speaker
-        if ls and ls[1] in ("organization", "person"):
-            return (ls[0], ls[1], ls[2], mention, None)
-        return ("statement", "organization", mention, mention, None)
-    if head in ANON_HEADS and len(toks) > 2 and toks[-1][:1].isupper() and toks[-2] == "of" and _is_cap(toks[-3]):
-        # "the House of Representatives" is a body, not unnamed representatives
-        return (" ".join(t for t in toks if _low(t) not in DETERMINERS), "organization", mention, mention, None)
-    if head in ANON_HEADS:
-        desc = " ".join(t for t in toks if _low(t) not in DETERMINERS)
-        hk = head.rstrip("s")
-        if det in ("the", "that", "this", "these", "those") and hk in story.last_anon:
-            sp = story.last_anon[hk]
-        else:
-            if det == "the" and (head in ROLE_HEADS or head in _ROLE_NORMALISE) and not head.endswith("s"):
-                # "the spokesman", "the veteran diplomat": the story's person with that role, if any
-                ent = story.by_role(head, [w for w in low[:-1] if w not in DETERMINERS], pos)
-                if ent is not None:
-                    return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
-            sp = "unnamed " + desc
-            story.last_anon[hk] = sp
-        return (sp, "anonymous", mention, mention, None)
+            and p.low[0] in TITLE_WORDS:
+        return _person(story.lookup(_surname_key(_strip_poss(toks[0])[0]), pos), p.mention)
+    return _NEXT
+
+
+def _statement_phrase(p: _Phrase, story, pos):
+    """"Navy Secretary Richard Spencer's letter says" -> the writer; "the report says" -> the body
+    that released it, else the last organisation or speaker."""
+    if p.head not in STATEMENT_HEADS:
+        return _NEXT
+    toks = p.toks
+    poss = next((k for k in range(len(toks) - 1, 0, -1) if _strip_poss(toks[k - 1])[1]), None)
+    if poss is not None:
+        own = tuple(_strip_poss(t)[0] for t in toks[:poss])
+        res = _classify(own, story, pos) if own and own != toks else None
+        if res is not None and res[1] in ("person", "organization"):
+            return Attribution(res[0], res[1], res[2], p.mention, res[4])
+    issuer = story.issuer(p.head, pos)
+    if issuer is not None:  # "The office released a report on Monday. … the report says"
+        return Attribution(issuer[0], issuer[1], issuer[2], p.mention, issuer[3])
+    ls = story.last_org or story.last_speaker
+    if ls and ls[1] in ("organization", "person"):
+        return Attribution(ls[0], ls[1], ls[2], p.mention, None)
+    return Attribution("statement", "organization", p.mention, p.mention, None)
+
+
+def _anonymous_phrase(p: _Phrase, story, pos):
+    """"a U.S. official", "two people familiar with the talks": an unnamed source ("the official"
+    is the one met before); "the spokesman", "the veteran diplomat": the story's person with that
+    role when there is one; "the House of Representatives" is a body."""
+    toks, head, det = p.toks, p.head, p.det
+    if head not in ANON_HEADS:
+        return _NEXT
+    if len(toks) > 2 and toks[-1][:1].isupper() and toks[-2] == "of" and _is_cap(toks[-3]):
+        return Attribution(" ".join(t for t in toks if _low(t) not in DETERMINERS), "organization",
+                           p.mention, p.mention, None)
+    hk = head.rstrip("s")
+    if det in ("the", "that", "this", "these", "those") and hk in story.last_anon:
+        return Attribution(story.last_anon[hk], "anonymous", p.mention, p.mention, None)
+    if det == "the" and (head in ROLE_HEADS or head in _ROLE_NORMALISE) and not head.endswith("s"):
+        ent = story.by_role(head, [w for w in p.low[:-1] if w not in DETERMINERS], pos)
+        if ent is not None:
+            return _person(ent, p.mention)
+    sp = "unnamed " + " ".join(t for t in toks if _low(t) not in DETERMINERS)
+    story.last_anon[hk] = sp
+    return Attribution(sp, "anonymous", p.mention, p.mention, None)
+
+
+def _organization_phrase(p: _Phrase, story, pos):
+    """"the newspaper" (the outlet named last), "the group" (the organisation met last), "the
+    ministry", "Kurdish forces" (an organisation word at the end)."""
+    toks, head, det = p.toks, p.head, p.det
     if head in _MEDIA_HEADS and det == "the":
         outlet = story.outlet_before(pos)
         if outlet:  # "… by the WSJ on Friday. “Q,” the newspaper reported"
-            return (outlet, "organization", mention, mention, None)
+            return Attribution(outlet, "organization", p.mention, p.mention, None)
     if head in _GENERIC_ORG and det in ("the", "this", "that") and story.last_org is not None \
             and not any(_is_cap(t) for t in toks[1:]):
         lo = story.last_org
-        return (lo[0], lo[1], lo[2], mention, None)
+        return Attribution(lo[0], lo[1], lo[2], p.mention, None)
     if head in ORG_WORDS and not toks[-1][:1].isupper() and head not in ("party", "unit", "units"):
         name = " ".join(t for t in toks if _low(t) not in DETERMINERS)
-        return (name, "organization", mention, mention, None)
-    if head in ROLE_HEADS or (caps and _parse_run(caps[-1])[2] == "role"):
-        mods = [w for w in low[:-1] if w not in DETERMINERS]
-        if det in ("a", "an", "one"):
-            return ("unnamed " + " ".join(toks[1:]), "anonymous", mention, mention, None)
-        ent = story.by_role(head, mods, pos)
-        if ent is not None:
-            return (ent.full, "person", ent.roles[0] if ent.roles else "", mention, ent)
-        desc = story.unnamed_before(head, pos)
-        if desc:  # "a senior commander took the floor. “Q,” the commander said": that unnamed source
-            return ("unnamed " + desc, "anonymous", mention, mention, None)
-        return ("", "unknown", mention, mention, None)
-    if caps:
-        run = caps[-1]
-        titles, name, kind = _parse_run(run)
-        name_s = " ".join(_strip_poss(t)[0] for t in run if _low(t) not in COMMON_CAPS)
-        if kind in ("org", "place") or (kind is None and run):
-            if len(run) == 1 and run[0] in story.orgs:
-                name_s = story.orgs[run[0]]
-            if not name_s:
-                return None
-            return (name_s, "organization", "", mention, None)
+        return Attribution(name, "organization", p.mention, p.mention, None)
+    return _NEXT
+
+
+def _role_phrase(p: _Phrase, story, pos):
+    """"a senior commander" (unnamed), "the Kentucky senator" (the story's person with that role),
+    "the commander" after "a senior commander took the floor" (that unnamed source)."""
+    if not (p.head in ROLE_HEADS or (p.caps and _parse_run(p.caps[-1])[2] == "role")):
+        return _NEXT
+    if p.det in ("a", "an", "one"):
+        return Attribution("unnamed " + " ".join(p.toks[1:]), "anonymous", p.mention, p.mention, None)
+    ent = story.by_role(p.head, [w for w in p.low[:-1] if w not in DETERMINERS], pos)
+    if ent is not None:
+        return _person(ent, p.mention)
+    desc = story.unnamed_before(p.head, pos)
+    if desc:
+        return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
+    return Attribution("", "unknown", p.mention, p.mention, None)
+
+
+def _capitalised_phrase(p: _Phrase, story, pos):
+    """A capitalised run that is an organisation or a place speaking as one ("the Pentagon",
+    "NATO", an acronym the story spelled out)."""
+    if not p.caps:
+        return None
+    run = p.caps[-1]
+    _, _, kind = _parse_run(run)
+    if not (kind in ("org", "place") or (kind is None and run)):
+        return None
+    name_s = " ".join(_strip_poss(t)[0] for t in run if _low(t) not in COMMON_CAPS)
+    if len(run) == 1 and run[0] in story.orgs:
+        name_s = story.orgs[run[0]]
+    return Attribution(name_s, "organization", "", p.mention, None) if name_s else None
+
+
+#: the rules of :func:`_classify`, in order: the first that decides gives the speaker
+PHRASE_RULES = (_pronoun_phrase, _name_phrase, _statement_phrase, _anonymous_phrase,
+                _organization_phrase, _role_phrase, _capitalised_phrase)
+
+
+def _classify(toks, story: _Story, pos: int):
+    """The :class:`Attribution` (speaker, kind, role, mention, entity) of a speaker phrase, or None."""
+    if not toks:
+        return None
+    p = _phrase(toks)
+    for rule in PHRASE_RULES:
+        got = rule(p, story, pos)
+        if got is not _NEXT:
+            return got
     return None
 
 
