@@ -377,3 +377,12 @@ def test_troops_sent_to_a_region_take_the_destination_the_next_sentence_names():
         ["2,500 more troops", "Saudi Arabia", "destination"],
         ["3,000 troops", "Iraq", "sentence"],                 # a country already: kept
         ["About 1,000 troops", "Gulf", "sentence"]]            # no destination named: the region
+
+
+def test_a_new_actor_word_in_the_lexicon_gives_the_actor(temporary_lexicon):
+    text = "Some 300 Wagner fighters stayed in Syria."
+    before = utils.extract_troop_mentions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    assert before["actor"].tolist() != ["other"]
+    temporary_lexicon("actors.csv", "wagner,other,any")
+    after = utils.extract_troop_mentions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    assert after[["span", "actor"]].values.tolist() == [["Some 300 Wagner fighters", "other"]]

@@ -260,23 +260,11 @@ _ANAPHOR = re.compile(r"\b(?:the\s+country|there|the\s+nation)\b", re.I)
 # --------------------------------------------------------------------------
 # Actors
 # --------------------------------------------------------------------------
-_US_TOKENS = {"US", "U.S.", "U.S", "USA", "U.S.A.", "American", "Americans", "America",
-              "Pentagon", "United States", "american", "Washington's"}
-_ISIS_TOKENS = {"isis", "isil", "daesh", "islamic state", "islamic", "jihadist", "jihadists",
-                "jihadi", "jihadis", "al-qaeda", "al-qaida", "qaeda", "al-shabaab",
-                "shabaab", "taliban", "nusra", "hts", "extremist", "extremists",
-                "terrorist", "terrorists", "isis-k", "militant", "militants",
-                "insurgent", "insurgents"}
-_LOCAL_TOKENS = {"local", "kurdish", "kurds", "kurd", "sdf", "ypg", "peshmerga", "pmf", "pmu",
-                 "militia", "militias", "militiamen", "shiite", "sunni", "popular mobilization",
-                 "hashd", "partner", "partnered", "indigenous", "rebel", "rebels",
-                 "opposition", "tribal", "syrian democratic", "popular mobilization",
-                 "free syrian", "government", "regime", "syrian", "iraqi", "afghan",
-                 "syrians", "iraqis", "afghans", "arab"}
-_OTHER_TOKENS = {"nato", "coalition", "allied", "allies", "alliance", "european", "international",
-                 "foreign", "western", "un", "u.n.", "peacekeeping", "multinational"}
-_ACTOR_SKIP_SUFFIX = re.compile(r"-(?:backed|trained|supported|funded|armed|allied|aligned|"
-                                r"sponsored|controlled|equipped|affiliated|linked)$", re.I)
+_ACTOR_ROWS = lexicon.table("actors")
+#: word -> actor, for the words matched as written ("US", "IS") and in any case ("kurdish")
+_ACTOR_EXACT = {r["word"]: r["actor"] for r in _ACTOR_ROWS if r["match"] == "exact"}
+_ACTOR_ANY = {r["word"].lower(): r["actor"] for r in _ACTOR_ROWS if r["match"] == "any"}
+_ACTOR_SKIP_SUFFIX = re.compile(r"-(?:" + lexicon.alternation(lexicon.words("actor_suffixes")) + r")$", re.I)
 
 
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
@@ -291,14 +279,11 @@ def _classify_actor(tok: str):
         return None
     if t.lower().endswith("-led"):
         t = t[:-4]
-    if t in _US_TOKENS or t.lower() in {"american", "americans", "united states"}:
-        return ("us", None)
-    if t == "IS" or t == "ISIS" or t.lower() in _ISIS_TOKENS:
-        return ("isis", None)
-    if t.lower() in _LOCAL_TOKENS:
+    actor = _ACTOR_EXACT.get(t) or _ACTOR_ANY.get(t.lower())
+    if actor == "local":
         return ("local", _DEMONYM_TO_COUNTRY.get(t))
-    if t.lower() in _OTHER_TOKENS:
-        return ("other", None)
+    if actor:
+        return (actor, None)
     c = _DEMONYM_TO_COUNTRY.get(t) or _NAME_TO_COUNTRY.get(t)
     if c:
         return ("other", c)
