@@ -194,7 +194,7 @@ def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
 
     In: ``lexicon_contributors`` output (by ``by``), and optionally the whole corpus's
     (``lexicon_contributors(..., by=None)``), drawn first as "all stories".  Out: a Figure,
-    a grid of at most ``max_panels`` panels (5 a row), ``words`` words each way per panel with
+    a grid of at most ``max_panels`` panels (4 a row, so the words stay legible on a page), ``words`` words each way per panel with
     their counts; groups past the limit are left out (the CSV keeps them).
     """
     import math
@@ -208,7 +208,7 @@ def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
     for g in (_group_order(table[by], by) if by in table.columns else []):
         panels.append((g, table[table[by] == g]))
     panels = [(g, sub[sub["rank"] <= words]) for g, sub in panels[:max_panels]]
-    ncols = min(max(len(panels), 1), 5)
+    ncols = min(max(len(panels), 1), 4)
     nrows = math.ceil(max(len(panels), 1) / ncols)
     height = max([len(sub) for _, sub in panels] + [1])
     panel_h = 0.22 * height + 1.1
@@ -221,12 +221,12 @@ def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
         ax.barh(range(len(sub)), sub["valence_sum"],
                 color=np.where(sub["valence_sum"] > 0, "#1b6ca8", "#d1495b"))
         ax.set_yticks(range(len(sub)), [f"{w} ({c})" for w, c in zip(sub["word"], sub["count"])],
-                      fontsize=8)
+                      fontsize=9)
         ax.set_ylim(-0.6, max(height, 1) - 0.4)
         ax.axvline(0, color="#888888", lw=0.8)
-        ax.set_title(_wrap(g, 30), fontsize=10, loc="center")
-        ax.tick_params(axis="x", labelsize=8)
-        ax.set_xlabel("summed valence in context", fontsize=8)
+        ax.set_title(_wrap(g, 30), fontsize=11, loc="center")
+        ax.tick_params(axis="x", labelsize=9)
+        ax.set_xlabel("summed valence in context", fontsize=9)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     fig.tight_layout()
     return fig

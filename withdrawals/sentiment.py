@@ -33,7 +33,8 @@ sentence:
    was the strongest positive word of most outlets in the seed stories).  The
    first word of a sentence is never treated so (it is capitalised anyway:
    "Defeating ISIS…", "Unfortunately, Mr…"), nor does it count as the
-   neighbour.  The cost: a name that opens the sentence keeps its valence
+   neighbour.  A name of a war or an atrocity keeps the word's valence ("World
+   War II", "the Cold War": lexicon/valence_in_names.txt).  The cost: a name that opens the sentence keeps its valence
    ("United States officials…"), and a sentiment word that is really part of
    a title or name mid-sentence is lost only if it is capitalised.
 
@@ -56,6 +57,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
+from . import lexicon
 from .figures import TOP_OUTLETS
 
 __all__ = ["score_sentiment", "polarity", "normalize_quotes", "score_by_voice", "token_valences",
@@ -110,6 +112,8 @@ def normalize_quotes(text: str) -> str:
 
 #: The fixes, by name, in the order the module docstring describes them.
 FIXES = ("quotes", "bomb", "no", "names")
+#: lexicon words a name keeps the valence of ("World War II"): lexicon/valence_in_names.txt
+_VALENCE_IN_NAMES = frozenset(lexicon.words("valence_in_names"))
 
 
 def _fix_set(fixes) -> frozenset:
@@ -181,7 +185,8 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                 sentiments.append(0)   # fix 3: "no" negates the next words, has no valence itself
                 self.fired = True
                 continue
-            if names and i > 0 and item.istitle() and low in self.lexicon and self._in_name(text, words, i):
+            if names and i > 0 and item.istitle() and low in self.lexicon and low not in _VALENCE_IN_NAMES \
+                    and self._in_name(text, words, i):
                 sentiments.append(0)   # fix 4: part of a name ("United States")
                 self.fired = True
                 continue

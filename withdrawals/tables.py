@@ -327,7 +327,7 @@ def fix_effects(sentences: pd.DataFrame) -> pd.DataFrame:
     with each fix alone.
     Out: DataFrame with the input's id columns, ``text, plain_vader, fixed,
     change`` and ``fixes`` (the names of the fixes that change it alone,
-    comma-separated), sorted by the size of the change, largest first.
+    comma-separated; "only together" when none does alone), sorted by the size of the change, largest first.
     """
     ids = [c for c in ("article_id", "sentence") if c in sentences.columns]
     if not {"compound", "compound_plain"} <= set(sentences.columns):
@@ -340,7 +340,9 @@ def fix_effects(sentences: pd.DataFrame) -> pd.DataFrame:
     plain = out["plain_vader"].to_numpy()
     alone = {f: score_sentiment(out[["text"]], fixes={f}, plain=False)["compound"].to_numpy() != plain
              for f in FIXES}
-    out["fixes"] = [",".join(f for f in FIXES if alone[f][i]) for i in range(len(out))]
+    # a change no fix makes alone comes from two together (the quotes fix lets the names fix see a
+    # name after a curly quotation mark): said so, not left blank
+    out["fixes"] = [",".join(f for f in FIXES if alone[f][i]) or "only together" for i in range(len(out))]
     return out.iloc[np.argsort(-out["change"].abs().to_numpy(), kind="stable")].reset_index(drop=True)
 
 
