@@ -208,8 +208,9 @@ def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
     for g in (_group_order(table[by], by) if by in table.columns else []):
         panels.append((g, table[table[by] == g]))
     panels = [(g, sub[sub["rank"] <= words]) for g, sub in panels[:max_panels]]
-    ncols = min(max(len(panels), 1), 4)
-    nrows = math.ceil(max(len(panels), 1) / ncols)
+    n = max(len(panels), 1)
+    nrows = math.ceil(n / 4)
+    ncols = math.ceil(n / nrows)            # rows as full as they can be: 5 panels are 3 + 2, not 4 + 1
     height = max([len(sub) for _, sub in panels] + [1])
     panel_h = 0.22 * height + 1.1
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols + 0.6, panel_h * nrows + 0.7),
@@ -226,7 +227,7 @@ def plot_contributors(table: pd.DataFrame, title: str, by: str = "outlet",
         ax.axvline(0, color="#888888", lw=0.8)
         ax.set_title(_wrap(g, 30), fontsize=11, loc="center")
         ax.tick_params(axis="x", labelsize=9)
-        ax.set_xlabel("summed valence in context", fontsize=9)
+        ax.set_xlabel("summed valence (blue up, red down;\neach panel its own scale)", fontsize=9)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     fig.tight_layout()
     return fig

@@ -891,6 +891,8 @@ def _line_people(line: str):
         if kind == "person":
             if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
                 continue
+            if len(name) == 2 and not titles and _low(name[0]) in _NOT_NAME:
+                continue  # "Christmas Eve": a word that is never a name, then one word, no title
             last = name[-1]
             if len(name) > 1 and _low(last) in _NAME_SUFFIXES:
                 last = name[-2]
