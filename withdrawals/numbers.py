@@ -246,7 +246,7 @@ _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 _NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
                          re.I)
-_VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|across|throughout)\s+the\s+(?:region|area|world|"
+_VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|into|to|across|throughout)\s+the\s+(?:region|area|world|"
                           r"theater|theatre)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|at|near|"
                        r"towards?|on)\s+(?:the\s+)?" + _DIR + r"?$", re.I)
@@ -1247,8 +1247,11 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
             if not dem and _WHERE_AFTER.match(text, e) and not _CLAUSE_BREAK.search(text, e + 7, a):
                 return c, "sentence"                # "Kuwait, where some 13,000 US troops are"
             break
-    if after is None and _VAGUE_PLACE.match(text, b, s1):
+    if after is None and before is None and _VAGUE_PLACE.match(text, b, s1):
         return "", "vague"                      # "... special forces in the region"
+    #                                             (after a place of the sentence, "the region" is that
+    #                                             place: "4,000 troops to Afghanistan, adding to the
+    #                                             8,400 U.S. troops already stationed in the region")
     if after is None and before is None and next_start < s1:
         for ms, pm in later:                    # "14,000 US troops and 8,000 NATO troops in X"
             if not _CLAUSE_BREAK.search(text, b, ms) and next_start - b <= _SHARED_GAP:
