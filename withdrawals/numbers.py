@@ -669,29 +669,14 @@ _OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|
                       r"(?:(?:" + _alt(_HEDGE_OF) + r")[ \t]+)?$", re.I)
 _MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|serv|"
                           r"pull|garrison|base", re.I)
-_SUBJECT_VERBS = {"has", "have", "had", "currently", "still", "now", "already", "also", "keeps",
-                  "kept", "keep", "maintains", "maintain", "maintained", "deployed", "deploys",
-                  "deploy", "sent", "sends", "send", "will", "would", "could", "may", "might",
-                  "possess", "possesses", "possessed", "stations", "stationed", "station",
-                  "fields", "fielded", "commands", "withdrew", "withdraw", "withdrawing",
-                  "pulled", "pull", "pulling", "boasts", "boasted", "numbered", "still", "only",
-                  "retains", "retain", "plans", "to", "is", "was", "added", "adding", "count",
-                  "counts", "of", "the", "its", "an", "estimated", "roughly", "about", "some",
-                  "around", "nearly", "approximately", "more", "than", "over", "between",
-                  "sending", "deploying", "keeping", "committed", "commits", "mobilized",
-                  "believed", "thought", "estimated", "a", "further", "another", "extra",
-                  "additional", "total", "all", "those", "understood", "known", "reported",
-                  "reportedly", "expected", "likely", "be", "been", "being", "still",
-                  "army", "military", "forces", "government", "regime", "alliance", "navy",
-                  "command", "coalition", "numbers", "number", "it", "they", "now"}
+_SUBJECT_VERBS = frozenset(r["word"] for r in lexicon.table("actor_subject_words") if r["kind"] == "verb")
 # nouns a subject may carry before its verb: "NATO's Resolute Support mission has 16,000 troops"
 _APPOSITIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?:backed|supported|"
                          r"aided|led|armed|trained|which|who|a|an|the|now|once|long)\b[^,;]{0,80},"
                          r"\s+(?:[a-z]+\s+){1,3}$")
 _RELATIVE = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3}),\s+(?:which|who|that)\s+"
                        r"(?:[a-z]+\s+){1,3}$")
-_SUBJECT_NOUNS = {"mission", "operation", "alliance", "command", "contingent", "presence",
-                  "deployment", "force", "forces", "army", "military", "government", "regime"}
+_SUBJECT_NOUNS = frozenset(r["word"] for r in lexicon.table("actor_subject_words") if r["kind"] == "noun")
 # possessive quantifiers: the same matches as without, but no quadratic backtracking
 _WORD_BACK = re.compile(r"([A-Za-z][\w.'’]*+(?:-[\w.'’]++)*+)[\s,]*+$")
 
