@@ -1023,15 +1023,7 @@ def _np_tail_impl(chunk: str):
             out.append(t)
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in ("of", "administration", "military", "government", "intelligence",
-                                          "security", "defense", "defence", "white", "house", "police",
-                                          "familiar", "knowledgeable", "iranian", "local", "foreign",
-                                          "western", "arab", "u.s.", "us", "american", "military",
-                                          "pentagon", "department", "regime", "rebel", "kurdish",
-                                          "opposition", "coalition", "joint", "spokesperson", "press",
-                                          "campaign", "party", "congressional", "republican",
-                                          "democratic", "senior", "top", "former", "current",
-                                          "unnamed", "anonymous", "high-ranking", "several", "european"):
+                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS:
             out.append(t)
             if len(out) > 12:
                 break
@@ -2266,6 +2258,7 @@ _NOT_NAME = frozenset(lexicon.words("not_names"))
 _ORGANIZATIONS = lexicon.pattern(lexicon.words("organizations"))
 _MEDIA = lexicon.pattern(lexicon.words("media"))
 _MEDIA_HEADS = frozenset(lexicon.words("media_heads"))
+_SPEAKER_MODIFIERS = frozenset(lexicon.words("speaker_modifiers"))
 _MEDIA_ANY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("media")) + r")\b(?<=\w)", re.I)
 _STATE_TAGS = frozenset(k.rstrip(".").lower() for k in _STATE_ABBR) | frozenset(
     v.lower() for v in _STATE_ABBR.values())
