@@ -980,3 +980,8 @@ def test_an_unnamed_source_after_the_reporters_clause_and_a_comma():
     q = quotes_of("A spike in attacks has been “particularly unhelpful” to peace efforts there, "
                   "a senior U.S. military commander said on Saturday.")
     assert speaker_of(q, "unhelpful") == ("unnamed senior U.S. military commander", "anonymous")
+
+
+def test_an_attribution_alone_on_the_next_line_credits_the_quotation():
+    q = quotes_of("Rep. Dana Whitfield spoke.\n\n“The president has the blood of the Kurds on his hands.”\n\nshe said.")
+    assert speaker_of(q, "blood of the Kurds") == ("Dana Whitfield", "person")

@@ -2071,8 +2071,38 @@ def _story_quotes(article_id, text):
         line_rows, last_in_par = _line_rows(line, story, carry.speaker)
         rows.extend(line_rows)
         carry.update(line, line_rows, last_in_par, story)
+    _stray_cues(rows, work, offsets, story)
     _credit_quotes(rows, work, offsets, story)
     return rows
+
+
+#: a line that is only an attribution, cut from its quotation by a page's paragraphing: "she said."
+_STRAY_CUE_LINE_RE = re.compile(r"\s*[a-z][^\"“”]{0,60}[.,]?\s*$")
+
+
+def _stray_cues(rows, work, offsets, story) -> None:
+    """“Q” ¶ she said. — an attribution standing alone on the line after a quotation gives its
+    speaker to that line's last uncredited quotation."""
+    if not rows:
+        return
+    last_of_line = {}
+    for r in rows:
+        if r["direct"] and not r.get("nested"):
+            last_of_line[bisect.bisect_right(offsets, r["start"]) - 1] = r
+    for li, line in enumerate(work):
+        if not line.strip() or not _STRAY_CUE_LINE_RE.fullmatch(line) or not _find_cues(line):
+            continue
+        k = li - 1
+        while k >= 0 and not work[k].strip():
+            k -= 1
+        r = last_of_line.get(k)
+        if r is None or r["speaker_kind"] != "unknown" or r.get("term") \
+                or not work[k].rstrip().endswith(("”", '"')):
+            continue
+        got = _attr_post(", " + line.strip(), story, offsets[li])
+        if got is not None and got[0][1] != "unknown":
+            res, cue = got
+            r.update(speaker=res[0], speaker_kind=res[1], speaker_role=res[2], cue=cue, mention=res[3])
 
 
 class _ParagraphCarry:
