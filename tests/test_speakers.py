@@ -985,3 +985,10 @@ def test_an_unnamed_source_after_the_reporters_clause_and_a_comma():
 def test_an_attribution_alone_on_the_next_line_credits_the_quotation():
     q = quotes_of("Rep. Dana Whitfield spoke.\n\n“The president has the blood of the Kurds on his hands.”\n\nshe said.")
     assert speaker_of(q, "blood of the Kurds") == ("Dana Whitfield", "person")
+
+
+def test_a_headline_in_capitals_gives_no_full_name():
+    q = quotes_of("French President Emmanuel Macron spoke in Paris.\n\n"
+                  "FRANCE'S MACRON CLAIMS NATO IS EXPERIENCING A 'BRAIN DEATH'\n\n"
+                  '"What we are experiencing is the brain death of NATO," Macron told The Economist.')
+    assert speaker_of(q, "brain death of NATO") == ("Emmanuel Macron", "person")

@@ -825,6 +825,9 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
     off = 0
     people = story.people
     for line in (text.split("\n") if lines is None else lines):
+        if _is_headline(line):
+            off += len(line) + 1
+            continue  # "FRANCE'S MACRON CLAIMS NATO ...": a headline in capitals names nobody's full name
         for start, end, is_person, a, b, c, d, titles in _line_people(line):
             if not outside(off + start) or line[start - 1:start] == "/" or line[end:end + 1] == "/" \
                     or "/" in line[start:end]:
@@ -858,6 +861,12 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
                     story.orgs[am.group(1)] = a
         off += len(line) + 1
     _surnames_before_full_name(story, text, outside)
+
+
+def _is_headline(line: str) -> bool:
+    """A line in capitals of three words or more (a headline or cross-head between paragraphs)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 3 and len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _surnames_before_full_name(story: _Story, text: str, outside):
