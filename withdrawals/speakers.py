@@ -46,7 +46,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from withdrawals import lexicon
-from withdrawals.segment import _single_quote_spans, double_quote_spans, trie_pattern, uses_single_marks
+from withdrawals.segment import (ABBREVIATIONS, _single_quote_spans, double_quote_spans, trie_pattern,
+                                 uses_single_marks)
 
 __all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers",
            "UNKNOWN_SPEAKER", "LEADING_WORDS", "WORD_FIRST_NAMES", "QUOTE_COLUMNS"]
@@ -348,6 +349,10 @@ def _line_kind(s: str) -> str:
 
 
 # --------------------------------------------------------------------------- sentences
+#: the abbreviations a full stop does not end a sentence after: segment's list, the one Punkt reads
+_SENTENCE_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
+
+
 def _boundaries(par: str, spans: tuple):
     """Sentence start offsets in a paragraph (ignoring full stops inside quotes).
     ``spans``: the paragraph's quoted spans as a tuple; the cached list must not be mutated."""
@@ -362,7 +367,7 @@ def _boundaries(par: str, spans: tuple):
         if m.group(1) == ".":
             wm = _P3.search(par[max(0, dot - 30):dot])
             w = wm.group(1) if wm else ""
-            if _low(w) in ABBREV or _P4.fullmatch(w) or _P5.fullmatch(w):
+            if _low(w) in _SENTENCE_ABBREV or _P4.fullmatch(w) or _P5.fullmatch(w):
                 # "U.S." at a real sentence end is ambiguous: accept when next word is not a name
                 if not (_P6.fullmatch(w + ".") and
                         _P7.match(par[pos:])):
