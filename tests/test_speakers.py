@@ -992,3 +992,9 @@ def test_a_headline_in_capitals_gives_no_full_name():
                   "FRANCE'S MACRON CLAIMS NATO IS EXPERIENCING A 'BRAIN DEATH'\n\n"
                   '"What we are experiencing is the brain death of NATO," Macron told The Economist.')
     assert speaker_of(q, "brain death of NATO") == ("Emmanuel Macron", "person")
+
+
+def test_a_bare_surname_shared_with_a_former_officeholder_is_the_other_person():
+    q = quotes_of("Sen. Rand Paul of Kentucky spoke first. His father, former Rep. Ron Paul, sat in the front row.\n\n"
+                  '"We must come home," Paul said.')
+    assert speaker_of(q, "come home") == ("Rand Paul", "person")

@@ -450,6 +450,12 @@ def _issue_re(head: str) -> re.Pattern:
 
 
 
+def _only_former(ent) -> bool:
+    """Is every role a story gives this person a former one ("former President")?"""
+    roles = [r.lower().split() for r in ent.roles]
+    return bool(roles) and all(r and r[0] in _FORMER for r in roles)
+
+
 def _only_foreign(roles, head) -> bool:
     """Does every role of a person with this head noun name a country other than the US
     ("Turkish president")?"""
@@ -539,8 +545,11 @@ class _Story:
             titled = [e for e in cands if title in e.titles]
             if len(titled) == 1:
                 return titled[0]
-        # a person first met by title and surname alone ("President Trump") is the one readers know
-        return max(cands, key=lambda e: (bisect.bisect_left(e.seen, pos), e.ntok == 1, _last_before(e, pos)))
+        # a person described only as former ("former President George W. Bush" beside "Florida Gov.
+        # Jeb Bush") is background: the bare surname is the other; then a person first met by title
+        # and surname alone ("President Trump") is the one readers know
+        return max(cands, key=lambda e: (not _only_former(e), bisect.bisect_left(e.seen, pos), e.ntok == 1,
+                                         _last_before(e, pos)))
 
     def issuer(self, head, pos):
         """Who issued the document ``head`` ("report", "statement") that speaks at ``pos``: the
