@@ -998,3 +998,12 @@ def test_a_bare_surname_shared_with_a_former_officeholder_is_the_other_person():
     q = quotes_of("Sen. Rand Paul of Kentucky spoke first. His father, former Rep. Ron Paul, sat in the front row.\n\n"
                   '"We must come home," Paul said.')
     assert speaker_of(q, "come home") == ("Rand Paul", "person")
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_the_name_and_a_term():
+    q = quotes_of("Trump’s speech was “lacking in policy prescriptions,” and its “strident rhetoric masked a "
+                  "lack of depth,” said Robert “Bud” McFarlane, a former national security adviser.")
+    assert speaker_of(q, "strident rhetoric") == ("Robert McFarlane", "person")
+    assert speaker_of(q, "lacking in policy") == ("Robert McFarlane", "person")   # same sentence, later cue
+    bud = q[q["quote"] == "Bud"]
+    assert bud["quote_kind"].tolist() == ["term"] and bud["speaker_kind"].tolist() == ["unknown"]

@@ -274,12 +274,15 @@ def _norm_role(role: str) -> str:
 
 
 # --------------------------------------------------------------------------- page junk
+_CARD_SPAN = 700
+
+
 def _mask_junk(par: str) -> str:
     """Blank out hover-card pop-ups inlined after a name (same length string)."""
     if "MORE" not in par:
         return par
     for m in list(_GLUED_RE.finditer(par)):
-        more = _MORE_RE.search(par, m.end(), m.end() + 300)
+        more = _MORE_RE.search(par, m.end(), m.end() + _CARD_SPAN)   # a card lists headlines: up to ~600 characters
         if not more:
             continue
         sur = m.group(1)
@@ -1715,6 +1718,17 @@ def _before_mark(w: str, s: int) -> int:
 _ALL_MARKS = frozenset(QMARKS + "‘’'")
 
 
+#: a nickname in quotation marks between a first name and a surname: 'Robert “Bud” McFarlane'
+_NICKNAME_RE = re.compile(r"(\b[A-Z][\w.]{0,12} )[“\"][A-Z][\w'’.-]{1,14}[”\"] (?=[A-Z])")
+_NICK_AT_RE = re.compile(r"[“\"][A-Z][\w'’.-]{1,14}[”\"] (?=[A-Z])")
+_WORD_BEFORE_RE = re.compile(r"\b[A-Z][\w.]{0,12} $")
+
+
+def _is_nickname(w: str, s: int, e: int) -> bool:
+    """Is the quoted span w[s:e] one capitalised word between a first name and a surname?"""
+    return s >= 3 and bool(_WORD_BEFORE_RE.search(w, max(0, s - 16), s - 1)) and bool(_NICK_AT_RE.match(w, s - 1))
+
+
 @functools.lru_cache(maxsize=16384)
 def _line_plan(w: str, spans):
     """Everything about one line that does not depend on the rest of the story.
@@ -1759,17 +1773,22 @@ def _line_plan(w: str, spans):
         prev_end = spans[k - 1][1] + 1 if k else 0
         pre_from = max(st, prev_end)
         pre = w[pre_from:max(pre_from, _before_mark(w, s) if opened else s)]
-        nxt = spans[k + 1][0] - 1 if k + 1 < len(spans) else len(w)
+        j = k + 1
+        while j < len(spans) and _is_nickname(w, spans[j][0], spans[j][1]):
+            j += 1                  # 'said Robert “Bud” McFarlane': the nickname is part of the name
+        nxt = spans[j][0] - 1 if j < len(spans) else len(w)
         post_to = min(max(sent_end(e + 1), e + 1), nxt)
         if _P25.match(w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
             post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
         post = w[_after_mark(w, e) if closed else e:post_to]
+        if j > k + 1:
+            post = _NICKNAME_RE.sub(r"\1", post)
         ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
         order = ("post", "pre") if (ends_comma or (_P26.match(post) and not _NEW_CLAUSE_RE.match(post))) \
             else ("pre", "post")
         pre_empty = not pre.strip()
         work_title = bool(len(quote) < 80 and _is_work_title(quote) and
-                          _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)]))
+                          _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)])) or _is_nickname(w, s, e)
         scare = bool(_P28.search(pre[-20:]))
         post_subject = bool(_P27.match(post) or ends_comma)
         q = quote.rstrip()
@@ -2058,9 +2077,28 @@ def _line_rows(line: _Line, story, prev_par_speaker):
         reported.upto(slot.sent_start)
         last_in_par = _direct_row(line, k, story, last_in_par, prev_par_speaker, rows)
     reported.upto(len(line.text) + 1)
+    _share_sentence_speaker(line, rows)
     if len(rows) > 1:
         rows.sort(key=_row_start)
     return rows, last_in_par
+
+
+def _share_sentence_speaker(line: _Line, rows) -> None:
+    """'… was “A,” and its “B,” said X': a quotation with no speaker takes the one a later
+    quotation of its sentence is credited to by a reporting verb."""
+    direct = [r for r in rows if r["direct"] and not r["nested"]]
+    if len(direct) < 2:
+        return
+    sent_of = {line.base + q.start: q.sent_start for q in line.quotes}
+    for i, r in enumerate(direct):
+        if r["speaker_kind"] != "unknown" or r.get("term") or r["quote_words"] < 3:
+            continue                # a word or two with nobody behind it is a term, not words
+        st = sent_of.get(r["start"])
+        later = next((x for x in direct[i + 1:] if sent_of.get(x["start"]) == st and x["cue"]
+                      and x["speaker_kind"] != "unknown" and not x.get("term")), None)
+        if later is not None:
+            r.update(speaker=later["speaker"], speaker_kind=later["speaker_kind"],
+                     speaker_role=later["speaker_role"], cue=later["cue"], mention=later["mention"])
 
 
 def _story_quotes(article_id, text):
