@@ -1007,3 +1007,10 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name_and_a_term():
     assert speaker_of(q, "lacking in policy") == ("Robert McFarlane", "person")   # same sentence, later cue
     bud = q[q["quote"] == "Bud"]
     assert bud["quote_kind"].tolist() == ["term"] and bud["speaker_kind"].tolist() == ["unknown"]
+
+
+def test_a_party_tag_after_the_name_before_the_verb():
+    q = quotes_of('"Genocide is taking place before our eyes," Rep. Dana Whitfield, R-Va., wrote in a letter.\n\n'
+                  '"If the administration wants to go to war, it must ask," Sen. Ana Lindqvist (D-Mass.), told reporters.')
+    assert speaker_of(q, "Genocide") == ("Dana Whitfield", "person")
+    assert speaker_of(q, "go to war") == ("Ana Lindqvist", "person")

@@ -208,7 +208,9 @@ _P16 = re.compile(r"\d{1,3}")
 _P17 = re.compile(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$")
 _P18 = re.compile(r"[\s,—–-]*")
 _P19 = re.compile(r"[.;:!?“”\"]")
-_P20 = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt)\.")
+#: full stops that end no clause: initials ("H.R."), abbreviations of segment's list ("Rep.", "Va.")
+_P20 = re.compile(r"\b(?:[A-Z]\.)+|\b(?:" + "|".join(sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a),
+                                                           key=len, reverse=True)) + r")\.", re.I)
 _P21 = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 _P22 = re.compile(r"\band\s+$")
 _P23 = re.compile(r"\w")
@@ -1557,7 +1559,8 @@ def _apposition_speaker(pre: str, story, pos):
     for name, desc in ((parts[0], parts[1]), (parts[1], parts[0])):
         toks = _tokens(name)
         dtoks = desc.split()
-        if not toks or not dtoks or _low(dtoks[0]) not in DETERMINERS or not all(_is_cap(t) for t in toks):
+        tag = bool(PARTY_STATE.match(desc))     # '“Q,” Rep. Frank Wolf, R-Va., wrote'
+        if not toks or not dtoks or not (tag or _low(dtoks[0]) in DETERMINERS) or not all(_is_cap(t) for t in toks):
             continue
         if desc is parts[0] and not any(_low(t) in ROLE_HEADS or _low(t) in ANON_HEADS for t in dtoks[:6]):
             continue  # role first: "the spokesman, NAME," / "a member of the council, NAME," -- a role noun
@@ -1566,7 +1569,7 @@ def _apposition_speaker(pre: str, story, pos):
             continue
         res = _classify(tuple(toks), story, pos)
         if res is not None and res[1] == "person" and res[4] is not None:
-            if desc not in res[4].roles:
+            if not tag and desc not in res[4].roles:
                 res[4].roles.append(desc)
             return res
     return None
