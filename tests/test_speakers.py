@@ -1014,3 +1014,10 @@ def test_a_party_tag_after_the_name_before_the_verb():
                   '"If the administration wants to go to war, it must ask," Sen. Ana Lindqvist (D-Mass.), told reporters.')
     assert speaker_of(q, "Genocide") == ("Dana Whitfield", "person")
     assert speaker_of(q, "go to war") == ("Ana Lindqvist", "person")
+
+
+def test_he_after_a_sentence_about_someones_comments_is_that_person():
+    q = quotes_of("“I’ll leave it to others to judge,” press secretary Josh Earnest said Monday.\n\n"
+                  "The experience of serving under Mr. Obama was frustrating, judging from Mr. Panetta’s comments. "
+                  "He said Mr. Obama has “kind of lost his way.”")
+    assert speaker_of(q, "lost his way") == ("Panetta", "person")

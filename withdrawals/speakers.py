@@ -653,6 +653,8 @@ class _Story:
             self.subj_cache[i] = None
             blank, st, en = self.sent_texts[i]
             res = _subject_of(blank[st:en], self, self.sent_starts[i])
+            if res is None or res[1] == "unknown":
+                res = _claimant(blank[st:en], self, self.sent_starts[i])
             if res is not None and res[1] != "unknown":
                 self.subj_cache[i] = res[4] if res[4] is not None else (res[0], res[1], res[2])
         return self.subj_cache[i]
@@ -1944,6 +1946,23 @@ _CLAIM_NOUNS = lexicon.words("claim_nouns")
 _CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
                           + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
                           + r")\s+(?:(?:was|is|has\s+been)\s+)?(?:that|of|about)\b")
+
+
+#: "judging from Mr. Panetta’s comments": a person's words named by a possessive and a claim noun
+_CLAIMANT_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
+                          + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+                          + r")\b")
+
+
+def _claimant(sentence: str, story, pos):
+    """A sentence with no person as its subject, about someone's words ("The experience … was
+    frustrating, judging from Mr. Panetta's comments."): that person, for a "he" that follows."""
+    m = _CLAIMANT_RE.search(sentence)
+    if not m:
+        return None
+    np = _np_tail(m.group(1))
+    res = _classify(tuple(np), story, pos) if np else None
+    return res if res is not None and res[1] == "person" else None
 
 
 #: The attribution passes of the README's counting rules, in order: the first that gives an
