@@ -1021,3 +1021,9 @@ def test_he_after_a_sentence_about_someones_comments_is_that_person():
                   "The experience of serving under Mr. Obama was frustrating, judging from Mr. Panetta’s comments. "
                   "He said Mr. Obama has “kind of lost his way.”")
     assert speaker_of(q, "lost his way") == ("Panetta", "person")
+
+
+def test_a_quotation_as_the_second_verb_of_the_subject_is_the_subjects():
+    q = quotes_of("Foreign Secretary Jeremy Hunt warned Iran. Hunt said that he had spoken with foreign minister "
+                  'Mohammad Javad Zarif and "expressed extreme disappointment" at the seizure.')
+    assert speaker_of(q, "extreme disappointment") == ("Jeremy Hunt", "person")

@@ -1908,7 +1908,10 @@ def _by_nearest_subject(sc: _Scene):
         res = _classify(tuple(np), sc.story, sc.at) if np else None
         if res is not None and res[1] != "unknown":
             return res, ""
-    sub = _subject_of(slot.pre, sc.story, sc.at, last=True)
+    # "Hunt said he had spoken with Zarif and “expressed extreme disappointment”": a quotation
+    # that is the second verb of the sentence's subject, not the words of the object before "and"
+    second_verb = slot.pre.rstrip().endswith(" and") and slot.quote[:1].islower()
+    sub = _subject_of(slot.pre, sc.story, sc.at, last=not second_verb)
     if sub is None and slot.post_subject:
         sub = _subject_of(slot.post.split(".")[0], sc.story, sc.at)
     return (sub, "") if sub is not None else None
