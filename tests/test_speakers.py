@@ -1027,3 +1027,9 @@ def test_a_quotation_as_the_second_verb_of_the_subject_is_the_subjects():
     q = quotes_of("Foreign Secretary Jeremy Hunt warned Iran. Hunt said that he had spoken with foreign minister "
                   'Mohammad Javad Zarif and "expressed extreme disappointment" at the seizure.')
     assert speaker_of(q, "extreme disappointment") == ("Jeremy Hunt", "person")
+
+
+def test_a_name_opening_its_own_clause_before_the_cue_is_the_speaker():
+    q = quotes_of("President Ana Lindqvist gave a speech. Also there was an adviser, Omar Haddad, a Maronite Christian "
+                  "who applauded vigorously when Lindqvist said the country had “left Christians subject to persecution.”")
+    assert speaker_of(q, "left Christians") == ("Ana Lindqvist", "person")

@@ -1362,6 +1362,15 @@ def _is_apposition(chunk: str) -> bool:
                             or (chunk[:1].islower() and _low(words[0]) not in PRONOUNS))
 
 
+def _own_clause(words, np) -> bool:
+    """Does a name open its own clause right before the cue ("…, a Christian who applauded when
+    Trump said")?  Then it is the speaker, not the apposition's head before the comma."""
+    if not np or not _is_cap(np[-1]):
+        return False
+    k = len(words) - len(np) - 1
+    return k >= 1 and words[k].lower() in _SUBORDINATORS
+
+
 def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None):
     """Speaker phrase before a cue (X said / X, a senator, said / X, who ..., said)."""
     before = pre[:cue_m.start()]
@@ -1373,7 +1382,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
     first = _low(words[0]) if words else ""
     np = _np_tail(ch)
     prev_res = None
-    if len(chunks) > 1:
+    if len(chunks) > 1 and not _own_clause(words, np):
         relative = first in ("who", "which", "whose", "himself", "herself", "themselves") or \
             (first in PREPOSITIONS and first not in ("meeting", "met")) or first in ("speaking", "according")
         appos = relative or first in ("a", "an", "the") or PARTY_STATE.match(ch) or \
