@@ -247,6 +247,8 @@ def test_one_pass_cache_serves_the_same_frames_only(articles, sentences):
     ("The deal has given the fighters 150 hours starting at noon Wednesday — meaning, until Tuesday at "
      "6 p.m. — to withdraw from the border.", [("150 hours", 150, 150, "hour")]),
     ("They gave him three days to think about it.", []),
+    ("Iraqi officials said U.S. troops would have four weeks to stay in Iraq before they have to leave.",
+     [("four weeks", 4, 4, "week")]),
     ("Biden set a Sept. 11 deadline for the withdrawal.", []),
     ("US troops have been in Afghanistan for nearly two decades.", []),
     ("The 18-year war cost more than $2 trillion.", []),

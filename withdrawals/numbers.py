@@ -1810,7 +1810,8 @@ _TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|an
 _LEAVE_VERBS = (r"(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|depart|clear\s+out|"
                 r"complete\s+the\s+withdrawal)\b")
 #: "have given Kurdish fighters 150 hours starting at noon Wednesday — meaning, ... — to withdraw"
-_TL_GIVEN = re.compile(r"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?)\b[^.;]{0,60}$", re.I)
+_TL_GIVEN = re.compile(r"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?|have|has|had)\b[^.;]{0,60}$",
+                       re.I)     # "U.S. troops would have four weeks to stay in Iraq before they have to leave"
 _TL_TO_LEAVE_LATER = re.compile(r".{0,100}?\bto\s+" + _LEAVE_VERBS, re.I)
 
 
