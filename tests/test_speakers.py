@@ -1033,3 +1033,10 @@ def test_a_name_opening_its_own_clause_before_the_cue_is_the_speaker():
     q = quotes_of("President Ana Lindqvist gave a speech. Also there was an adviser, Omar Haddad, a Maronite Christian "
                   "who applauded vigorously when Lindqvist said the country had “left Christians subject to persecution.”")
     assert speaker_of(q, "left Christians") == ("Ana Lindqvist", "person")
+
+
+def test_several_people_with_a_role_are_an_unnamed_source():
+    q = quotes_of("Former U.S. envoys who worked on Afghanistan warned last week that “total civil war” was possible.\n\n"
+                  '"We will not go," two senators said.')
+    assert speaker_of(q, "total civil war") == ("unnamed Former U.S. envoys", "anonymous")
+    assert speaker_of(q, "We will not go") == ("unnamed senators", "anonymous")

@@ -205,6 +205,7 @@ _P13 = re.compile(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| s
 _P14 = re.compile(r"^(?:the|a|an)\s+", re.I)
 _P15 = re.compile(r"\s*,\s*|\s+[—–]\s+")
 _P16 = re.compile(r"\d{1,3}")
+_RELATIVE_TAIL_RE = re.compile(r"^(.*\S)\s+(?:who|that)\s+\S.*$")
 _P17 = re.compile(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$")
 _P18 = re.compile(r"[\s,—–-]*")
 _P19 = re.compile(r"[.;:!?“”\"]")
@@ -1053,7 +1054,8 @@ def _np_tail_impl(chunk: str):
             out.append(t)
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS:
+                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS \
+                or (lt[-1:] == "s" and lt[:-1] in ROLE_HEADS):
             out.append(t)
             if len(out) > 12:
                 break
@@ -1277,6 +1279,10 @@ def _organization_phrase(p: _Phrase, story, pos):
 def _role_phrase(p: _Phrase, story, pos):
     """"a senior commander" (unnamed), "the Kentucky senator" (the story's person with that role),
     "the commander" after "a senior commander took the floor" (that unnamed source)."""
+    if p.head.endswith("s") and p.head[:-1] in ROLE_HEADS and p.head not in ROLE_HEADS:
+        # "Former U.S. envoys", "two senators": several people with that role, unnamed
+        desc = " ".join(t for t in p.toks if _low(t) not in DETERMINERS)
+        return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
     if not (p.head in ROLE_HEADS or (p.caps and _parse_run(p.caps[-1])[2] == "role")):
         return _NEXT
     if p.det in ("a", "an", "one"):
@@ -1409,7 +1415,8 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
     if np:
         res = _classify(np, story, pos)
         if res is not None and res[1] in ("organization",) or res is None:
-            pm = _P17.search(ch)
+            # "officials in Kabul", "Former U.S. envoys who worked on Afghanistan": the head before
+            pm = _RELATIVE_TAIL_RE.search(ch) or _P17.search(ch)
             if pm:
                 head_np = _np_tail(pm.group(1))
                 hres = _classify(head_np, story, pos) if head_np else None
