@@ -973,7 +973,7 @@ def test_the_newspaper_is_the_outlet_named_last():
     q = quotes_of("Senior US officials were quoted as saying by the WSJ on Friday.\n\n"
                   '"The requests are so extensive that the military might be deepening its role," '
                   "the newspaper reported.")
-    assert speaker_of(q, "so extensive") == ("WSJ", "organization")
+    assert speaker_of(q, "so extensive") == ("Wall Street Journal", "organization")
 
 
 def test_an_unnamed_source_after_the_reporters_clause_and_a_comma():

@@ -622,12 +622,13 @@ class _Story:
         return best
 
     def outlet_before(self, pos: int) -> str:
-        """The news outlet (lexicon/media.txt) named last before ``pos``, as written, or ""."""
+        """The news outlet (lexicon/media.txt) named last before ``pos``, as written (a short name
+        by its full one, lexicon/media_aliases.csv), or ""."""
         found = ""
         for m in _MEDIA_ANY.finditer(self.text, max(0, pos - 3000), pos):
             if m.group(0)[:1].isupper():
                 found = m.group(0)
-        return found
+        return _MEDIA_ALIASES.get(found, found)
 
     def unnamed_before(self, head: str, pos: int) -> str:
         """The description of the last unnamed person with this role noun introduced before
@@ -2390,6 +2391,7 @@ _NOT_NAME = frozenset(lexicon.words("not_names"))
 _ORGANIZATIONS = lexicon.pattern(lexicon.words("organizations"))
 _MEDIA = lexicon.pattern(lexicon.words("media"))
 _MEDIA_HEADS = frozenset(lexicon.words("media_heads"))
+_MEDIA_ALIASES = {r["alias"]: r["name"] for r in lexicon.table("media_aliases")}
 _SPEAKER_MODIFIERS = frozenset(lexicon.words("speaker_modifiers"))
 _MEDIA_ANY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("media")) + r")\b(?<=\w)", re.I)
 _STATE_TAGS = frozenset(k.rstrip(".").lower() for k in _STATE_ABBR) | frozenset(
