@@ -107,6 +107,23 @@ def test_normalisation():
     assert utils.normalize_text("Cafe\u0301") == "Café"
 
 
+def test_normalisation_guards_skip_only_substitutions_that_change_nothing():
+    """normalize_text runs a substitution only on a text it changes; the result is the same as
+    running all three on every text, and _key is the same as its plain split-and-join."""
+    import random
+
+    from withdrawals import corpus as C
+
+    rng = random.Random(3)
+    pieces = ["a", "B", " ", "  ", "\n", " \n ", "\t", "\u00a0", "\u2009", "\u3000", "\u200b", "\u00ad",
+              "\ufeff", "\x0c", "\x85", "\u2028", "ß", "İ", "“", "word"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for t in texts:
+        plain = C._LINE_EDGES.sub("\n", C._SPACES.sub(" ", C._ZERO_WIDTH.sub("", t))).strip(" ")
+        assert C.normalize_text(t) == plain, repr(t)
+        assert C._key(t) == " ".join(t.casefold().split()), repr(t)
+
+
 # ---------------------------------------------------------------- bad input
 
 def _write(path, data: bytes):

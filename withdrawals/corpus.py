@@ -47,9 +47,21 @@ PROGRESS_MIN = 200
 
 # --------------------------------------------------------------------------- normalising
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: Tabs, no-break and other Unicode spaces, each turned into a plain space.
+_OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _LINE_EDGES = re.compile(r" ?\n ?")
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Does ``text`` hold one of ``chars``?  One ``in`` scan each: far faster on a long text than a
+    regex character class, which is tried at every position."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 def normalize_text(text: str) -> str:
@@ -64,8 +76,14 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
-    return _LINE_EDGES.sub("\n", text).strip(" ")
+    # Each substitution runs only on a text it changes (most texts need none of them).
+    if _holds_any(text, _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if "  " in text or _holds_any(text, _OTHER_SPACES):      # a run of spaces other than one plain space
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
+    return text.strip(" ")
 
 
 # --------------------------------------------------------------------------- furniture rules
@@ -238,7 +256,6 @@ _MORE = re.compile(r"\sMORE\b\s?")
 _GLUED = re.compile(r"\b([A-Z][\w’'-]*[a-z’'])([A-Z][\w’'-]*)")
 _TERMINAL = re.compile(r"[.!?:;”\"’')\]…]$")
 _STARTS_LOWER = re.compile(r"^[a-z]")
-_WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of off on or out over per the to "
                          "up via vs with after before over under about amid".split())
@@ -327,7 +344,21 @@ def _starts_second_story(kept: list[tuple[int, str, int]], i: int, lines: list[s
 
 def _key(line: str) -> str:
     """Comparison key for repeat detection: case and spacing ignored."""
-    return " ".join(line.casefold().split())
+    key = line.casefold()
+    if _single_spaced(key):
+        return key      # what the join below would give, without splitting the line
+    return " ".join(key.split())
+
+
+def _single_spaced(text: str) -> bool:
+    """True when ``text`` has no space at either end, none doubled and no whitespace but plain
+    spaces (every other whitespace character is unprintable), so ``" ".join(text.split()) == text``."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _same_line(line: str, other: str) -> bool:
+    """Do two lines have the same :func:`_key` (case and spacing ignored)?"""
+    return line == other or _key(line) == _key(other)
 
 
 @dataclass
@@ -365,33 +396,30 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
     kept: list[tuple[int, str, int]] = []   # (line_no, text, blank lines before)
     removed: list[tuple[int, str, str]] = []
     credits: list[tuple[int, str]] = []
-    blanks, prev_key = 0, None
+    blanks, prev = 0, None     # prev: the line before (as kept), for repeats right after it
     for no, line in enumerate(lines, start=1):
         if not line:
             blanks += 1
             continue
         flagged = _flagged(line)
         reason = next((r for r, pat in FURNITURE_RULES if pat.match(line)), None) if flagged else None
-        if reason is None and prev_key is not None and _key(line) == prev_key and blanks == 0:
+        if reason is None and blanks == 0 and prev is not None and _same_line(line, prev):
             reason = "repeated line (e.g. a caption printed twice)"
         if reason is None and flagged:
             credit = next((r for r, pat in CREDIT_RULES if pat.match(line)), None)
             if credit is not None and not (has_title and not kept):
                 credits.append((no, line))
                 removed.append((no, line, credit + ": moved to metadata"))
-                prev_key = _key(line)
-                blanks = 0
+                prev, blanks = line, 0
                 continue
         if reason is not None:
             removed.append((no, line, reason))
-            prev_key = _key(line)
-            blanks = 0
+            prev, blanks = line, 0
             continue
         line, cut = _strip_popups(line)
         removed.extend((no, c, "name pop-up (hover card) inlined after a name") for c in cut)
         kept.append((no, line, blanks))
-        prev_key = _key(line)
-        blanks = 0
+        prev, blanks = line, 0
 
     stories: list[_Story] = []
     story = _Story()
@@ -407,7 +435,8 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
             story, body_words = _Story(title=line, title_line=no), 0
             continue
         story.paragraphs.append([no, line])
-        body_words += len(line.split())
+        if body_words < 40:     # only whether 40 words are reached matters
+            body_words += len(line.split())
     stories.append(story)
 
     out = []
@@ -666,7 +695,7 @@ def _rows_from_text(stem: str, source: str, raw: str, meta: dict, has_title: boo
             "published": dates.get(part, meta.get("published", "") if part == 1 else "") or "",
             "title": st["title"] or (title if part == 1 else ""),
             "text": body,
-            "n_words": len(_WORD.findall(body)),
+            "n_words": len(body.split()),     # the runs of non-space characters (\S+)
             "n_paragraphs": sum(1 for p in body.split("\n\n") if p.strip()) if body else 0,
             "url": meta.get("url", "") or "", "credits": st["credits"], "encoding": encoding,
             **extra,
@@ -935,7 +964,7 @@ def _flag_duplicates(articles: pd.DataFrame, log: _Log) -> None:
             log.row(new, src, 0, old, f"duplicate article id {old!r}: renamed {new!r}")
             log.note("duplicate id", f"{src}: article id {old!r} is used more than once; this story is {new!r}")
         articles["article_id"] = renamed
-    key = articles["text"].map(lambda t: " ".join(t.casefold().split()) if t else "")
+    key = articles["text"].map(lambda t: _key(t) if t else "")
     first = articles.assign(key=key).drop_duplicates("key").set_index("key")["article_id"]
     dup = key.duplicated(keep="first") & key.ne("")
     articles["duplicate_of"] = ""
