@@ -15,6 +15,7 @@ Two repairs on top of Punkt:
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 
 import pandas as pd
@@ -52,7 +53,6 @@ _END_MARK = re.compile(r"[.?!]")
 _EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,})(?P<mark>[.?!])"
                          r"(?P<close>[\"”’')\]]*)\s+(?=[A-Z“\"‘(])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
-_ABBR_TOKEN = re.compile(r"(?<!\S)(?:[A-Za-z]+\.)+(?=\s+(\S+))")   # "U.S.", "Gen." and the next word
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
 QUOTED_THRESHOLD = 0.5
@@ -116,33 +116,60 @@ def _easy_spans(para: str):
     ends = [e for e in ends if e < tail - 1]
     if not ends:
         return [(0, len(para.rstrip()))]
-    skip = set()
-    if "." in para:
-        # A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
-        # "Gen.") never ends a sentence for Punkt, unless the next word holds an end mark (Punkt
-        # reads the two as one context, "U.S. side.”", and then breaks): then Punkt decides.
-        for m in _ABBR_TOKEN.finditer(para):
-            if m.group()[:-1].lower() in ABBREVIATIONS:
-                if _END_MARK.search(m.group(1)):
-                    return None
-                skip.update(range(m.start(), m.end()))
-        if skip:
-            ends = [e for e in ends if e not in skip]
-    spans, begin, i = [], 0, 0
-    for m in _EASY_BREAK.finditer(para):
-        mark = m.start("mark")
-        if mark in skip:
+    skip = _abbreviation_dots(para, ends)
+    if skip is None:
+        return None
+    spans, begin = [], 0
+    for e in ends:
+        if e in skip:
             continue
-        if i >= len(ends) or ends[i] != mark or m.group("word").lower() in ABBREVIATIONS \
+        m = _easy_break_at(para, e)
+        if m is None or m.group("word").lower() in ABBREVIATIONS \
                 or m.group("word").lower().rsplit("-", 1)[-1] in ABBREVIATIONS:
             return None
         spans.append((begin, m.end("close")))
         begin = m.end()
-        i += 1
-    if i != len(ends):
-        return None
     spans.append((begin, len(para.rstrip())))
     return spans
+
+
+def _abbreviation_dots(para: str, ends: list[int]):
+    """The positions of the words that are abbreviations for Punkt, as a set (an end mark there
+    ends no sentence); None when Punkt must decide.
+
+    A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
+    "Gen.") never ends a sentence for Punkt, unless the next word holds an end mark (Punkt reads
+    the two as one context, "U.S. side.”", and then breaks): then Punkt decides.  Such a word ends
+    in a full stop followed by a space, so only those stops are looked at, not every position
+    of the paragraph.
+    """
+    skip = set()
+    for d in ends:
+        if para[d] != "." or not para[d + 1:d + 2].isspace():
+            continue
+        word = para[:d + 1].rsplit(None, 1)[-1]
+        if word.isascii() and word[:-1].lower() in ABBREVIATIONS:   # letters and dots, an abbreviation
+            after = para[d + 1:].split(None, 1)
+            if after and _END_MARK.search(after[0]):
+                return None
+            if after:
+                skip.update(range(d + 1 - len(word), d + 1))
+    return skip
+
+
+_WORD_CHARS = string.ascii_letters + "-"
+
+
+def _easy_break_at(para: str, mark: int):
+    """The ``_EASY_BREAK`` match whose end mark is at ``mark``, or None.
+
+    Such a match can only start where the run of letters and hyphens before the mark starts (its
+    look-behind refuses a start inside the run), so one anchored match there finds it, instead
+    of a scan of the whole paragraph.
+    """
+    start = len(para[:mark].rstrip(_WORD_CHARS))
+    m = _EASY_BREAK.match(para, start)
+    return m if m is not None and m.start("mark") == mark else None
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
