@@ -50,8 +50,8 @@ _ENDS_QUOTED_QUESTION = re.compile(r"[.?!]['\"”’]\s*$")
 _STARTS_LOWER = re.compile(r"[a-z]")
 _CLOSERS = "\"'”’)]"
 _END_MARK = re.compile(r"[.?!]")
-_EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,})(?P<mark>[.?!])"
-                         r"(?P<close>[\"”’')\]]*)\s+(?=[A-Z“\"‘(])")
+_EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,}|[0-9]+(?:,[0-9]{3})*)"
+                         r"(?P<mark>[.?!])(?P<close>[\"”’')\]]*)[ \t\n\r\x0b\x0c]+(?=[A-Za-z(]|[“\"‘][A-Za-z0-9])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
@@ -103,19 +103,24 @@ def _easy_spans(para: str):
 
     Punkt, with no trained statistics, breaks after a full stop, question or
     exclamation mark that ends a word which is not an abbreviation, an initial
-    or a number; and only its second pass, for those three, needs the
-    machinery.  When every end mark inside the paragraph follows a plain word
-    of two or more letters that is not in :data:`ABBREVIATIONS` and is
-    followed by a space and a capital or an opening quote, or sits in a word
-    that is an abbreviation ("U.S.", "Gen.") followed by a word without end
-    marks, the boundaries are exactly Punkt's and are found here in one pass
-    (a test checks the two agree).  Anything else returns None and goes to Punkt.
+    or a number, whatever follows; after a number only before a capital or an
+    opening quote or bracket; after an initial followed by a capitalised word,
+    never; and it never looks at a mark followed by a letter, a digit, a comma,
+    a hyphen or a slash ("U.S.-China", "Fla.,", "feel.That").  When every other
+    end mark inside the paragraph follows a plain word of two or more letters
+    that is not in :data:`ABBREVIATIONS` (or a number) and is followed by a
+    space and a word, or sits in a word that is an abbreviation ("U.S.",
+    "Gen.") or an initial ("W. Bush") followed by a word without end marks,
+    the boundaries are exactly Punkt's and are found here in one pass (a test
+    checks the two agree).  Anything else returns None and goes to Punkt.
     """
     ends = [m.start() for m in _END_MARK.finditer(para)]
     tail = len(para.rstrip().rstrip(_CLOSERS))
-    ends = [e for e in ends if e < tail - 1]
+    ends = [e for e in ends if e < tail - 1 and para[e + 1] not in _IN_WORD]
     if not ends:
         return [(0, len(para.rstrip()))]
+    if _OTHER_SPACE.search(para):
+        return None
     skip = _abbreviation_dots(para, ends)
     if skip is None:
         return None
@@ -124,8 +129,7 @@ def _easy_spans(para: str):
         if e in skip:
             continue
         m = _easy_break_at(para, e)
-        if m is None or m.group("word").lower() in ABBREVIATIONS \
-                or m.group("word").lower().rsplit("-", 1)[-1] in ABBREVIATIONS:
+        if m is None or _not_easy(m, para):
             return None
         spans.append((begin, m.end("close")))
         begin = m.end()
@@ -133,39 +137,62 @@ def _easy_spans(para: str):
     return spans
 
 
+#: Whitespace outside ASCII's (no-break and other Unicode spaces, separators): Punkt's patterns and
+#: its own search for the space before a word disagree on it, so the fast path leaves it to Punkt.
+_OTHER_SPACE = re.compile("[%s]" % "".join(c for c in map(chr, range(0x3001))
+                                           if c.isspace() and c not in string.whitespace))
+#: After an end mark, these keep it inside a word, where Punkt never breaks.
+_IN_WORD = frozenset(string.ascii_letters + string.digits + ",-/")
+
+
+def _not_easy(m: re.Match, para: str) -> bool:
+    """True when the ``_EASY_BREAK`` match ``m`` is no sure boundary: its word is an abbreviation
+    (or ends in one after a hyphen), or a number before a word in lower case (Punkt then reads
+    the number's full stop as no boundary)."""
+    word = m.group("word").lower()
+    if word in ABBREVIATIONS or word.rsplit("-", 1)[-1] in ABBREVIATIONS:
+        return True
+    return word[0].isdigit() and para[m.end()].islower()
+
+
 def _abbreviation_dots(para: str, ends: list[int]):
-    """The positions of the words that are abbreviations for Punkt, as a set (an end mark there
-    ends no sentence); None when Punkt must decide.
+    """The positions of the words that are abbreviations or initials for Punkt, as a set (an end
+    mark there ends no sentence); None when Punkt must decide.
 
     A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
-    "Gen.") never ends a sentence for Punkt, unless the next word holds an end mark (Punkt reads
-    the two as one context, "U.S. side.”", and then breaks): then Punkt decides.  Such a word ends
-    in a full stop followed by a space, so only those stops are looked at, not every position
-    of the paragraph.
+    "Gen."), or a capital letter and a full stop alone before a capitalised word (an initial:
+    "George W. Bush"), never ends a sentence for Punkt, unless the next word holds an end mark
+    (Punkt reads the two as one context, "U.S. side.”", and then breaks): then Punkt decides.
+    Such a word ends in a full stop followed by a space, so only those stops are looked at, not
+    every position of the paragraph.
     """
     skip = set()
     for d in ends:
-        if para[d] != "." or not para[d + 1:d + 2].isspace():
+        if para[d] != "." or para[d + 1] not in string.whitespace:
             continue
         word = para[:d + 1].rsplit(None, 1)[-1]
-        if word.isascii() and word[:-1].lower() in ABBREVIATIONS:   # letters and dots, an abbreviation
-            after = para[d + 1:].split(None, 1)
-            if after and _END_MARK.search(after[0]):
-                return None
-            if after:
-                skip.update(range(d + 1 - len(word), d + 1))
+        abbreviation = word.isascii() and word[:-1].lower() in ABBREVIATIONS   # letters and dots
+        if not abbreviation and not (len(word) == 2 and word[0] in string.ascii_uppercase):
+            continue
+        after = para[d + 1:].split(None, 1)
+        if not after or not (abbreviation or after[0][0] in string.ascii_uppercase):
+            continue
+        if _END_MARK.search(after[0]):
+            return None
+        skip.update(range(d + 1 - len(word), d + 1))
     return skip
 
 
-_WORD_CHARS = string.ascii_letters + "-"
+_WORD_CHARS = string.ascii_letters + string.digits + ",-"
 
 
 def _easy_break_at(para: str, mark: int):
     """The ``_EASY_BREAK`` match whose end mark is at ``mark``, or None.
 
-    Such a match can only start where the run of letters and hyphens before the mark starts (its
-    look-behind refuses a start inside the run), so one anchored match there finds it, instead
-    of a scan of the whole paragraph.
+    Such a match can only start where the run of letters, digits, commas and hyphens before
+    the mark starts (its look-behind refuses a start inside a word, and a number or word
+    starting later in the run leaves a letter, digit or hyphen before it), so one anchored match
+    there finds it, instead of a scan of the whole paragraph.
     """
     start = len(para[:mark].rstrip(_WORD_CHARS))
     m = _EASY_BREAK.match(para, start)
