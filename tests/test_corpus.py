@@ -353,6 +353,9 @@ def test_guarded_furniture_rules_flag_the_lines_the_one_pattern_flags():
               "Copyright 2020 Foo", "SUBSCRİBE to our İNBOX", "(C) 2019 Example News",
               "Doctors hate this one weird trick", "Jane Roe contributed to this report.",
               "A Headline Here Read more", "Get the Example app for iPhone", "want more? get our newsletter",
-              "Photo caption here (Reuters/Jane Roe)", "Watch: a clip", "\u212a\u017fcopyright"]
+              "Photo caption here (Reuters/Jane Roe)", "Watch: a clip", "\u212a\u017fcopyright",
+              "Troops on patrol (AP Photo/Jane Roe).", "2020 Example News. All rights re\u017ferved.",
+              "Jane Roe contributed reporting", "A Headline Here Read more:", "COPYRIGHT 2019 FOO"]
+    lines += [line.upper() for line in lines] + [line.lower() for line in lines]
     for line in lines:
         assert C._flagged(line) == (C._ANY_RULE.match(line) is not None), line
