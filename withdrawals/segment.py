@@ -50,8 +50,9 @@ _ENDS_QUOTED_QUESTION = re.compile(r"[.?!]['\"”’]\s*$")
 _STARTS_LOWER = re.compile(r"[a-z]")
 _CLOSERS = "\"'”’)]"
 _END_MARK = re.compile(r"[.?!]")
-_EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,}|[0-9]+(?:,[0-9]{3})*)"
-                         r"(?P<mark>[.?!])(?P<close>[\"”’')\]]*)[ \t\n\r\x0b\x0c]+(?=[A-Za-z(]|[“\"‘][A-Za-z0-9])")
+_EASY_BREAK = re.compile(r"(?:(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,}"
+                         r"|[0-9]+(?:,[0-9]{3})*s?)|[)\]”\"])"
+                         r"(?P<mark>[.?!])(?P<close>[\"”’')\]]*)[ \t\n\r\x0b\x0c]+(?=[A-Za-z(—–|…]|[“\"‘'][A-Za-z0-9])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
@@ -103,16 +104,19 @@ def _easy_spans(para: str):
 
     Punkt, with no trained statistics, breaks after a full stop, question or
     exclamation mark that ends a word which is not an abbreviation, an initial
-    or a number, whatever follows; after a number only before a capital or an
-    opening quote or bracket; after an initial followed by a capitalised word,
-    never; and it never looks at a mark followed by a letter, a digit, a comma,
-    a hyphen or a slash ("U.S.-China", "Fla.,", "feel.That").  When every other
-    end mark inside the paragraph follows a plain word of two or more letters
-    that is not in :data:`ABBREVIATIONS` (or a number) and is followed by a
-    space and a word, or sits in a word that is an abbreviation ("U.S.",
-    "Gen.") or an initial ("W. Bush") followed by a word without end marks,
-    the boundaries are exactly Punkt's and are found here in one pass (a test
-    checks the two agree).  Anything else returns None and goes to Punkt.
+    or a number, or that follows a closing bracket or quotation mark, whatever
+    word follows; after a number only before a capital or an opening quote or
+    bracket; after an initial followed by a capitalised word, never; and it
+    never looks at a mark followed by a letter, a digit, a comma, a hyphen or a
+    slash ("U.S.-China", "Fla.,", "feel.That").  When every other end mark
+    inside the paragraph follows a plain word of two or more letters that is
+    not in :data:`ABBREVIATIONS`, a number or a closing mark, and is followed
+    by a space and a word (not a quotation mark Punkt would move back), or sits
+    in a word that is an abbreviation ("U.S.", "Gen.") or an initial ("W.
+    Bush") followed by a word with no end mark before its last character, the
+    boundaries are exactly Punkt's and are found here in one pass (tests check
+    the two agree).  A paragraph holding whitespace other than ASCII's, and
+    anything else, returns None and goes to Punkt.
     """
     ends = [m.start() for m in _END_MARK.finditer(para)]
     tail = len(para.rstrip().rstrip(_CLOSERS))
@@ -149,10 +153,10 @@ def _not_easy(m: re.Match, para: str) -> bool:
     """True when the ``_EASY_BREAK`` match ``m`` is no sure boundary: its word is an abbreviation
     (or ends in one after a hyphen), or a number before a word in lower case (Punkt then reads
     the number's full stop as no boundary)."""
-    word = m.group("word").lower()
+    word = (m.group("word") or "").lower()      # no word: a bracket or quotation mark before the mark
     if word in ABBREVIATIONS or word.rsplit("-", 1)[-1] in ABBREVIATIONS:
         return True
-    return word[0].isdigit() and para[m.end()].islower()
+    return word[:1].isdigit() and para[m.end()].islower()
 
 
 def _abbreviation_dots(para: str, ends: list[int]):
@@ -162,7 +166,8 @@ def _abbreviation_dots(para: str, ends: list[int]):
     A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
     "Gen."), or a capital letter and a full stop alone before a capitalised word (an initial:
     "George W. Bush"), never ends a sentence for Punkt, unless the next word holds an end mark
-    (Punkt reads the two as one context, "U.S. side.”", and then breaks): then Punkt decides.
+    before its last character (Punkt reads the two as one context, "U.S. side.”", and then
+    breaks): then Punkt decides.
     Such a word ends in a full stop followed by a space, so only those stops are looked at, not
     every position of the paragraph.
     """
@@ -177,13 +182,16 @@ def _abbreviation_dots(para: str, ends: list[int]):
         after = para[d + 1:].split(None, 1)
         if not after or not (abbreviation or after[0][0] in string.ascii_uppercase):
             continue
-        if _END_MARK.search(after[0]):
+        if _END_MARK.search(after[0], 0, len(after[0]) - 1):   # a mark before the next word's end
             return None
         skip.update(range(d + 1 - len(word), d + 1))
     return skip
 
 
 _WORD_CHARS = string.ascii_letters + string.digits + ",-"
+#: Closing brackets and quotation marks right before an end mark: Punkt reads the mark as a word of
+#: its own, a sentence end whatever comes next.
+_BEFORE_MARK = frozenset(")]”\"")
 
 
 def _easy_break_at(para: str, mark: int):
@@ -194,7 +202,7 @@ def _easy_break_at(para: str, mark: int):
     starting later in the run leaves a letter, digit or hyphen before it), so one anchored match
     there finds it, instead of a scan of the whole paragraph.
     """
-    start = len(para[:mark].rstrip(_WORD_CHARS))
+    start = mark - 1 if para[mark - 1:mark] in _BEFORE_MARK else len(para[:mark].rstrip(_WORD_CHARS))
     m = _EASY_BREAK.match(para, start)
     return m if m is not None and m.start("mark") == mark else None
 
