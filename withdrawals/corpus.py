@@ -361,8 +361,9 @@ def _starts_second_story(kept: list[tuple[int, str, int]], i: int, lines: list[s
 def _key(line: str) -> str:
     """Comparison key for repeat detection: case and spacing ignored."""
     key = line.casefold()
-    if _single_spaced(key):
-        return key      # what the join below would give, without splitting the line
+    flat = key.replace("\n\n", " ")     # a story's paragraph breaks, each one space of the key
+    if _single_spaced(flat):
+        return flat     # what the join below would give, without splitting the line
     return " ".join(key.split())
 
 
