@@ -229,6 +229,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out[-1][1] = e
         else:
             out.append([s, e])
+    if spans is not None:       # the fast path's spans start and end on a non-space already
+        return [(start + s, start + e) for s, e in out]
     result = []
     for s, e in out:
         piece = para[s:e]
