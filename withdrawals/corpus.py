@@ -981,7 +981,10 @@ def _flag_duplicates(articles: pd.DataFrame, log: _Log) -> None:
             log.row(new, src, 0, old, f"duplicate article id {old!r}: renamed {new!r}")
             log.note("duplicate id", f"{src}: article id {old!r} is used more than once; this story is {new!r}")
         articles["article_id"] = renamed
-    key = articles["text"].map(lambda t: _key(t) if t else "")
+    # A text can have another's key only if it has as many words (the key keeps every word), so a
+    # text whose word count no other text shares gets no key (computing one is a pass over it).
+    twin = articles["n_words"].duplicated(keep=False)
+    key = articles["text"].where(twin, "").map(lambda t: _key(t) if t else "")
     first = articles.assign(key=key).drop_duplicates("key").set_index("key")["article_id"]
     dup = key.duplicated(keep="first") & key.ne("")
     articles["duplicate_of"] = ""
