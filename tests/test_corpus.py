@@ -107,6 +107,23 @@ def test_normalisation():
     assert utils.normalize_text("Cafe\u0301") == "Café"
 
 
+def test_normalisation_guards_skip_only_substitutions_that_change_nothing():
+    """normalize_text runs a substitution only on a text it changes; the result is the same as
+    running all three on every text, and _key is the same as its plain split-and-join."""
+    import random
+
+    from withdrawals import corpus as C
+
+    rng = random.Random(3)
+    pieces = ["a", "B", " ", "  ", "\n", " \n ", "\t", "\u00a0", "\u2009", "\u3000", "\u200b", "\u00ad",
+              "\ufeff", "\x0c", "\x85", "\u2028", "ß", "İ", "“", "word"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for t in texts:
+        plain = C._LINE_EDGES.sub("\n", C._SPACES.sub(" ", C._ZERO_WIDTH.sub("", t))).strip(" ")
+        assert C.normalize_text(t) == plain, repr(t)
+        assert C._key(t) == " ".join(t.casefold().split()), repr(t)
+
+
 # ---------------------------------------------------------------- bad input
 
 def _write(path, data: bytes):
@@ -336,6 +353,9 @@ def test_guarded_furniture_rules_flag_the_lines_the_one_pattern_flags():
               "Copyright 2020 Foo", "SUBSCRİBE to our İNBOX", "(C) 2019 Example News",
               "Doctors hate this one weird trick", "Jane Roe contributed to this report.",
               "A Headline Here Read more", "Get the Example app for iPhone", "want more? get our newsletter",
-              "Photo caption here (Reuters/Jane Roe)", "Watch: a clip", "\u212a\u017fcopyright"]
+              "Photo caption here (Reuters/Jane Roe)", "Watch: a clip", "\u212a\u017fcopyright",
+              "Troops on patrol (AP Photo/Jane Roe).", "2020 Example News. All rights re\u017ferved.",
+              "Jane Roe contributed reporting", "A Headline Here Read more:", "COPYRIGHT 2019 FOO"]
+    lines += [line.upper() for line in lines] + [line.lower() for line in lines]
     for line in lines:
         assert C._flagged(line) == (C._ANY_RULE.match(line) is not None), line

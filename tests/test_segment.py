@@ -88,8 +88,41 @@ def test_fast_path_agrees_with_punkt(articles):
             assert fast == list(_TOKENIZER.span_tokenize(p)), p
     assert used >= 90
     # ambiguous ones go to Punkt
-    assert _easy_spans("They met Gen. Smith. He spoke.") is None
-    assert _easy_spans("It began in 2014. The war") is None
+    assert _easy_spans("They met Gen. Smith.” He spoke.") is None
+    assert _easy_spans("It began in 2014. the war") is None
+    assert _easy_spans("George W. Bush?! He spoke.") is None
+    # numbers, initials, brackets and marks inside a word take the fast path when Punkt agrees
+    for p in ("It began in 2014. The war", "President George W. Bush spoke. Then more.",
+              "Ties with the U.S.-China trade. Then more.", "Was it? he asked. Yes.",
+              "They met Gen. Smith. He spoke.", "Forces (SDF). The rest.", "In the 1930s. Then — more."):
+        assert _easy_spans(p) == list(_TOKENIZER.span_tokenize(p)), p
+
+
+def test_fast_path_agrees_with_punkt_on_random_paragraphs():
+    """Paragraphs built at random from words, abbreviations, initials, numbers, quotation marks,
+    brackets and odd spaces: wherever the fast path answers, it answers as Punkt does."""
+    import random
+
+    from withdrawals.segment import _TOKENIZER, _easy_spans
+
+    words = ["He", "he", "said", "said.", "left.", "The", "the", "Bush", "war.", "“We", "go.”", "it?", "now!",
+             "why?”", "(He", "“the", "2014.", "2,000.", "1930s.", "3.", "W.", "E.", "w.", "U.S.-China", "Fla.,",
+             "feel.That", "U.S./NATO", "e.g.,", "x,Foo.", "U.S.", "Gen.", 'it."', "them.)", "(W.", "“W.", "12.5",
+             "$5.", "A.", "WHO.", "al-Sudani.", "go.’", "him.”)", "Bush.", "Bush,", "Smith’s", "—", "...", "'", '"',
+             "(", "‘Mine.’", "No.", "Co.", "9/11.", "“", "”", ")", "--", "?", "!", "–", "|", "…", "(SDF).",
+             "creep”.", '"genocide".', "1930s.", "Smith.)", "'Let's", "Smith.", "Trump.”", "Who?!", "Smith?",
+             "(R-Fla.).", "x”.", "Jr.).", "“Mr.", "H.W."]
+    spaces = [" "] * 12 + ["  ", "\t", "\n", "\u00a0", "\u2028", "\x85", "\x0c", "\x1e"]
+    rng = random.Random(2)
+    used = 0
+    for _ in range(20000):
+        n = rng.randint(2, 9)
+        p = "".join(rng.choice(words) + (rng.choice(spaces) if i < n - 1 else "") for i in range(n))
+        fast = _easy_spans(p)
+        if fast is not None:
+            used += 1
+            assert fast == list(_TOKENIZER.span_tokenize(p)), p
+    assert used > 2000
 
 
 # ------------------------------------------------------------------ one reading of quotation marks
@@ -122,7 +155,8 @@ def test_seed_quotations_lie_inside_the_quote_spans(articles):
 
 def test_fast_path_abbreviations_agree_with_punkt():
     """An abbreviation ("U.S.", "Gen.") is no boundary on the fast path only where Punkt agrees:
-    the word after it holds no end mark (Punkt reads "U.S. side.”" as one context and breaks)."""
+    the word after it holds no end mark before its last character (Punkt reads "U.S. side.”" as
+    one context and breaks)."""
     from withdrawals.segment import ABBREVIATIONS, _TOKENIZER, _easy_spans
 
     nexts = ["Smith", "smith", "“Smith”", "(Smith)", "Smith,", "Smith’s", "ET", "1,000", "—", "said",

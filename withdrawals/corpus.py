@@ -47,9 +47,21 @@ PROGRESS_MIN = 200
 
 # --------------------------------------------------------------------------- normalising
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: Tabs, no-break and other Unicode spaces, each turned into a plain space.
+_OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _LINE_EDGES = re.compile(r" ?\n ?")
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Does ``text`` hold one of ``chars``?  One ``in`` scan each: far faster on a long text than a
+    regex character class, which is tried at every position."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 def normalize_text(text: str) -> str:
@@ -64,8 +76,14 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
-    return _LINE_EDGES.sub("\n", text).strip(" ")
+    # Each substitution runs only on a text it changes (most texts need none of them).
+    if _holds_any(text, _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    if "  " in text or _holds_any(text, _OTHER_SPACES):      # a run of spaces other than one plain space
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGES.sub("\n", text)
+    return text.strip(" ")
 
 
 # --------------------------------------------------------------------------- furniture rules
@@ -182,15 +200,16 @@ def _keywords(phrases) -> tuple[str, ...]:
     return tuple(dict.fromkeys(max((w for w in p.lower().split() if w.isalpha()), key=len) for p in phrases))
 
 
-def _holds(*words, starts=()):
-    """A guard: a lower-cased line holds one of ``words``, or starts with one of ``starts``."""
-    return tuple(words), tuple(starts)
+def _holds(*words, starts=(), ends=()):
+    """A guard: a lower-cased line holds one of ``words``, or starts with one of ``starts``, or
+    ends with one of ``ends``."""
+    return tuple(words), tuple(starts), tuple(ends)
 
 
 def _passes(low: str, guard) -> bool:
     """Does the lower-cased line ``low`` pass ``guard`` (made by :func:`_holds`)?"""
-    words, starts = guard
-    if low.startswith(starts):
+    words, starts, ends = guard
+    if low.startswith(starts) or low.endswith(ends):
         return True
     for w in words:
         if w in low:
@@ -201,27 +220,42 @@ def _passes(low: str, guard) -> bool:
 # The rules that scan a whole line for a phrase cost most of the cleaning; each is tried only on a
 # line whose lower-cased text passes its guard, a test every line the rule matches also passes
 # (lower-cased as ``re.I`` folds ASCII letters, so the guard never skips a line the rule would take).
+# A rule anchored at the line's end is guarded by how the line ends (a line holds no line break),
+# which far fewer lines pass than a word anywhere in them.
 _GUARDS = {
-    "photo caption (ends with a photo credit in brackets)": _holds("("),
+    "photo caption (ends with a photo credit in brackets)": _holds(ends=(")", ").")),
     "click-bait advertisement (CLICKBAIT_PHRASES)": _holds(*_keywords(CLICKBAIT_PHRASES)),
-    "related-story teaser (a headline followed by 'Read more')": _holds("read more"),
+    "related-story teaser (a headline followed by 'Read more')": _holds(ends=("read more", "read more.",
+                                                                              "read more:")),
     "newsletter or subscription prompt": _holds(*_keywords(SIGNUP_TARGETS),
                                                 starts=("sign", "subscribe", "get", "want")),
     "membership or donation pitch (PITCH_PHRASES)": _holds(*_keywords(PITCH_PHRASES)),
-    "copyright footer": _holds("©", "(c)", "copyright", "reserved"),
-    "credit line (contributed)": _holds("contributed"),
+    "copyright footer": _holds(starts=("©", "(c)", "copyright"), ends=("reserved", "reserved.")),
+    "credit line (contributed)": _holds(ends=("report", "report.", "story", "story.", "reporting",
+                                              "reporting.")),
 }
+
+
+def _union(guards) -> tuple:
+    """One guard that every line passing one of ``guards`` passes (a word that holds another
+    word of the union is left out: a line holding it holds the other)."""
+    words = list(dict.fromkeys(w for g in guards for w in g[0]))
+    words = [w for w in words if not any(o != w and o in w for o in words)]
+    return _holds(*words, starts=dict.fromkeys(w for g in guards for w in g[1]),
+                  ends=dict.fromkeys(w for g in guards for w in g[2]))
+
+
 _CHEAP_RULE = _any_of([(r, p) for r, p in FURNITURE_RULES + CREDIT_RULES if r not in _GUARDS])
 _GUARDED = [(_GUARDS[r], p.match) for r, p in FURNITURE_RULES + CREDIT_RULES if r in _GUARDS]
-_ANY_GUARD = _holds(*dict.fromkeys(w for g in _GUARDS.values() for w in g[0]),
-                    starts=dict.fromkeys(w for g in _GUARDS.values() for w in g[1]))
+_ANY_GUARD = _union(_GUARDS.values())
 # the characters outside ASCII that ``re.I`` matches to an ASCII letter, and that letter
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _FOLDS = re.compile("[\u0130\u0131\u017f\u212a]").search
 
 
 def _flagged(line: str) -> bool:
-    """``_ANY_RULE.match(line) is not None`` (some furniture or credit rule matches), faster."""
+    """``_ANY_RULE.match(line) is not None`` (some furniture or credit rule matches) for a line
+    without a line break in it, faster."""
     if _CHEAP_RULE.match(line) is not None:
         return True
     low = (line.translate(_FOLD) if not line.isascii() and _FOLDS(line) else line).lower()
@@ -238,7 +272,6 @@ _MORE = re.compile(r"\sMORE\b\s?")
 _GLUED = re.compile(r"\b([A-Z][\w’'-]*[a-z’'])([A-Z][\w’'-]*)")
 _TERMINAL = re.compile(r"[.!?:;”\"’')\]…]$")
 _STARTS_LOWER = re.compile(r"^[a-z]")
-_WORD = re.compile(r"\S+")
 _ALPHA_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of off on or out over per the to "
                          "up via vs with after before over under about amid".split())
@@ -327,7 +360,22 @@ def _starts_second_story(kept: list[tuple[int, str, int]], i: int, lines: list[s
 
 def _key(line: str) -> str:
     """Comparison key for repeat detection: case and spacing ignored."""
-    return " ".join(line.casefold().split())
+    key = line.casefold()
+    flat = key.replace("\n\n", " ")     # a story's paragraph breaks, each one space of the key
+    if _single_spaced(flat):
+        return flat     # what the join below would give, without splitting the line
+    return " ".join(key.split())
+
+
+def _single_spaced(text: str) -> bool:
+    """True when ``text`` has no space at either end, none doubled and no whitespace but plain
+    spaces (every other whitespace character is unprintable), so ``" ".join(text.split()) == text``."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _same_line(line: str, other: str) -> bool:
+    """Do two lines have the same :func:`_key` (case and spacing ignored)?"""
+    return line == other or _key(line) == _key(other)
 
 
 @dataclass
@@ -365,33 +413,30 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
     kept: list[tuple[int, str, int]] = []   # (line_no, text, blank lines before)
     removed: list[tuple[int, str, str]] = []
     credits: list[tuple[int, str]] = []
-    blanks, prev_key = 0, None
+    blanks, prev = 0, None     # prev: the line before (as kept), for repeats right after it
     for no, line in enumerate(lines, start=1):
         if not line:
             blanks += 1
             continue
         flagged = _flagged(line)
         reason = next((r for r, pat in FURNITURE_RULES if pat.match(line)), None) if flagged else None
-        if reason is None and prev_key is not None and _key(line) == prev_key and blanks == 0:
+        if reason is None and blanks == 0 and prev is not None and _same_line(line, prev):
             reason = "repeated line (e.g. a caption printed twice)"
         if reason is None and flagged:
             credit = next((r for r, pat in CREDIT_RULES if pat.match(line)), None)
             if credit is not None and not (has_title and not kept):
                 credits.append((no, line))
                 removed.append((no, line, credit + ": moved to metadata"))
-                prev_key = _key(line)
-                blanks = 0
+                prev, blanks = line, 0
                 continue
         if reason is not None:
             removed.append((no, line, reason))
-            prev_key = _key(line)
-            blanks = 0
+            prev, blanks = line, 0
             continue
         line, cut = _strip_popups(line)
         removed.extend((no, c, "name pop-up (hover card) inlined after a name") for c in cut)
         kept.append((no, line, blanks))
-        prev_key = _key(line)
-        blanks = 0
+        prev, blanks = line, 0
 
     stories: list[_Story] = []
     story = _Story()
@@ -407,7 +452,8 @@ def clean_document(raw: str, has_title: bool = True) -> list[dict]:
             story, body_words = _Story(title=line, title_line=no), 0
             continue
         story.paragraphs.append([no, line])
-        body_words += len(line.split())
+        if body_words < 40:     # only whether 40 words are reached matters
+            body_words += len(line.split())
     stories.append(story)
 
     out = []
@@ -666,7 +712,7 @@ def _rows_from_text(stem: str, source: str, raw: str, meta: dict, has_title: boo
             "published": dates.get(part, meta.get("published", "") if part == 1 else "") or "",
             "title": st["title"] or (title if part == 1 else ""),
             "text": body,
-            "n_words": len(_WORD.findall(body)),
+            "n_words": len(body.split()),     # the runs of non-space characters (\S+)
             "n_paragraphs": sum(1 for p in body.split("\n\n") if p.strip()) if body else 0,
             "url": meta.get("url", "") or "", "credits": st["credits"], "encoding": encoding,
             **extra,
@@ -935,7 +981,10 @@ def _flag_duplicates(articles: pd.DataFrame, log: _Log) -> None:
             log.row(new, src, 0, old, f"duplicate article id {old!r}: renamed {new!r}")
             log.note("duplicate id", f"{src}: article id {old!r} is used more than once; this story is {new!r}")
         articles["article_id"] = renamed
-    key = articles["text"].map(lambda t: " ".join(t.casefold().split()) if t else "")
+    # A text can have another's key only if it has as many words (the key keeps every word), so a
+    # text whose word count no other text shares gets no key (computing one is a pass over it).
+    twin = articles["n_words"].duplicated(keep=False)
+    key = articles["text"].where(twin, "").map(lambda t: _key(t) if t else "")
     first = articles.assign(key=key).drop_duplicates("key").set_index("key")["article_id"]
     dup = key.duplicated(keep="first") & key.ne("")
     articles["duplicate_of"] = ""

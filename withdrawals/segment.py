@@ -15,6 +15,7 @@ Two repairs on top of Punkt:
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 
 import pandas as pd
@@ -49,10 +50,10 @@ _ENDS_QUOTED_QUESTION = re.compile(r"[.?!]['\"”’]\s*$")
 _STARTS_LOWER = re.compile(r"[a-z]")
 _CLOSERS = "\"'”’)]"
 _END_MARK = re.compile(r"[.?!]")
-_EASY_BREAK = re.compile(r"(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,})(?P<mark>[.?!])"
-                         r"(?P<close>[\"”’')\]]*)\s+(?=[A-Z“\"‘(])")
+_EASY_BREAK = re.compile(r"(?:(?<![\w.’'-])(?P<word>[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*[a-z]|[A-Z]{2,}"
+                         r"|[0-9]+(?:,[0-9]{3})*s?)|[)\]”\"])"
+                         r"(?P<mark>[.?!])(?P<close>[\"”’')\]]*)[ \t\n\r\x0b\x0c]+(?=[A-Za-z(—–|…]|[“\"‘'][A-Za-z0-9])")
 _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
-_ABBR_TOKEN = re.compile(r"(?<!\S)(?:[A-Za-z]+\.)+(?=\s+(\S+))")   # "U.S.", "Gen." and the next word
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
 QUOTED_THRESHOLD = 0.5
@@ -103,46 +104,107 @@ def _easy_spans(para: str):
 
     Punkt, with no trained statistics, breaks after a full stop, question or
     exclamation mark that ends a word which is not an abbreviation, an initial
-    or a number; and only its second pass, for those three, needs the
-    machinery.  When every end mark inside the paragraph follows a plain word
-    of two or more letters that is not in :data:`ABBREVIATIONS` and is
-    followed by a space and a capital or an opening quote, or sits in a word
-    that is an abbreviation ("U.S.", "Gen.") followed by a word without end
-    marks, the boundaries are exactly Punkt's and are found here in one pass
-    (a test checks the two agree).  Anything else returns None and goes to Punkt.
+    or a number, or that follows a closing bracket or quotation mark, whatever
+    word follows; after a number only before a capital or an opening quote or
+    bracket; after an initial followed by a capitalised word, never; and it
+    never looks at a mark followed by a letter, a digit, a comma, a hyphen or a
+    slash ("U.S.-China", "Fla.,", "feel.That").  When every other end mark
+    inside the paragraph follows a plain word of two or more letters that is
+    not in :data:`ABBREVIATIONS`, a number or a closing mark, and is followed
+    by a space and a word (not a quotation mark Punkt would move back), or sits
+    in a word that is an abbreviation ("U.S.", "Gen.") or an initial ("W.
+    Bush") followed by a word with no end mark before its last character, the
+    boundaries are exactly Punkt's and are found here in one pass (tests check
+    the two agree).  A paragraph holding whitespace other than ASCII's, and
+    anything else, returns None and goes to Punkt.
     """
     ends = [m.start() for m in _END_MARK.finditer(para)]
     tail = len(para.rstrip().rstrip(_CLOSERS))
-    ends = [e for e in ends if e < tail - 1]
+    ends = [e for e in ends if e < tail - 1 and para[e + 1] not in _IN_WORD]
     if not ends:
         return [(0, len(para.rstrip()))]
-    skip = set()
-    if "." in para:
-        # A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
-        # "Gen.") never ends a sentence for Punkt, unless the next word holds an end mark (Punkt
-        # reads the two as one context, "U.S. side.”", and then breaks): then Punkt decides.
-        for m in _ABBR_TOKEN.finditer(para):
-            if m.group()[:-1].lower() in ABBREVIATIONS:
-                if _END_MARK.search(m.group(1)):
-                    return None
-                skip.update(range(m.start(), m.end()))
-        if skip:
-            ends = [e for e in ends if e not in skip]
-    spans, begin, i = [], 0, 0
-    for m in _EASY_BREAK.finditer(para):
-        mark = m.start("mark")
-        if mark in skip:
+    if _OTHER_SPACE.search(para):
+        return None
+    skip = _abbreviation_dots(para, ends)
+    if skip is None:
+        return None
+    spans, begin = [], 0
+    for e in ends:
+        if e in skip:
             continue
-        if i >= len(ends) or ends[i] != mark or m.group("word").lower() in ABBREVIATIONS \
-                or m.group("word").lower().rsplit("-", 1)[-1] in ABBREVIATIONS:
+        m = _easy_break_at(para, e)
+        if m is None or _not_easy(m, para):
             return None
         spans.append((begin, m.end("close")))
         begin = m.end()
-        i += 1
-    if i != len(ends):
-        return None
     spans.append((begin, len(para.rstrip())))
     return spans
+
+
+#: Whitespace outside ASCII's (no-break and other Unicode spaces, separators): Punkt's patterns and
+#: its own search for the space before a word disagree on it, so the fast path leaves it to Punkt.
+_OTHER_SPACE = re.compile("[%s]" % "".join(c for c in map(chr, range(0x3001))
+                                           if c.isspace() and c not in string.whitespace))
+#: After an end mark, these keep it inside a word, where Punkt never breaks.
+_IN_WORD = frozenset(string.ascii_letters + string.digits + ",-/")
+
+
+def _not_easy(m: re.Match, para: str) -> bool:
+    """True when the ``_EASY_BREAK`` match ``m`` is no sure boundary: its word is an abbreviation
+    (or ends in one after a hyphen), or a number before a word in lower case (Punkt then reads
+    the number's full stop as no boundary)."""
+    word = (m.group("word") or "").lower()      # no word: a bracket or quotation mark before the mark
+    if word in ABBREVIATIONS or word.rsplit("-", 1)[-1] in ABBREVIATIONS:
+        return True
+    return word[:1].isdigit() and para[m.end()].islower()
+
+
+def _abbreviation_dots(para: str, ends: list[int]):
+    """The positions of the words that are abbreviations or initials for Punkt, as a set (an end
+    mark there ends no sentence); None when Punkt must decide.
+
+    A word of letters and dots alone between spaces whose type is an abbreviation ("U.S.",
+    "Gen."), or a capital letter and a full stop alone before a capitalised word (an initial:
+    "George W. Bush"), never ends a sentence for Punkt, unless the next word holds an end mark
+    before its last character (Punkt reads the two as one context, "U.S. side.”", and then
+    breaks): then Punkt decides.
+    Such a word ends in a full stop followed by a space, so only those stops are looked at, not
+    every position of the paragraph.
+    """
+    skip = set()
+    for d in ends:
+        if para[d] != "." or para[d + 1] not in string.whitespace:
+            continue
+        word = para[:d + 1].rsplit(None, 1)[-1]
+        abbreviation = word.isascii() and word[:-1].lower() in ABBREVIATIONS   # letters and dots
+        if not abbreviation and not (len(word) == 2 and word[0] in string.ascii_uppercase):
+            continue
+        after = para[d + 1:].split(None, 1)
+        if not after or not (abbreviation or after[0][0] in string.ascii_uppercase):
+            continue
+        if _END_MARK.search(after[0], 0, len(after[0]) - 1):   # a mark before the next word's end
+            return None
+        skip.update(range(d + 1 - len(word), d + 1))
+    return skip
+
+
+_WORD_CHARS = string.ascii_letters + string.digits + ",-"
+#: Closing brackets and quotation marks right before an end mark: Punkt reads the mark as a word of
+#: its own, a sentence end whatever comes next.
+_BEFORE_MARK = frozenset(")]”\"")
+
+
+def _easy_break_at(para: str, mark: int):
+    """The ``_EASY_BREAK`` match whose end mark is at ``mark``, or None.
+
+    Such a match can only start where the run of letters, digits, commas and hyphens before
+    the mark starts (its look-behind refuses a start inside a word, and a number or word
+    starting later in the run leaves a letter, digit or hyphen before it), so one anchored match
+    there finds it, instead of a scan of the whole paragraph.
+    """
+    start = mark - 1 if para[mark - 1:mark] in _BEFORE_MARK else len(para[:mark].rstrip(_WORD_CHARS))
+    m = _EASY_BREAK.match(para, start)
+    return m if m is not None and m.start("mark") == mark else None
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,6 +229,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out[-1][1] = e
         else:
             out.append([s, e])
+    if spans is not None:       # the fast path's spans start and end on a non-space already
+        return [(start + s, start + e) for s, e in out]
     result = []
     for s, e in out:
         piece = para[s:e]
