@@ -888,8 +888,7 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
 
 def _is_headline(line: str) -> bool:
     """A line in capitals of three words or more (a headline or cross-head between paragraphs)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(line.split()) >= 3 and len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return len(line) >= 12 and line.isupper() and line.count(" ") >= 2
 
 
 def _surnames_before_full_name(story: _Story, text: str, outside):
