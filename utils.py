@@ -4,7 +4,7 @@ The code lives in the ``withdrawals`` package, one module per stage in the order
 data flows: the extraction (corpus -> cache -> segment -> sentiment -> speakers ->
 numbers -> pipeline, with people as its corpus-wide reduce; cached on that code and
 the lexicon), then the views (tables: the summary tables, one join with the articles
--> plots_sentiment, plots_speakers, plots_numbers: the figures of notebooks 02-04 ->
+-> plots_corpus, plots_sentiment, plots_speakers, plots_numbers: the figures of notebooks 01-04 ->
 figures: one style and save helper); this module re-exports every module's public
 names, so notebooks and users only ever write ``import utils`` (of the evaluation
 stage, the two scorers the notebooks quote).
@@ -38,6 +38,7 @@ from withdrawals.numbers import *  # noqa: F401,F403
 from withdrawals.pipeline import *  # noqa: F401,F403
 from withdrawals.cache import *  # noqa: F401,F403
 from withdrawals.tables import *  # noqa: F401,F403
+from withdrawals.plots_corpus import *  # noqa: F401,F403
 from withdrawals.plots_sentiment import *  # noqa: F401,F403
 from withdrawals.plots_speakers import *  # noqa: F401,F403
 from withdrawals.plots_numbers import *  # noqa: F401,F403

@@ -6,8 +6,8 @@ quotation spans) -> ``sentiment`` -> ``speakers`` (quotes, names, terms) -> ``nu
 figures, casualties, time frames) -> ``pipeline`` (analyze, per partition, then the corpus-wide
 reduce: ``people`` for one name per person, figure sources; cached on the extraction modules and
 the lexicon only) -> ``tables`` (the notebooks' summary tables; ``join_articles``, the one join
-with article metadata) -> ``plots_sentiment``, ``plots_speakers``, ``plots_numbers`` (the figures
-of notebooks 02-04) -> ``figures`` (one style, one palette, one save helper) -> ``build`` (pages,
+with article metadata) -> ``plots_corpus``, ``plots_sentiment``, ``plots_speakers``, ``plots_numbers``
+(the figures of notebooks 01-04) -> ``figures`` (one style, one palette, one save helper) -> ``build`` (pages,
 index).  ``evaluation`` holds every scorer: the hand
 fixtures (``tests/fixtures/``) and the real-article gold (``tests/gold/``).  Notebooks import ``utils`` only.
 """

@@ -21,7 +21,9 @@ figures and time frames (04).  The figures drawn from these tables are in ``plot
 """
 from __future__ import annotations
 
+import html
 import re
+import textwrap
 from collections import defaultdict
 
 import numpy as np
@@ -29,6 +31,7 @@ import pandas as pd
 
 from withdrawals import lexicon
 
+from .corpus import TABLE_SUFFIXES, _is_null, _resolve, group_values, outlet_names, story_groups
 from .figures import TOP_OUTLETS, UNKNOWN_OUTLET
 from .numbers import _UNIT_DAYS, UNQUOTED
 from .sentiment import (ALL_STORIES, DEFAULT_TARGETS, FIXES, NEG_THRESHOLD, POS_THRESHOLD, polarity,
@@ -37,6 +40,9 @@ from .speakers import UNKNOWN_SPEAKER, merge_speakers
 
 __all__ = [
     "join_articles",
+    # corpus (01)
+    "corpus_overview", "cleaning_summary", "removed_lines_by_reason", "show_table", "corpus_facts",
+    "corpus_prose", "TABLE_ROWS",
     # sentiment (02)
     "sentiment_summary", "target_sentiment", "lexicon_contributors", "SUMMARY_COLUMNS", "SUMMARY_COUNTS",
     "PITFALL_EXAMPLES", "pitfall_table", "fix_effects", "story_labels", "differing_pairs", "sentiment_prose",
@@ -1180,3 +1186,243 @@ def bounded_table(df: pd.DataFrame, name: str | None = None, folder=None, max_ro
     table = (f'<table class="dataframe" style="table-layout:auto"><thead><tr>{th}</tr></thead>'
              f'<tbody>{"".join(body)}</tbody></table>')
     return HTML(table + note)
+
+
+# --------------------------------------------------------------------------- corpus (notebook 01)
+#: Rows of a long table shown in a notebook page; the full table goes to a CSV beside the figures.
+TABLE_ROWS = 25
+
+
+def corpus_overview(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """One row per outlet (or ``by`` value): stories, files, first and last date, words (total and median).
+
+    In: the articles table.  Out: a new DataFrame sorted by stories (most first), then name, with
+    ``<by>, stories, files, first_published, last_published, words, median_words``; blank values
+    are "(unknown outlet)".
+    """
+    from .figures import _names
+
+    df = articles.assign(**{"_group": _names(group_values(articles, by)).to_numpy()})
+    out = df.groupby("_group", sort=True).agg(
+        stories=("article_id", "size"), files=("source", "nunique"),
+        first_published=("published", "min"), last_published=("published", "max"),
+        words=("n_words", "sum"), median_words=("n_words", "median"))
+    out = out.reset_index().rename(columns={"_group": by})
+    return out.sort_values(["stories", by], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def cleaning_summary(report: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Lines removed per story and reason (skipped files listed under their file name).
+
+    In: the cleaning report (and optionally the articles, to include stories
+    with nothing removed).  Out: ``article_id, reason, lines`` sorted by
+    article_id then reason.
+    """
+    rep = report.assign(article_id=report["article_id"].fillna(report["source"]))
+    out = rep.groupby(["article_id", "reason"], sort=True).size().rename("lines").reset_index()
+    if articles is not None:
+        missing = sorted(set(articles["article_id"]) - set(out["article_id"]))
+        out = pd.concat([out, pd.DataFrame({"article_id": missing, "reason": "(nothing removed)",
+                                            "lines": 0})], ignore_index=True)
+    return out.sort_values(["article_id", "reason"]).reset_index(drop=True)
+
+
+def removed_lines_by_reason(report: pd.DataFrame) -> pd.DataFrame:
+    """The lines cleaning removed or changed, one row per reason: how many, in how many stories, an example.
+
+    In: the cleaning report.  Out: ``reason, lines, stories, example, example_story`` (the first
+    line removed for that reason, shortened to 100 characters, and its story), most lines first.
+    File- and row-level notes (``line_no`` 0) are not lines and are left out.
+    """
+    rem = report[report["line_no"] > 0]
+    rows = []
+    for reason, g in rem.groupby("reason", sort=True):
+        first = g.iloc[0]
+        rows.append({"reason": reason, "lines": len(g), "stories": g["article_id"].nunique(),
+                     "example": textwrap.shorten(str(first["line"]), 100, placeholder=" …"),
+                     "example_story": first["article_id"]})
+    out = pd.DataFrame(rows, columns=["reason", "lines", "stories", "example", "example_story"])
+    return out.sort_values(["lines", "reason"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def show_table(table: pd.DataFrame, rows: int | None = None, title: str = "title", url: str = "url"):
+    """A table as a reader sees it: a Styler, index hidden, text left-aligned, dates as YYYY-MM-DD,
+    blanks for missing values, and each ``title`` a link to its ``url`` (http/https only) when the
+    table has both columns (the url column is then hidden).
+
+    In: a DataFrame and ``rows``: show only the first rows (None: all; pandas' own 10-row cut-off
+    does not apply to a Styler).  Out: a pandas Styler; every cell is escaped (titles are data).
+    """
+    shown = (table if rows is None else table.head(rows)).reset_index(drop=True)
+    linked = title in shown.columns and url in shown.columns
+
+    def cell(i):
+        text = "" if _is_null(shown.at[i, title]) else html.escape(str(shown.at[i, title]))
+        link = "" if _is_null(shown.at[i, url]) else str(shown.at[i, url]).strip()
+        if re.match(r"^https?://[^\s\"'<>]+$", link):
+            return f'<a href="{html.escape(link, quote=True)}">{text or html.escape(link)}</a>'
+        return text
+
+    if linked:
+        shown = shown.assign(**{title: [cell(i) for i in range(len(shown))]})
+    plain = [c for c in shown.columns if not (linked and c == title)]
+    dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
+
+    def fmt(v):
+        if _is_null(v):
+            return ""
+        if isinstance(v, pd.Timestamp):
+            return v.strftime("%Y-%m-%d") if v == v.normalize() else v.strftime("%Y-%m-%d %H:%M")
+        if isinstance(v, float):
+            return f"{v:,.0f}" if v.is_integer() else f"{v:,.1f}"
+        if isinstance(v, int) and not isinstance(v, bool):
+            return f"{v:,}"
+        return v
+
+    sty = shown.style.hide(axis="index").format(fmt, subset=plain, escape="html")
+    if dates:
+        sty = sty.format(fmt, subset=dates)
+    if linked:
+        sty = sty.format(lambda v: v, subset=[title], escape=None).hide(subset=[url], axis="columns")
+    return sty.set_table_styles([{"selector": "td, th", "props": [("text-align", "left")]}])
+
+
+def _metadata_kind(corpus) -> str:
+    """Where outlets and dates came from: "metadata.csv", "folder without metadata", "table" or "unknown"."""
+    if corpus is None or isinstance(corpus, pd.DataFrame):
+        return "table" if isinstance(corpus, pd.DataFrame) else "unknown"
+    try:
+        path = _resolve(corpus)
+    except FileNotFoundError:
+        return "unknown"
+    if path.is_dir():
+        return "metadata.csv" if (path / "metadata.csv").is_file() else "folder without metadata"
+    return "table" if path.suffix.lower() in TABLE_SUFFIXES else "folder without metadata"
+
+
+def _noun(by: str) -> str:
+    return "outlets" if by == "outlet" else f"{by} groups"
+
+
+def corpus_facts(articles: pd.DataFrame, report: pd.DataFrame, corpus=None, by: str = "outlet",
+                 top: int | None = TOP_OUTLETS) -> dict:
+    """The numbers the notebook's prose states about the corpus, computed from the data.
+
+    In: the articles, their cleaning report, the corpus path (to say where outlets and dates
+    came from), the comparison column and how many groups the figures name.  Out: a dict with
+    ``stories, files, groups, unknown, dated, undated, first, last, span_days, largest,
+    largest_n, small`` (groups with at most two stories), ``big`` (ten or more), ``top,
+    other_groups, other_stories, removed_lines, removed_stories, top_reason, top_reason_lines,
+    split_files, duplicates, skipped, metadata, evidence, by``.
+    """
+    values = group_values(articles, by) if len(articles) else pd.Series([], dtype=object)
+    counts = values[values != ""].value_counts()
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    named = len(order) if top is None else min(top, len(order))
+    dates = articles["published"].dropna() if len(articles) else pd.Series([], dtype="datetime64[ns]")
+    rem = report[report["line_no"] > 0]
+    reasons = rem["reason"].value_counts()
+    reasons = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    skipped = report["reason"].astype(str).str.match(r"(?:file|row) skipped|\d+ (?:line|row)\(s\) skipped")
+    evidence = "evidence" in articles.columns and articles["evidence"].astype(str).str.strip().ne("").any()
+    return {
+        "stories": len(articles), "files": int(articles["source"].nunique()) if len(articles) else 0,
+        "groups": len(order), "unknown": int((values == "").sum()),
+        "dated": len(dates), "undated": len(articles) - len(dates),
+        "first": dates.min() if len(dates) else None, "last": dates.max() if len(dates) else None,
+        "span_days": int((dates.max() - dates.min()).days) if len(dates) else 0,
+        "largest": order[0][0] if order else "", "largest_n": int(order[0][1]) if order else 0,
+        "small": sum(1 for _, n in order if n <= 2), "big": sum(1 for _, n in order if n >= 10),
+        "top": named, "other_groups": len(order) - named,
+        "other_stories": int(sum(n for _, n in order[named:])),
+        "removed_lines": len(rem), "removed_stories": int(rem["article_id"].nunique()),
+        "top_reason": reasons[0][0] if reasons else "", "top_reason_lines": int(reasons[0][1]) if reasons else 0,
+        "split_files": int((articles.groupby("source").size() > 1).sum()) if len(articles) else 0,
+        "duplicates": int((articles["duplicate_of"] != "").sum()) if "duplicate_of" in articles else 0,
+        "skipped": int(skipped.sum()), "metadata": _metadata_kind(corpus), "evidence": bool(evidence),
+        "by": by,
+    }
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """"1 story", "3 stories": a count with its noun."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def corpus_prose(facts: dict) -> dict:
+    """The bottom line and the caveats of the corpus notebook, written from :func:`corpus_facts`.
+
+    Out: ``{"bottom_line": markdown text, "caveats": [markdown bullet texts]}``; a caveat appears
+    only when it is true of this corpus (duplicates, splits, skipped files, a span of years, groups
+    folded into "other …").
+    """
+    f = facts
+    by, noun = f["by"], _noun(f["by"])
+    when = (f", {f['dated']:,} dated, {f['first']:%B %Y} to {f['last']:%B %Y}" if f["dated"] else ", none dated")
+    if f["groups"]:
+        few = (f"each of the {f['groups']:,} {noun} has two or fewer" if f["small"] == f["groups"] else
+               f"{f['small']:,} of the {f['groups']:,} {noun} have two or fewer")
+        spread = f"; the largest {by}, {f['largest']}, has {_n(f['largest_n'], 'story', 'stories')}, and {few}"
+    else:
+        spread = f"; no story has a known {by}"
+    removed = (f"Cleaning removed or changed {_n(f['removed_lines'], 'line')} in "
+               f"{_n(f['removed_stories'], 'story', 'stories')} (most often: {f['top_reason']}, "
+               f"{f['top_reason_lines']:,})" if f["removed_lines"] else "Cleaning removed no lines")
+    split = (f"; {_n(f['split_files'], 'file')} carried more than one story" if f["split_files"] else "")
+    source = {"metadata.csv": "`metadata.csv` beside the files",
+              "table": "the table's own columns (`outlet` and `published`, or Media Cloud's `media_name` "
+                       "and `publish_date`)",
+              "folder without metadata": "nowhere: there is no `metadata.csv` beside the files",
+              "unknown": "the corpus as given"}[f["metadata"]]
+    blanks = [s for s in (f"{_n(f['unknown'], 'story', 'stories')} without {'an outlet' if by == 'outlet' else 'a ' + by}"
+                          if f["unknown"] else "", f"{f['undated']:,} without a date" if f["undated"] else "") if s]
+    bottom = (f"**Bottom line.** {_n(f['stories'], 'story', 'stories')} from {_n(f['files'], 'file')}{when}{spread}.\n"
+              f"{removed}{split}; the other notebooks read these same cleaned stories, so what is said here "
+              f"limits everything said there.\n"
+              f"Outlets and dates come from {source}; a field nobody could establish is left blank, not guessed"
+              + (f" ({' and '.join(blanks)})." if blanks else "."))
+    cav = []
+    if f["metadata"] == "metadata.csv":
+        cav.append("**Outlets and dates are only as good as `metadata.csv`.** "
+                   + ("They were established from evidence inside each file; its `evidence` column says what."
+                      if f["evidence"] else "Nothing here checks them against the text."))
+    elif f["metadata"] == "table":
+        cav.append("**Outlets and dates are the table's own**, as its source gave them; nothing here checks them.")
+    elif f["metadata"] == "folder without metadata":
+        cav.append("**No `metadata.csv` beside the files**, so outlets and dates are unknown and every "
+                   "comparison by outlet or date is empty.")
+    if blanks:
+        cav.append(f"**{' and '.join(blanks).capitalize()}**: left blank, not guessed; counted in the totals, "
+                   f"in no {by}'s row.")
+    cav.append("**Cleaning rules are general, not tuned to these files**, so on other sites' pages they can miss "
+               "furniture they have not met (which then stays in the text and in every later count) or, rarely, "
+               "remove a short unpunctuated line right under a headline that was real text. The tables above let "
+               "a reader check every removal.")
+    if f["groups"] and f["largest_n"] <= 2:
+        cav.append(f"**{_n(f['stories'], 'story', 'stories')}, at most {f['largest_n']} per {by}, are a handful.** "
+                   f"Differences between {noun} in the later notebooks describe these stories, not the {noun}' "
+                   "coverage in general.")
+    elif f["groups"]:
+        cav.append(f"**{f['small']:,} of the {f['groups']:,} {noun} have two stories or fewer**, the largest "
+                   f"({f['largest']}) {f['largest_n']:,}: a difference involving a small one describes a story or "
+                   "two, not its coverage in general"
+                   + (f"; {_n(f['big'], by if by != 'outlet' else 'outlet')} {'has' if f['big'] == 1 else 'have'} "
+                      "ten or more." if f["big"] else "."))
+    if f["other_groups"]:
+        cav.append(f"**Figures name the {f['top']} {noun} with most stories**; the other {f['other_groups']:,} "
+                   f"({_n(f['other_stories'], 'story', 'stories')}) are drawn grey as one group.")
+    if f["span_days"] > 366:
+        cav.append(f"**The stories span {f['span_days'] / 365.25:.0f} years ({f['first']:%Y}–{f['last']:%Y})**: "
+                   "different events, so a count pooled over the whole corpus mixes them.")
+    if f["duplicates"]:
+        cav.append(f"**{_n(f['duplicates'], 'story repeats', 'stories repeat')} an earlier story's text** and "
+                   f"{'is' if f['duplicates'] == 1 else 'are'} kept, flagged in `duplicate_of`: a reader decides "
+                   "whether to count them twice.")
+    if f["split_files"]:
+        cav.append(f"**{_n(f['split_files'], 'file')} carried more than one story** and "
+                   f"{'was' if f['split_files'] == 1 else 'were'} split where a headline was printed twice or had "
+                   "a byline or dateline under it; the list above shows each.")
+    if f["skipped"]:
+        cav.append(f"**{_n(f['skipped'], 'file or row', 'files or rows')} could not be read** and are listed "
+                   "in the table of problems above.")
+    return {"bottom_line": bottom, "caveats": cav}
