@@ -1040,3 +1040,15 @@ def test_several_people_with_a_role_are_an_unnamed_source():
                   '"We will not go," two senators said.')
     assert speaker_of(q, "total civil war") == ("unnamed Former U.S. envoys", "anonymous")
     assert speaker_of(q, "We will not go") == ("unnamed senators", "anonymous")
+
+
+def test_a_claim_noun_by_a_person_that_a_partial_quotation_follows():
+    q = quotes_of("The White House pointed to an assessment by Director of National Intelligence Carl Brandt in "
+                  "September 2014 that U.S. intelligence agencies “underestimated” the group.")
+    assert speaker_of(q, "underestimated") == ("Carl Brandt", "person")
+
+
+def test_a_second_reporting_verb_after_an_opening_phrase_keeps_the_subject():
+    q = quotes_of("In response, Senator Ana Lindqvist told Fox News the aid was coming, and noted she has been "
+                  '"urgently and directly" working with officials.')
+    assert speaker_of(q, "urgently and directly") == ("Ana Lindqvist", "person")

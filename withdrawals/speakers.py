@@ -1623,7 +1623,14 @@ def _main_clause_subject(before: str, story, pos):
         sub = _subject_of(body[body.rfind(",") + 1:], story, pos)
         if sub is not None:
             return sub
-    return _subject_of(before, story, pos)
+    sub = _subject_of(before, story, pos)
+    head, comma, rest = before.partition(",")
+    if sub is None and comma and len(head.split()) <= 4:
+        sub = _subject_of(rest, story, pos)     # "In response, Pentagon officials told …, and noted"
+    return sub
+
+
+_COORDINATED_CUE_RE = re.compile(r",?\s+and\s+$")
 
 
 def _attr_pre(pre: str, story, pos):
@@ -1673,6 +1680,10 @@ def _attr_pre(pre: str, story, pos):
                 return res, cue
         return (sub, cue) if sub else None
     res = _speaker_before(pre, cm, story, pos, pre[:cm.start()])
+    if res is None and _COORDINATED_CUE_RE.search(pre, 0, cm.start()):
+        # "Pentagon officials told Fox News …, and noted they have been “urgently and directly”
+        # working": a second verb of the sentence's subject
+        res = _subject_of(pre[:cm.start()], story, pos)
     if res is None:
         return None
     return res, cue
@@ -1927,6 +1938,12 @@ def _by_nearest_subject(sc: _Scene):
     # "Hunt said he had spoken with Zarif and “expressed extreme disappointment”": a quotation
     # that is the second verb of the sentence's subject, not the words of the object before "and"
     second_verb = slot.pre.rstrip().endswith(" and") and slot.quote[:1].islower()
+    bm = _CLAIM_BY_RE.search(slot.pre)
+    if bm:  # "an assessment by Director James R. Clapper in September 2014 that agencies “underestimated”"
+        np = _np_tail(bm.group(1))
+        res = _classify(tuple(np), sc.story, sc.at) if np else None
+        if res is not None and res[1] in ("person", "organization"):
+            return res, ""
     sub = _subject_of(slot.pre, sc.story, sc.at, last=not second_verb)
     if sub is None and slot.post_subject:
         sub = _subject_of(slot.post.split(".")[0], sc.story, sc.at)
@@ -1971,6 +1988,11 @@ _CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s
 _CLAIMANT_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
                           + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
                           + r")\b")
+
+
+#: "an assessment by Director of National Intelligence James R. Clapper in 2014 that …"
+_CLAIM_BY_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+                          + r")\s+by\s+((?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,6}[A-Z][\w'’-]*)[^.;“\"]{0,40}?\bthat\s+[^“\"]*$")
 
 
 def _claimant(sentence: str, story, pos):
