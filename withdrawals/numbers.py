@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import namedtuple
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -65,42 +66,9 @@ FRAME_KINDS = ("withdrawal", "deployment", "other")
 # --------------------------------------------------------------------------
 # The records the figure finder passes between its steps
 # --------------------------------------------------------------------------
-class TroopRow(NamedTuple):
-    """One row of the troops table (``TROOP_COLUMNS``)."""
-    article_id: str
-    paragraph: int
-    sentence: str
-    span: str
-    low: int
-    high: int
-    hedge: str
-    unit: str
-    actor: str
-    place: str
-    quoted: bool
-    sentence_index: int
-    start: int
-    end: int
-    place_from: str
-
-
-class CasualtyRow(NamedTuple):
-    """One row of the casualties table (``CASUALTY_COLUMNS``)."""
-    article_id: str
-    paragraph: int
-    sentence: str
-    span: str
-    low: int
-    high: int
-    hedge: str
-    kind: str
-    who: str
-    actor: str
-    place: str
-    quoted: bool
-    sentence_index: int
-    start: int
-    end: int
+#: One row of the troops table and of the casualties table: records whose fields are the columns.
+TroopRow = namedtuple("TroopRow", TROOP_COLUMNS)
+CasualtyRow = namedtuple("CasualtyRow", CASUALTY_COLUMNS)
 
 
 class _UnitHit(NamedTuple):
