@@ -124,7 +124,7 @@ def test_the_views_are_apart_from_the_extraction():
     from withdrawals import pipeline
 
     here = Path(pipeline.__file__).resolve().parent
-    views = {"tables", "plots_sentiment", "plots_speakers", "plots_numbers", "figures", "display", "build",
+    views = {"tables", "plots_corpus", "plots_sentiment", "plots_speakers", "plots_numbers", "figures", "display", "build",
              "evaluation", "cache", "__init__"}
     modules = {p.stem for p in here.glob("*.py")}
     assert modules == set(pipeline.EXTRACTION_MODULES) | views, modules ^ (set(pipeline.EXTRACTION_MODULES) | views)
