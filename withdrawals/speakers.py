@@ -1979,19 +1979,21 @@ def _by_earlier_in_paragraph(sc: _Scene):
 
 #: "X's claim that …": a noun of saying owned by its speaker
 _CLAIM_NOUNS = lexicon.words("claim_nouns")
+#: the claim nouns and their plurals, longest first, as one alternation
+_CLAIM_NOUN_ALT = "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
 _CLAIM_OF_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
-                          + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+                          + _CLAIM_NOUN_ALT
                           + r")\s+(?:(?:was|is|has\s+been)\s+)?(?:that|of|about)\b")
 
 
 #: "judging from Mr. Panetta’s comments": a person's words named by a possessive and a claim noun
 _CLAIMANT_RE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’])\s+(?:\w+\s+)?(?:"
-                          + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+                          + _CLAIM_NOUN_ALT
                           + r")\b")
 
 
 #: "an assessment by Director of National Intelligence James R. Clapper in 2014 that …"
-_CLAIM_BY_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) + "s?" for w in _CLAIM_NOUNS), key=len, reverse=True))
+_CLAIM_BY_RE = re.compile(r"\b(?:" + _CLAIM_NOUN_ALT
                           + r")\s+by\s+((?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,6}[A-Z][\w'’-]*)[^.;“\"]{0,40}?\bthat\s+[^“\"]*$")
 
 
