@@ -624,23 +624,37 @@ class _Story:
     def outlet_before(self, pos: int) -> str:
         """The news outlet (lexicon/media.txt) named last before ``pos``, as written (a short name
         by its full one, lexicon/media_aliases.csv), or ""."""
-        found = ""
-        for m in _MEDIA_ANY.finditer(self.text, max(0, pos - 3000), pos):
-            if m.group(0)[:1].isupper():
-                found = m.group(0)
+        m = self._last_match(_MEDIA_ANY, pos, lambda m: m.group(0)[:1].isupper())
+        found = m.group(0) if m else ""
         return _MEDIA_ALIASES.get(found, found)
 
     def unnamed_before(self, head: str, pos: int) -> str:
         """The description of the last unnamed person with this role noun introduced before
         ``pos`` ("a senior commander", "one Western diplomat" -> "senior commander"), or ""."""
-        found = ""
-        for m in _unnamed_re(head).finditer(self.text, max(0, pos - 3000), pos):
-            found = " ".join(m.group(1).split())
-        return found
+        m = self._last_match(_unnamed_re(head), pos)
+        return " ".join(m.group(1).split()) if m else ""
+
+    def _last_match(self, rx, pos, keep=None):
+        """The last match of ``rx`` in the 3,000 characters of the story before ``pos`` (that
+        ``keep`` accepts), or None."""
+        last = None
+        for m in rx.finditer(self.text, max(0, pos - 3000), pos):
+            if keep is None or keep(m):
+                last = m
+        return last
 
     def add_sentence(self, start, masked):
         self.sent_starts.append(start)
         self.sent_texts.append(masked)
+
+    def spoke(self, res, cue, pos):
+        """Record a credited speaker (an :class:`Attribution`, or its five fields) of the sentence
+        at ``pos``: the last speaker (and organisation) of the story, the sentence's subject."""
+        speaker, kind, role, _, ent = res
+        self.last_speaker = (speaker, kind, role, cue)
+        if kind == "organization":
+            self.last_org = self.last_speaker
+        self.attribute(pos, ent if ent is not None else (speaker, kind, role))
 
     def attribute(self, pos, val):
         """Record that the sentence holding ``pos`` has this speaker."""
@@ -2090,10 +2104,7 @@ class _ReportedScan:
             "quote_words": _word_count(q), "mention": res[3], "nested": False,
         })
         if res[1] != "unknown":
-            story.last_speaker = (res[0], res[1], res[2], cue)
-            if res[1] == "organization":
-                story.last_org = story.last_speaker
-            story.attribute(line.base + st, res[4] if res[4] is not None else (res[0], res[1], res[2]))
+            story.spoke(res, cue, line.base + st)
 
 
 def _direct_row(line: _Line, k: int, story, last_in_par, prev_par_speaker, rows):
@@ -2115,10 +2126,7 @@ def _direct_row(line: _Line, k: int, story, last_in_par, prev_par_speaker, rows)
         ent.gender = ent.gender or ("f" if res.mention.lower() == "she" else "m")
     if res.kind != "unknown" and not term:
         last_in_par = (res, cue)
-        story.last_speaker = (res.speaker, res.kind, res.role, cue)
-        if res.kind == "organization":
-            story.last_org = story.last_speaker
-        story.attribute(line.base + slot.sent_start, ent if ent is not None else (res.speaker, res.kind, res.role))
+        story.spoke(res, cue, line.base + slot.sent_start)
         if ent is not None:
             ent.last = max(ent.last, qa)
     rows.append({
@@ -2148,6 +2156,11 @@ def _line_rows(line: _Line, story, prev_par_speaker):
     return rows, last_in_par
 
 
+def _credit(row: dict, speaker, kind, role, cue, mention) -> None:
+    """Give an uncredited row the speaker a later pass found for it."""
+    row.update(speaker=speaker, speaker_kind=kind, speaker_role=role, cue=cue, mention=mention)
+
+
 def _share_sentence_speaker(line: _Line, rows) -> None:
     """'… was “A,” and its “B,” said X': a quotation with no speaker takes the one a later
     quotation of its sentence is credited to by a reporting verb."""
@@ -2162,8 +2175,7 @@ def _share_sentence_speaker(line: _Line, rows) -> None:
         later = next((x for x in direct[i + 1:] if sent_of.get(x["start"]) == st and x["cue"]
                       and x["speaker_kind"] != "unknown" and not x.get("term")), None)
         if later is not None:
-            r.update(speaker=later["speaker"], speaker_kind=later["speaker_kind"],
-                     speaker_role=later["speaker_role"], cue=later["cue"], mention=later["mention"])
+            _credit(r, later["speaker"], later["speaker_kind"], later["speaker_role"], later["cue"], later["mention"])
 
 
 def _story_quotes(article_id, text):
@@ -2228,7 +2240,7 @@ def _stray_cues(rows, work, offsets, story) -> None:
         got = _attr_post(", " + line.strip(), story, offsets[li])
         if got is not None and got[0][1] != "unknown":
             res, cue = got
-            r.update(speaker=res[0], speaker_kind=res[1], speaker_role=res[2], cue=cue, mention=res[3])
+            _credit(r, res[0], res[1], res[2], cue, res[3])
 
 
 class _ParagraphCarry:
@@ -2321,7 +2333,7 @@ def _credit_quotes(rows, work, offsets, story) -> None:
         while k >= 0 and (not work[k].strip() or k in by_line):
             for r in by_line.get(k, ()):
                 if r["direct"] and r["speaker_kind"] == "unknown" and not r.get("term"):
-                    r.update(speaker=res[0], speaker_kind=res[1], speaker_role=res[2], cue="credit", mention=line.strip())
+                    _credit(r, res[0], res[1], res[2], "credit", line.strip())
             k -= 1
 
 
