@@ -740,13 +740,22 @@ The president did not hold back. She spoke of the rebels “whimpering” in the
 
 def test_homonyms_and_role_nouns_follow_the_story():
     q = quotes_of(HOMONYMS_STORY)
-    # two people named Marsh: a surname goes to the one met last
-    assert speaker_of(q, "It was a hard night") == ("Victor Marsh", "person")
+    # two people named Marsh, the second a former ambassador: the surname is the one in office
+    assert speaker_of(q, "It was a hard night") == ("Lena Marsh", "person")
     # "the president" is the one in office, not the former one
     assert speaker_of(q, "whimpering") == ("Ada Stone", "person")
     q2 = quotes_of(HOMONYMS_STORY.replace("The letter was drafted by Victor Marsh, a former ambassador to Peru.\n\n", "")
                    .replace("Army Secretary Lena Marsh", "Victor Marsh, a former ambassador, and Army Secretary Lena Marsh"))
     assert speaker_of(q2, "It was a hard night") == ("Lena Marsh", "person")
+    # neither former: the one who has spoken, else the one met first, else the one the bare surname
+    # named before the other came in
+    plain = HOMONYMS_STORY.replace("Victor Marsh, a former ambassador to Peru", "Victor Marsh")
+    assert speaker_of(quotes_of(plain), "It was a hard night") == ("Lena Marsh", "person")
+    spoke = plain.replace("drafted by Victor Marsh.", "drafted by Victor Marsh, who said it was late.")
+    assert speaker_of(quotes_of(spoke), "It was a hard night") == ("Victor Marsh", "person")
+    bare = ("Victor Marsh flew in on Friday. Marsh met the guard.\n\nHis wife, Lena Marsh, said she stayed home.\n\n"
+            "“It was a hard night for the guard,” Marsh said.")
+    assert speaker_of(quotes_of(bare), "It was a hard night") == ("Victor Marsh", "person")
 
 
 CREDITS_STORY = """From the Left

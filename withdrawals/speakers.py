@@ -385,7 +385,8 @@ def _boundaries(par: str, spans: tuple):
 # --------------------------------------------------------------------------- story model
 class _Entity:
     """A person met in a story; roles are read from the text only when first needed."""
-    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm", "seen", "titles")
+    __slots__ = ("key", "full", "ntok", "_roles", "pending", "gender", "kind", "last", "_norm", "seen", "titles",
+                 "spoken")
 
     def __init__(self, key, full, ntok, kind="person"):
         self.key, self.full, self.ntok, self.kind = key, full, ntok, kind
@@ -396,6 +397,7 @@ class _Entity:
         self._norm = (0, "")
         self.seen = []          # story offsets of the mentions met, in order
         self.titles = set()     # title words met before the name ("president", "sen", "first", "lady")
+        self.spoken = 0         # statements credited to this person so far
 
     def norm_roles(self):
         """The roles, normalised, joined with " | " (recomputed only when a role was added;
@@ -457,8 +459,10 @@ def _issue_re(head: str) -> re.Pattern:
 
 
 def _only_former(ent) -> bool:
-    """Is every role a story gives this person a former one ("former President")?"""
+    """Is every role a story gives this person a former one ("former President", "a former
+    ambassador")?"""
     roles = [r.lower().split() for r in ent.roles]
+    roles = [r[1:] if r and r[0] in ("a", "an", "the") else r for r in roles]
     return bool(roles) and all(r and r[0] in _FORMER for r in roles)
 
 
@@ -553,9 +557,25 @@ class _Story:
                 return titled[0]
         # a person described only as former ("former President George W. Bush" beside "Florida Gov.
         # Jeb Bush") is background: the bare surname is the other; then a person first met by title
-        # and surname alone ("President Trump") is the one readers know
+        # and surname alone ("President Trump") is the one readers know; then the one the bare
+        # surname went on to name ("Mitt Romney ... Romney ... Romney" before "Ann Romney, the
+        # candidate's wife"); then the one who has spoken more ("Army Secretary Ryan McCarthy
+        # confirmed ..." beside "Deborah McCarthy, who served as ambassador"); then the one met first
         return max(cands, key=lambda e: (not _only_former(e), bisect.bisect_left(e.seen, pos), e.ntok == 1,
-                                         _last_before(e, pos)))
+                                         self._bare_after(e, cands, pos), e.spoken,
+                                         -e.seen[0] if e.seen else -pos))
+
+    def _bare_after(self, ent, cands, pos) -> int:
+        """How often the surname stands alone before another of ``cands`` is met (or ``pos``), if
+        ``ent`` is the first met: the mentions only ``ent`` could be ("Bush said" in the lead, then
+        "Jeb Bush", then "his brother, George W. Bush"); 0 for the others."""
+        if not ent.seen or ent.seen[0] >= pos or any(e.seen and e.seen[0] < ent.seen[0] for e in cands):
+            return 0
+        start = 0
+        end = min([pos] + [e.seen[0] for e in cands if e.seen and ent.seen[0] < e.seen[0]])
+        last = ent.full.split()[-1]
+        alone = len(re.findall(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", self.text[start:end]))
+        return alone - bisect.bisect_left(ent.seen, end) + bisect.bisect_left(ent.seen, start)
 
     def issuer(self, head, pos):
         """Who issued the document ``head`` ("report", "statement") that speaks at ``pos``: the
@@ -654,6 +674,8 @@ class _Story:
         self.last_speaker = (speaker, kind, role, cue)
         if kind == "organization":
             self.last_org = self.last_speaker
+        if isinstance(ent, _Entity):
+            ent.spoken += 1
         self.attribute(pos, ent if ent is not None else (speaker, kind, role))
 
     def attribute(self, pos, val):
