@@ -1061,3 +1061,24 @@ def test_a_second_reporting_verb_after_an_opening_phrase_keeps_the_subject():
     q = quotes_of("In response, Senator Ana Lindqvist told Fox News the aid was coming, and noted she has been "
                   '"urgently and directly" working with officials.')
     assert speaker_of(q, "urgently and directly") == ("Ana Lindqvist", "person")
+
+
+ROLE_RECENCY_STORY = """In London the governor will meet Prime Minister Tom Vale. He will also see deputy Prime Minister
+Ned Clay. In Jerusalem he will meet officials including Israeli Prime Minister Avi Sela.
+
+The governor has known Sela for years. In an interview, Sela praised him.
+
+“I respect him as I respect the president,” the prime minister said."""
+
+
+def test_a_role_noun_is_the_holder_met_last_by_any_name_not_a_deputy():
+    q = quotes_of(ROLE_RECENCY_STORY)
+    # "Sela" alone is a mention of Avi Sela; a foreign prime minister is no weaker referent (no US one)
+    assert speaker_of(q, "I respect him") == ("Avi Sela", "person")
+    # the deputy is not "the prime minister", even when met last
+    q = quotes_of("The talks went on. Deputy Prime Minister Ned Clay spoke first.\n\n"
+                  "“I respect him,” the prime minister said.")
+    assert speaker_of(q, "I respect him") == ("", "unknown")
+    q = quotes_of("The talks went on. Deputy Prime Minister Ned Clay spoke first.\n\n"
+                  "“I respect him,” the deputy prime minister said.")
+    assert speaker_of(q, "I respect him") == ("Ned Clay", "person")

@@ -466,6 +466,28 @@ def _only_former(ent) -> bool:
     return bool(roles) and all(r and r[0] in _FORMER for r in roles)
 
 
+#: words that make a role a lower office ("deputy prime minister"); US offices (lexicon/)
+_RANK_WORDS = frozenset(lexicon.words("rank_words"))
+_US_OFFICES = frozenset(lexicon.words("us_offices"))
+
+
+def _lower_office(roles, heads, mods) -> bool:
+    """Is every role holding one of ``heads`` a lower office of it ("deputy Prime Minister"),
+    when the role noun's own modifiers ``mods`` have no such word?"""
+    if _RANK_WORDS & set(mods):
+        return False
+    with_head = []
+    for r in roles:
+        words = _norm_role(r).split()
+        for h in heads:
+            hw = h.split()
+            at = [i for i in range(len(words) - len(hw) + 1) if words[i:i + len(hw)] == hw]
+            if at:
+                with_head.append(bool(_RANK_WORDS.intersection(words[max(0, at[0] - 2):at[0]])))
+                break
+    return bool(with_head) and all(with_head)
+
+
 def _only_foreign(roles, head) -> bool:
     """Does every role of a person with this head noun name a country other than the US
     ("Turkish president")?"""
@@ -619,6 +641,8 @@ class _Story:
                 score = 5
             else:
                 continue
+            if _lower_office(ent.roles, heads, mods):
+                continue  # "the prime minister" is not the deputy prime minister
             hits = sum(1 for m in mods if _word_re(m).search(roles))
             place_mods = [m for m in mods if m in PLACES and m not in _US_WORDS]
             if place_mods and not any(m in roles for m in place_mods):
@@ -627,7 +651,7 @@ class _Story:
                                                            for w in roles.replace("|", " ").split()):
                 continue  # "the U.S. president" is not the Iranian one
             score += 3 * hits
-            if not place_mods and _only_foreign(ent.roles, head):
+            if not place_mods and head in _US_OFFICES and _only_foreign(ent.roles, head):
                 score -= 3  # "the president", with "Turkish President X" and "President Y" met: Y
             if not any(m in _FORMER for m in mods) and all(
                     any(f in r.lower().split() for f in _FORMER) for r in ent.roles if head in r.lower()) \
@@ -928,23 +952,24 @@ def _is_headline(line: str) -> bool:
 
 
 def _surnames_before_full_name(story: _Story, text: str, outside):
-    """A surname written alone before the story gives the full name ("Trump said ... The president
-    added ... President Donald Trump said") is a mention of that person."""
+    """A surname written alone is a mention of the one person of the story with that surname:
+    before the full name ("Trump said ... The president added ... President Donald Trump said") and
+    after it ("Israeli Prime Minister Benjamin Netanyahu ... Netanyahu expressed admiration")."""
     for key, ent in story.people.items():
         if ent.ntok < 2 or not ent.seen or key in story.homonyms:
             continue
         last = ent.full.split()[-1]
         if len(last) < 3 or not last[:1].isupper():
             continue
-        early, i = [], text.find(last, 0, ent.seen[0])
+        alone, i = [], text.find(last)
         while i >= 0:
             j = i + len(last)
             if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()) \
                     and outside(i):
-                early.append(i)
-            i = text.find(last, j, ent.seen[0])
-        if early:
-            ent.seen[:0] = early
+                alone.append(i)
+            i = text.find(last, j)
+        if alone:
+            ent.seen = sorted(set(ent.seen).union(alone))
 
 
 @functools.lru_cache(maxsize=16384)
