@@ -1082,3 +1082,11 @@ def test_a_role_noun_is_the_holder_met_last_by_any_name_not_a_deputy():
     q = quotes_of("The talks went on. Deputy Prime Minister Ned Clay spoke first.\n\n"
                   "“I respect him,” the deputy prime minister said.")
     assert speaker_of(q, "I respect him") == ("Ned Clay", "person")
+
+
+def test_a_quotation_before_a_new_clause_is_the_first_speakers_even_with_the_comma_inside():
+    q = quotes_of("Defense Minister Jean Ardent has said the operation is “a question of weeks,” though an "
+                  "official said that such a timetable was too hasty.")
+    assert speaker_of(q, "a question of weeks") == ("Jean Ardent", "person")
+    q = quotes_of("Senator Ada Moss said the strike was “an act of war,” but Pentagon spokesman Tim Roe denied it.")
+    assert speaker_of(q, "an act of war") == ("Ada Moss", "person")

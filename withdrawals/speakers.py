@@ -220,6 +220,9 @@ _P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
 _P26 = re.compile(r"[\s]*[,—–]")
 #: '… pulled out “slowly”, while Bolton said …': a new clause with its own speaker follows
 _NEW_CLAUSE_RE = re.compile(r"\s*,\s*(?:while|whereas|but|although|though)\s", re.I)
+#: the same after a quotation whose comma is inside the marks ('is “a question of weeks,” though the
+#: official said …')
+_NEW_CLAUSE_AFTER_COMMA_RE = re.compile(r"\s*(?:while|whereas|but|although|though)\s", re.I)
 _P27 = re.compile(r"\s*,")
 _P28 = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
 _P29 = re.compile(r"\b[Aa]ccording to\s+")
@@ -1877,7 +1880,8 @@ def _line_plan(w: str, spans):
         if j > k + 1:
             post = _NICKNAME_RE.sub(r"\1", post)
         ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
-        order = ("post", "pre") if (ends_comma or (_P26.match(post) and not _NEW_CLAUSE_RE.match(post))) \
+        new_clause = _NEW_CLAUSE_AFTER_COMMA_RE.match(post) if ends_comma else _NEW_CLAUSE_RE.match(post)
+        order = ("post", "pre") if ((ends_comma or _P26.match(post)) and not (new_clause and pre.strip())) \
             else ("pre", "post")
         pre_empty = not pre.strip()
         work_title = bool(len(quote) < 80 and _is_work_title(quote) and
