@@ -1090,3 +1090,17 @@ def test_a_quotation_before_a_new_clause_is_the_first_speakers_even_with_the_com
     assert speaker_of(q, "a question of weeks") == ("Jean Ardent", "person")
     q = quotes_of("Senator Ada Moss said the strike was “an act of war,” but Pentagon spokesman Tim Roe denied it.")
     assert speaker_of(q, "an act of war") == ("Ada Moss", "person")
+
+
+def test_a_statement_named_by_its_issuer_is_the_issuers():
+    story = ("The state news agency said the town had fallen.\n\n"
+             "In denying the claims, a government statement said “the army does not need such weapons.”\n\n"
+             "A Pentagon statement said “the strikes will go on.”")
+    q = quotes_of(story)
+    assert speaker_of(q, "the army does not need") == ("government", "organization")
+    assert speaker_of(q, "the strikes will go on") == ("Pentagon", "organization")
+
+
+def test_more_reporting_verbs_credit_the_speaker():
+    q = quotes_of("The debate went on.\n\n“Let me get back to the question,” moderator Jo Lane pleaded at one point.")
+    assert speaker_of(q, "Let me get back") == ("Jo Lane", "person")

@@ -1291,6 +1291,11 @@ def _statement_phrase(p: _Phrase, story, pos):
         res = _classify(own, story, pos) if own and own != toks else None
         if res is not None and res[1] in ("person", "organization"):
             return Attribution(res[0], res[1], res[2], p.mention, res[4])
+    own = tuple(t for t in toks[:-1] if _low(t) not in DETERMINERS)
+    if poss is None and own:  # "a government statement", "a Pentagon statement": its issuer
+        res = _classify(own, story, pos)
+        if res is not None and res[1] == "organization":
+            return Attribution(res[0], res[1], res[2], p.mention, res[4])
     issuer = story.issuer(p.head, pos)
     if issuer is not None:  # "The office released a report on Monday. … the report says"
         return Attribution(issuer[0], issuer[1], issuer[2], p.mention, issuer[3])
