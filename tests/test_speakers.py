@@ -1104,3 +1104,12 @@ def test_a_statement_named_by_its_issuer_is_the_issuers():
 def test_more_reporting_verbs_credit_the_speaker():
     q = quotes_of("The debate went on.\n\n“Let me get back to the question,” moderator Jo Lane pleaded at one point.")
     assert speaker_of(q, "Let me get back") == ("Jo Lane", "person")
+
+
+def test_a_one_word_speaker_the_story_writes_in_lower_case_is_no_name():
+    story = ("Faith plays a role in the governor's politics, but he does not turn to the Bible to "
+             "“figure out what I think.”\n\nHe keeps his faith private.")
+    assert speaker_of(quotes_of(story), "figure out what I think") != ("Faith", "person")
+    # a surname is kept
+    story = "“We will stay,” Hoffman said.\n\nThe troops stayed."
+    assert speaker_of(quotes_of(story), "We will stay") == ("Hoffman", "person")

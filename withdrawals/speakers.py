@@ -2668,6 +2668,7 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     df["speaker"] = pd.Series([n for n, _ in checked], index=df.index, dtype=object)
     df["speaker_kind"] = pd.Series([k for _, k in checked], index=df.index, dtype=object)
     texts = dict(zip(articles["article_id"], articles["text"]))
+    _drop_common_words(df, texts)
     marked = [bool(r.get("term")) for r in rows]          # titles and scare quotes the passes met
     df["quote_kind"] = pd.Series(["term" if t else quote_kind(texts[a], s, q, d, k, c, n)
                                   for t, a, s, q, d, k, c, n in zip(marked, df["article_id"], df["start"],
@@ -2675,6 +2676,16 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
                                                                     df["cue"], df["speaker"])],
                                  index=df.index, dtype=object)
     return df
+
+
+def _drop_common_words(df: pd.DataFrame, texts: dict) -> None:
+    """A one-word person speaker that its own story also writes in lower case is a word, not a
+    name ("Faith plays a role in …, but he …", "Revenue from the oil fields …"): unknown, in place."""
+    one = (df["speaker_kind"] == "person") & ~df["speaker"].astype(str).str.contains(" ", regex=False)
+    for i in df.index[one]:
+        word = str(df.at[i, "speaker"]).lower()
+        if word and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", texts[df.at[i, "article_id"]]):
+            df.at[i, "speaker"], df.at[i, "speaker_kind"] = "", "unknown"
 
 
 # --------------------------------------------------------------------------- canonical names (views)
