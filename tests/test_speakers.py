@@ -1113,3 +1113,9 @@ def test_a_one_word_speaker_the_story_writes_in_lower_case_is_no_name():
     # a surname is kept
     story = "“We will stay,” Hoffman said.\n\nThe troops stayed."
     assert speaker_of(quotes_of(story), "We will stay") == ("Hoffman", "person")
+
+
+def test_according_to_a_name_and_its_apposition_is_the_name():
+    story = ("According to Nadia Farouk, a professor at the School of Economics and Political Science, "
+             "“hundreds of officers joined the group.”")
+    assert speaker_of(quotes_of(story), "hundreds of officers") == ("Nadia Farouk", "person")

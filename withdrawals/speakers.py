@@ -1712,7 +1712,9 @@ def _attr_pre(pre: str, story, pos):
     if cue == "according to":
         after = pre[cm.end():]
         comma = after.find(",")
-        if comma >= 0 and after[comma + 1:].strip():
+        rest = after[comma + 1:].strip() if comma >= 0 else ""
+        if rest and not (_is_apposition(rest) and not _find_cues(rest)):
+            # ("according to X, a professor at Y and Z, “Q”": the apposition describes X)
             sub = _subject_of(after[comma + 1:], story, pos)
             if sub is not None:
                 return sub, cue
