@@ -1119,3 +1119,8 @@ def test_according_to_a_name_and_its_apposition_is_the_name():
     story = ("According to Nadia Farouk, a professor at the School of Economics and Political Science, "
              "“hundreds of officers joined the group.”")
     assert speaker_of(quotes_of(story), "hundreds of officers") == ("Nadia Farouk", "person")
+
+
+def test_two_capitals_before_a_surname_are_initials():
+    story = "Ex-Assistant Secretary of State TJ Morrow said the phrase “was a serious misreading.”"
+    assert speaker_of(quotes_of(story), "was a serious misreading") == ("TJ Morrow", "person")

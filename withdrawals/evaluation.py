@@ -91,8 +91,9 @@ def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
         pt, gt = _without_initials(pred_speaker).split(), _without_initials(gold_speaker).split()
         if len(gt) == 1:          # the annotator had a surname only: the corpus may give the full name
             return bool(pt) and pt[-1] == gt[0]
-        # a middle name the annotator left out: "Hillary Rodham Clinton" is "Hillary Clinton"
-        return len(gt) == 2 and len(pt) > 2 and (pt[0], pt[-1]) == (gt[0], gt[1])
+        # a middle name the annotator left out ("Hillary Rodham Clinton" is "Hillary Clinton"), or a
+        # first name ("Mohammad Javad Zarif" is "Javad Zarif")
+        return len(gt) == 2 and len(pt) > 2 and ((pt[0], pt[-1]) == (gt[0], gt[1]) or pt[-2:] == gt)
     pw = set(p.split()) - {"the", "and", "of", "s"}
     gw = set(g.split()) - {"the", "and", "of", "s"}
     return bool(pw & gw) or p == g

@@ -263,6 +263,12 @@ def _is_acronym(tok: str) -> bool:
     return len(t) >= 2 and t.isupper() and t.isalpha()
 
 
+def _is_initials(tok: str) -> bool:
+    """Two capitals that are no place or group ("PJ", "JD"), written as a first name."""
+    return len(tok) == 2 and tok.isupper() and tok.isalpha() and tok.lower() not in PLACES \
+        and tok.lower() not in ORG_WORDS and not _ORGANIZATIONS.fullmatch(tok)
+
+
 def _surname_key(tok: str) -> str:
     t = _strip_poss(tok)[0]
     if "-" in t:  # the prefix pattern needs a hyphen
@@ -797,6 +803,8 @@ def _parse_run_impl(toks):
     i = 0
     while i < n - 1:
         lt = _low(_strip_poss(toks[i])[0])
+        if i == n - 2 and i and _is_initials(toks[i]):
+            break       # "Assistant Secretary PJ Crowley": two capitals before the surname are initials
         if lt in TITLE_WORDS or lt in PLACES or lt in COMMON_CAPS or lt in ORG_WORDS or _is_acronym(toks[i]):
             i += 1
         else:
