@@ -466,3 +466,13 @@ def test_row_records_name_the_table_columns():
     from withdrawals import numbers
     assert list(numbers.TroopRow._fields) == numbers.TROOP_COLUMNS
     assert list(numbers.CasualtyRow._fields) == numbers.CASUALTY_COLUMNS
+
+
+def test_a_bare_number_before_deployed_counts_the_sentences_troops():
+    rows = _troops("The general said more Afghan soldiers above the 8,500 still deployed in Kandahar province "
+                   "were needed.")
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(8500, 8500, "exact", "local")]
+    assert _troops("The general said more troops above the 8,500 stationed in Afghanistan were needed.")[0][1:] \
+        == (8500, 8500, "exact", "us", "Afghanistan")
+    # no troop noun and no figure: nothing
+    assert _troops("The 2,000 stationed there will go home.") == []

@@ -1435,7 +1435,26 @@ def _continued(ctx, fig, found) -> _Continuation:
         hedge = hedge or _hedge(text, fig, s0, s1)
         if _CONTINUES.search(text, max(s0, hedge.start - 80), hedge.start):
             ell = last or ctx.near
+    if ell is None and _STATIONED_AFTER.match(text, fig["end"], s1):
+        hedge = hedge or _hedge(text, fig, s0, s1)
+        ell = last or ctx.near or _unit_on_left(text, s0, hedge.start)
+        #                                               "more troops above the 8,500 still deployed in …"
     return _Continuation(ell, hedge)
+
+
+def _unit_on_left(text, s0, a) -> _LastFigure | None:
+    """The last troop noun of the sentence before ``a``, as a figure to continue ("more troops above
+    the 8,500 still deployed"), with the actor of the word before it ("more Afghan troops")."""
+    last = None
+    for m in _UNIT_LEFT.finditer(text, s0, a):
+        last = m
+    if last is None:
+        return None
+    word = _WORD_BEFORE.search(text, s0, last.start())
+    r = _classify_actor(word.group(1)) if word else None
+    unit = last.group(1)
+    actor, country = r if r else (_UNIT_ACTOR.get(unit.lower(), "us"), None)
+    return _LastFigure(unit, actor, country, None, False, "")
 
 
 def _unclaimed(ctx, fig, found, ell) -> bool:
@@ -1597,6 +1616,11 @@ _CONTINUES = re.compile(
     r"number|numbers|levels?|presence|contingent|footprint|down|up|back|to|by))*\s+"
     r"(?:(?:just|only|roughly|about|around|some|nearly|approximately|fewer\s+than|less\s+than|"
     r"more\s+than|as\s+few\s+as|as\s+many\s+as)\s+)*$", re.I)
+_UNIT_LEFT = re.compile(r"(?<![\w-])(" + _UNIT_WORDS + r")(?![\w-])", re.I)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
+# a bare number right before "(still) deployed", "stationed", …: the troops the sentence talks about
+_STATIONED_AFTER = re.compile(r"\s+(?:(?:still|currently|now|already|there)\s+)*(?:"
+                              + lexicon.alternation(lexicon.words("stationed_words")) + r")\b", re.I)
 _LIST_GAP = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 
 
