@@ -476,3 +476,11 @@ def test_a_bare_number_before_deployed_counts_the_sentences_troops():
         == (8500, 8500, "exact", "us", "Afghanistan")
     # no troop noun and no figure: nothing
     assert _troops("The 2,000 stationed there will go home.") == []
+
+
+def test_troops_sent_away_for_treatment_are_casualties():
+    story = _story("Eight service members have been transferred to the U.S. for treatment. About 2,500 "
+                   "troops remain in Iraq.")
+    assert _rows(utils.extract_troop_mentions(story), ("low", "place")) == [(2500, "Iraq")]
+    cas = utils.extract_casualties(story)
+    assert cas[["low", "kind"]].values.tolist() == [[8, "injury"]]

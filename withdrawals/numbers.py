@@ -573,7 +573,7 @@ _LABEL_BEFORE = re.compile(r"\b(?:recording|clip|part|chapter|episode|figure|fig
                            r"no\.|page|section|track|exhibit|slide|photo|image|video)\s+$", re.I)
 _CASUALTY_CLAUSE = re.compile(r"\b(?:were|was|have\s+been|had\s+been|been|are)\s+(?P<c>"
                               + _cas_words("passive") + r")\b|\b(?P<d>" + _cas_words("verb") + r")\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:.!?()]|\b(?:who|which|where|when|after|while|since|as|but|"
+_CLAUSE_END = re.compile(r"[,;:!?()]|(?<![A-Z])\.|\b(?:who|which|where|when|after|while|since|as|but|"
                          r"because|including)\b")
 # the casualty pre-filter: a sentence (lower-cased) without a casualty word holds no casualty figure
 _CAS_STEMS = lexicon.anywhere(_CAS_KIND, flags=0)
