@@ -484,3 +484,8 @@ def test_troops_sent_away_for_treatment_are_casualties():
     assert _rows(utils.extract_troop_mentions(story), ("low", "place")) == [(2500, "Iraq")]
     cas = utils.extract_casualties(story)
     assert cas[["low", "kind"]].values.tolist() == [[8, "injury"]]
+
+
+def test_the_subject_army_under_its_leader_owns_the_figure():
+    rows = _troops("Iraq's military under President Kamal Dar boasted an estimated 430,000 soldiers when the war began.")
+    assert [(r[1], r[3], r[4]) for r in rows] == [(430000, "about", "local")]
