@@ -489,3 +489,12 @@ def test_troops_sent_away_for_treatment_are_casualties():
 def test_the_subject_army_under_its_leader_owns_the_figure():
     rows = _troops("Iraq's military under President Kamal Dar boasted an estimated 430,000 soldiers when the war began.")
     assert [(r[1], r[3], r[4]) for r in rows] == [(430000, "about", "local")]
+
+
+def test_troops_advising_a_countrys_army_are_in_that_country():
+    rows = _troops("Some predict that more than the 3,000 troops now advising the Iraqi military on its offensives "
+                   "will have to be deployed in Syria.")
+    assert [(r[1], r[5]) for r in rows] == [(3000, "Iraq")]
+    # a place right after the figure comes first
+    rows = _troops("The 2,000 troops in Kuwait training the Iraqi army will stay.")
+    assert [(r[1], r[5]) for r in rows] == [(2000, "Kuwait")]

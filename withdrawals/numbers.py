@@ -1156,6 +1156,12 @@ _GOVERNMENT_VERB = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|is|was|also|st
 _ORIGIN_AFTER = re.compile(r"-(?:based|born|headquartered|made|built|bred)\b", re.I)
 # "Kuwait, where some 13,000 US troops are stationed"
 _WHERE_AFTER = re.compile(r",?\s+where\b")
+# "3,000 troops now advising the Iraqi military": the partner force's country (lexicon/partner_verbs.txt)
+_PARTNER_AFTER = re.compile(r"(?:\s+(?:now|currently|still|already|there))*\s+(?:"
+                            + lexicon.alternation(lexicon.words("partner_verbs")) + r")\s+the\s+("
+                            + _alt(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY))
+                            + r")(?:['’]s)?\s+(?:military|army|armed\s+forces|forces|troops|government|"
+                            r"security\s+forces)\b")
 _CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
 # a figure shares the place of the next figure only across a short coordination ("and some")
 _SHARED_GAP = 24
@@ -1192,6 +1198,9 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
             before = pm
         elif ms >= next_start:
             later.append((ms, pm))
+    pm = _PARTNER_AFTER.match(text, b, s1)
+    if pm and not (after is not None and after.start() < pm.end()):
+        return _NAME_TO_COUNTRY.get(pm.group(1)) or _DEMONYM_TO_COUNTRY[pm.group(1)], "sentence"
     if after is None and before is None:
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
