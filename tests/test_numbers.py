@@ -498,3 +498,8 @@ def test_troops_advising_a_countrys_army_are_in_that_country():
     # a place right after the figure comes first
     rows = _troops("The 2,000 troops in Kuwait training the Iraqi army will stay.")
     assert [(r[1], r[5]) for r in rows] == [(2000, "Kuwait")]
+
+
+def test_a_couple_hundred_is_about_two_hundred():
+    rows = _troops("On his orders, a couple hundred American troops have been removed from two outposts in Syria.")
+    assert [(r[1], r[2], r[3]) for r in rows] == [(200, 200, "about")]

@@ -286,6 +286,8 @@ _SCALES = _number_words("scale")         # "two thousand five hundred"
 # a digit number's scale word: "1.5 million", "2 thousand" ("2 dozen" is not read)
 _DIGIT_SCALES = {w: v for w, v in {**_TIMES, **_SCALES}.items() if v >= 100}
 _VAGUE_MULT = _number_words("prefix")
+#: prefixes that hedge the figure they open ("a couple hundred": about; lexicon/number_words.csv)
+_HEDGED_PREFIX = tuple(r["word"] for r in _NUMBER_ROWS if r["kind"] == "prefix" and r.get("hedge"))
 _VAGUE_PLURAL = _number_words("vague")
 _VAGUE_FIRST = {w.split()[0] for w in _VAGUE_PLURAL}    # "hundreds", "tens" (of thousands), ...
 
@@ -1558,6 +1560,8 @@ def _final_hedge(ctx, fig, hedge, unit_end) -> str:
     out = hedge.hedge
     if post and (out == "exact" or post == "up_to"):
         out = post
+    if out == "exact" and ctx.text[fig["start"]:fig["end"]].lower().startswith(_HEDGED_PREFIX):
+        out = "about"                                 # "a couple hundred troops"
     return "vague" if fig["vague"] else out
 
 
