@@ -191,13 +191,15 @@ _LINK_RE = re.compile(r"^\s*(?:READ MORE|Read more|MORE:|More:|RELATED:|Related:
 _P0 = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-")
 _P1 = re.compile(r"[\w.]+")
 _P2 = re.compile(r"\b\d{1,2}:\d{2}$")
-_P3 = re.compile(r"([\w.]+)$")
+#: the word before a full stop; the lookbehind (no new matches: a match never starts inside a run of
+#: [\w.]) spares the rescan of a word from each of its letters
+_P3 = re.compile(r"(?<![\w.])([\w.]+)$")
 _P4 = re.compile(r"[A-Z]")
 _P5 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _P6 = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
 _P7 = re.compile(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b")
 _P8 = re.compile(r"[.!?][”\"’)]*\s+(?=\S)")
-_P9 = re.compile(r"([\w.]+)[.!?]?$")
+_P9 = re.compile(r"(?<![\w.])([\w.]+)[.!?]?$")     # lookbehind: as _P3
 _P10 = re.compile(r",\s*$")
 _P11 = re.compile(r"[,;:—–]")
 _P12 = re.compile(r"[\w.'’\-]+|,")
@@ -359,6 +361,12 @@ def _line_kind(s: str) -> str:
 _SENTENCE_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
 
 
+def _inside_span(spans, dot: int, pos: int, closing: str) -> bool:
+    """Is the full stop at ``dot`` inside a quoted span with no closing mark after it, or does the
+    sentence start ``pos`` fall inside one?"""
+    return (not closing and any(s <= dot < e for s, e, *_ in spans)) or any(s < pos < e for s, e, *_ in spans)
+
+
 def _boundaries(par: str, spans: tuple):
     """Sentence start offsets in a paragraph (ignoring full stops inside quotes).
     ``spans``: the paragraph's quoted spans as a tuple; the cached list must not be mutated."""
@@ -366,10 +374,8 @@ def _boundaries(par: str, spans: tuple):
     for m in _BOUNDARY_RE.finditer(par):
         pos = m.end()
         dot = m.start(1)
-        if any(s <= dot < e for s, e, *_ in spans) and not m.group(2):
-            continue  # a full stop inside a quotation, not at its closing mark
-        if any(s < pos < e for s, e, *_ in spans):
-            continue
+        if spans and _inside_span(spans, dot, pos, m.group(2)):
+            continue  # a full stop inside a quotation (not at its closing mark), or a start inside one
         if m.group(1) == ".":
             wm = _P3.search(par[max(0, dot - 30):dot])
             w = wm.group(1) if wm else ""
@@ -811,7 +817,7 @@ def _role_before_seg(seg: str) -> str:
         if words and any(x in ROLE_HEADS for x in words) and len(words) <= 12:
             return chunk
         return ""
-    toks = _P12.findall(seg)
+    toks = _P12.findall(seg, seg.rfind(",") + 1)     # the walk back stops at the last comma
     out = []
     for t in reversed(toks):
         lt = _low(t)
@@ -841,7 +847,7 @@ def _appositive_after(text: str, end: int) -> str:
 
 def _appositive_after_seg(seg: str) -> str:
     # initialisms ("a former U.S. ambassador") keep their dots out of the way of the sentence end
-    masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg)
+    masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg) if seg.count(".") > 1 else seg
     m = _P13.match(masked)
     if not m:
         return ""
@@ -1796,7 +1802,7 @@ def _line_plan(w: str, spans):
         blank = w
     if "/" in blank:  # photo credits are no sentence's subject ("… 2019. REUTERS/Jane Doe", "Jim Watson/AFP")
         blank = _PHOTO_CREDIT_RE.sub(lambda m: " " * len(m.group()), blank)
-    has_cue = bool(_speech_cues(w)) if not spans else True
+    has_cue = _SPEECH_RE.search(w) is not None if not spans else True
     ends = bounds[1:]
     ends.append(len(w))
     if spans:
