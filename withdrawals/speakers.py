@@ -164,7 +164,8 @@ _ROLE_OR_ANON = ROLE_HEADS | ANON_HEADS
 QMARKS = "\"“”„‟«»"
 _QM_RE = re.compile(r"[\"“”„«»]")
 _QM_CHARS = "\"“”„«»"  # the characters _QM_RE matches
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]|[,;:()—–]")
+# "\w(?:…\w)?": the same tokens as "[\w][\w.'’-]*[\w]|[\w]", the first letter read once
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w.'’\-]*\w)?|[,;:()—–]")
 _NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr"
              r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
              r"[\w'’\-]*|[A-Z][\w'’\-]*)")
@@ -1036,7 +1037,7 @@ def _tokens_cached(s: str):
 
 def _tokens(s: str):
     """Word and punctuation tokens of ``s`` (a new list)."""
-    return list(_tokens_cached(s))
+    return _TOKEN_RE.findall(s)           # findall's list is new: no copy through a tuple
 
 
 _POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable (?:about|of)|with (?:direct )?knowledge of|"
@@ -1093,7 +1094,7 @@ def _np_tail_impl(chunk: str):
 
 def _np_head(text: str):
     """The noun phrase right after an inverted reporting verb ("said X, ..."); a new list."""
-    return list(_np_head_cached(text[:160]))
+    return _np_head_impl(text[:160])      # a new list each call: no copy through a tuple
 
 
 def _np_head_cached(text: str):
