@@ -2493,6 +2493,15 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
         name = out[0]
 
 
+# the name checks of _clean_person and the clause split of quote_kind, compiled once at import
+_STYLE_SUFFIX_RE = re.compile(r"-(?:style|like)$", re.I)
+_CONTRACTION_RE = re.compile(r"['’][a-z]")
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
+_BASED_RE = re.compile(r"-based\b", re.I)
+_CLAUSE_STOP_RE = re.compile(r"[.!?]\s")
+_LOWER_TOKEN_RE = re.compile(r"[a-z’']+")
+
+
 def _clean_person(name: str) -> tuple[str, str]:
     """One pass of :func:`clean_speaker` over a person's name."""
     if not name or not name.strip():
@@ -2520,11 +2529,11 @@ def _clean_person(name: str) -> tuple[str, str]:
     out = " ".join(toks)
     if out and all(t.lower() in PLACES or (t.endswith("s") and t[:-1].lower() in PLACES) for t in toks):
         return out, "organization"                        # "Bosnia said", "Europeans said": a government
-    if len(toks) == 1 and (toks[0].lower() in _non_name_words() or re.search(r"-(?:style|like)$", out, re.I)):
+    if len(toks) == 1 and (toks[0].lower() in _non_name_words() or _STYLE_SUFFIX_RE.search(out)):
         return "", "unknown"                              # "Righteous", "Bush-style": a word, not a name
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
-            or re.search(r"['’][a-z]", out) or re.fullmatch(r"[A-Z]{2,}s", out) \
-            or (len(toks) > 1 and out.upper() == out) or re.search(r"-based\b", out, re.I) \
+            or _CONTRACTION_RE.search(out) or _PLURAL_ACRONYM_RE.fullmatch(out) \
+            or (len(toks) > 1 and out.upper() == out) or _BASED_RE.search(out) \
             or out.lower().rstrip(".") in _STATE_TAGS or _MEDIA.fullmatch(out) \
             or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
                        for t in toks) or out.lower() in _NOT_NAME:
@@ -2577,8 +2586,8 @@ def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: st
         return "quotation"
     if not _MID_SENTENCE.search(before) or before.rstrip(" \"“‘'").endswith((":", ",")):
         return "quotation"
-    clause = re.split(r"[.!?]\s", before)[-1].lower()
-    words = set(re.findall(r"[a-z’']+", clause))
+    clause = _CLAUSE_STOP_RE.split(before)[-1].lower()
+    words = set(_LOWER_TOKEN_RE.findall(clause))
     surname = speaker.split()[-1].lower() if speaker else ""
     if words & _PERSON_WORDS or (surname and surname in words):
         return "quotation"          # "the president is insistent that “it’s time”", "he “supports”"
