@@ -90,6 +90,9 @@ _QUOTES = str.maketrans({
 _NEGATE = frozenset(_vs.NEGATE)
 _BREAK = re.compile(r"[,;:.!?)\]\"']$")   # punctuation that ends a name run
 _OPEN_PUNCT = frozenset("(\"'[")
+#: words VADER's rules compare a token with, besides its lexicon, boosters, negators and idioms
+_RULE_WORDS = frozenset("kind of no or nor least at very never so this without doubt but".split())
+_DASHES = ("\u2014", "\u2013")
 
 
 _QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
@@ -148,6 +151,9 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         self._no_fix = "no" in fixes
         self._names = "names" in fixes           # fix 4
         self._emoji_chars = frozenset(self.emojis)
+        # every lower-case token any of VADER's rules looks up or compares with (see _inert)
+        self._rule_tokens = frozenset(self.lexicon) | frozenset(_vs.BOOSTER_DICT) | frozenset(_vs.NEGATE) \
+            | frozenset(w for k in (*_vs.SPECIAL_CASES, *_vs.BOOSTER_DICT) for w in k.split()) | _RULE_WORDS
         self.fired = False    # set when fix 3 or 4 zeroes a lexicon word (score_sentiment reads it)
 
     def _prepare(self, text: str) -> str:
@@ -205,6 +211,22 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
             return True
         return (i < len(words) - 1 and words[i + 1][:1].isupper() and not _BREAK.search(raw[i])
                 and not raw[i + 1][:1] in _OPEN_PUNCT)
+
+    def _inert(self, token: str) -> bool:
+        """Does VADER read this whitespace token only as a neutral word?  Its token (punctuation
+        stripped as VADER strips it), lower-cased, is no lexicon word, booster, negator ("n't"
+        included), word of an idiom or booster phrase, nor a word a rule compares with ("but",
+        "least", "kind", "no", ...); its capitals count, which quote marks never change."""
+        low = _vs.SentiText._strip_punc_if_word(token).lower()
+        return low not in self._rule_tokens and "n't" not in low
+
+    def same_unquoted(self, raw: str, text: str) -> bool:
+        """Does VADER score ``raw`` as it scores ``text`` = ``normalize_quotes(raw)``?  True when no
+        dash was spaced out (the tokens keep their places) and every token the quote marks
+        changed is :meth:`_inert` in both spellings; False means: not known, score ``raw``."""
+        if _DASHES[0] in raw or _DASHES[1] in raw:
+            return False
+        return all(a == b or (self._inert(a) and self._inert(b)) for a, b in zip(raw.split(), text.split()))
 
     def sentiments(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's tokens of ``text`` and the rule-adjusted valence of each (0 = no sentiment)."""
@@ -299,9 +321,10 @@ def score_sentiment(sentences: pd.DataFrame, fixes=True, plain: bool = True) -> 
 
     ``compound_plain`` costs little: it is computed in the same pass, and a
     sentence is scored a second time only when a fix could change it (it holds
-    a typographic quote or dash, the word "bomb", or a word the "no" or names
-    fix set to 0); for every other sentence the two scorers give the same
-    score by construction.
+    a typographic dash, a typographic quote on a token VADER's rules read
+    (:meth:`_NewsAnalyzer.same_unquoted`), the word "bomb", or a word the "no"
+    or names fix set to 0); for every other sentence the two scorers give the
+    same score by construction.
     """
     if "text" not in sentences.columns:
         raise KeyError("score_sentiment needs a DataFrame with a 'text' column")
@@ -312,13 +335,15 @@ def score_sentiment(sentences: pd.DataFrame, fixes=True, plain: bool = True) -> 
     texts = [normalize_quotes(t) for t in raw] if quotes else raw
     rows, plain_compound = [], []
     unfixed = not _fix_set(fixes)
-    plain_score = _analyzer(False).polarity_scores
+    plain_analyzer = _analyzer(False)
+    plain_score = plain_analyzer.polarity_scores
     for r, t in zip(raw, texts):
         analyzer.fired = False
         res = score(t)
         rows.append(res)
         if plain:
-            same = unfixed or not (analyzer.fired or t is not r or "bomb" in r.lower())
+            same = unfixed or not (analyzer.fired or "bomb" in r.lower()) and (
+                t is r or plain_analyzer.same_unquoted(r, t))
             plain_compound.append(res["compound"] if same else plain_score(r)["compound"])
     out = sentences.copy()
     for col in SCORE_COLUMNS:

@@ -164,7 +164,8 @@ _ROLE_OR_ANON = ROLE_HEADS | ANON_HEADS
 QMARKS = "\"“”„‟«»"
 _QM_RE = re.compile(r"[\"“”„«»]")
 _QM_CHARS = "\"“”„«»"  # the characters _QM_RE matches
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]|[,;:()—–]")
+# "\w(?:…\w)?": the same tokens as "[\w][\w.'’-]*[\w]|[\w]", the first letter read once
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w.'’\-]*\w)?|[,;:()—–]")
 _NAME_TOK = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Capt|Adm|Sgt|St|Jr|Sr"
              r"|Prof|Rev|Cmdr|Brig|Sec)\.|[A-Z]\.(?=\s+[A-Z])|(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-[A-Z]"
              r"[\w'’\-]*|[A-Z][\w'’\-]*)")
@@ -191,13 +192,15 @@ _LINK_RE = re.compile(r"^\s*(?:READ MORE|Read more|MORE:|More:|RELATED:|Related:
 _P0 = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-")
 _P1 = re.compile(r"[\w.]+")
 _P2 = re.compile(r"\b\d{1,2}:\d{2}$")
-_P3 = re.compile(r"([\w.]+)$")
+#: the word before a full stop; the lookbehind (no new matches: a match never starts inside a run of
+#: [\w.]) spares the rescan of a word from each of its letters
+_P3 = re.compile(r"(?<![\w.])([\w.]+)$")
 _P4 = re.compile(r"[A-Z]")
 _P5 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
 _P6 = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
 _P7 = re.compile(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b")
 _P8 = re.compile(r"[.!?][”\"’)]*\s+(?=\S)")
-_P9 = re.compile(r"([\w.]+)[.!?]?$")
+_P9 = re.compile(r"(?<![\w.])([\w.]+)[.!?]?$")     # lookbehind: as _P3
 _P10 = re.compile(r",\s*$")
 _P11 = re.compile(r"[,;:—–]")
 _P12 = re.compile(r"[\w.'’\-]+|,")
@@ -368,6 +371,12 @@ def _line_kind(s: str) -> str:
 _SENTENCE_ABBREV = frozenset(a.lower() for a in ABBREVIATIONS)
 
 
+def _inside_span(spans, dot: int, pos: int, closing: str) -> bool:
+    """Is the full stop at ``dot`` inside a quoted span with no closing mark after it, or does the
+    sentence start ``pos`` fall inside one?"""
+    return (not closing and any(s <= dot < e for s, e, *_ in spans)) or any(s < pos < e for s, e, *_ in spans)
+
+
 def _boundaries(par: str, spans: tuple):
     """Sentence start offsets in a paragraph (ignoring full stops inside quotes).
     ``spans``: the paragraph's quoted spans as a tuple; the cached list must not be mutated."""
@@ -375,10 +384,8 @@ def _boundaries(par: str, spans: tuple):
     for m in _BOUNDARY_RE.finditer(par):
         pos = m.end()
         dot = m.start(1)
-        if any(s <= dot < e for s, e, *_ in spans) and not m.group(2):
-            continue  # a full stop inside a quotation, not at its closing mark
-        if any(s < pos < e for s, e, *_ in spans):
-            continue
+        if spans and _inside_span(spans, dot, pos, m.group(2)):
+            continue  # a full stop inside a quotation (not at its closing mark), or a start inside one
         if m.group(1) == ".":
             wm = _P3.search(par[max(0, dot - 30):dot])
             w = wm.group(1) if wm else ""
@@ -868,7 +875,7 @@ def _role_before_seg(seg: str) -> str:
         if words and any(x in ROLE_HEADS for x in words) and len(words) <= 12:
             return chunk
         return ""
-    toks = _P12.findall(seg)
+    toks = _P12.findall(seg, seg.rfind(",") + 1)     # the walk back stops at the last comma
     out = []
     for t in reversed(toks):
         lt = _low(t)
@@ -898,7 +905,7 @@ def _appositive_after(text: str, end: int) -> str:
 
 def _appositive_after_seg(seg: str) -> str:
     # initialisms ("a former U.S. ambassador") keep their dots out of the way of the sentence end
-    masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg)
+    masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg) if seg.count(".") > 1 else seg
     m = _P13.match(masked)
     if not m:
         return ""
@@ -1088,7 +1095,7 @@ def _tokens_cached(s: str):
 
 def _tokens(s: str):
     """Word and punctuation tokens of ``s`` (a new list)."""
-    return list(_tokens_cached(s))
+    return _TOKEN_RE.findall(s)           # findall's list is new: no copy through a tuple
 
 
 _POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable (?:about|of)|with (?:direct )?knowledge of|"
@@ -1145,7 +1152,7 @@ def _np_tail_impl(chunk: str):
 
 def _np_head(text: str):
     """The noun phrase right after an inverted reporting verb ("said X, ..."); a new list."""
-    return list(_np_head_cached(text[:160]))
+    return _np_head_impl(text[:160])      # a new list each call: no copy through a tuple
 
 
 def _np_head_cached(text: str):
@@ -1861,7 +1868,7 @@ def _line_plan(w: str, spans):
         blank = w
     if "/" in blank:  # photo credits are no sentence's subject ("… 2019. REUTERS/Jane Doe", "Jim Watson/AFP")
         blank = _PHOTO_CREDIT_RE.sub(lambda m: " " * len(m.group()), blank)
-    has_cue = bool(_speech_cues(w)) if not spans else True
+    has_cue = _SPEECH_RE.search(w) is not None if not spans else True
     ends = bounds[1:]
     ends.append(len(w))
     if spans:
@@ -2552,6 +2559,15 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
         name = out[0]
 
 
+# the name checks of _clean_person and the clause split of quote_kind, compiled once at import
+_STYLE_SUFFIX_RE = re.compile(r"-(?:style|like)$", re.I)
+_CONTRACTION_RE = re.compile(r"['’][a-z]")
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
+_BASED_RE = re.compile(r"-based\b", re.I)
+_CLAUSE_STOP_RE = re.compile(r"[.!?]\s")
+_LOWER_TOKEN_RE = re.compile(r"[a-z’']+")
+
+
 def _clean_person(name: str) -> tuple[str, str]:
     """One pass of :func:`clean_speaker` over a person's name."""
     if not name or not name.strip():
@@ -2579,11 +2595,11 @@ def _clean_person(name: str) -> tuple[str, str]:
     out = " ".join(toks)
     if out and all(t.lower() in PLACES or (t.endswith("s") and t[:-1].lower() in PLACES) for t in toks):
         return out, "organization"                        # "Bosnia said", "Europeans said": a government
-    if len(toks) == 1 and (toks[0].lower() in _non_name_words() or re.search(r"-(?:style|like)$", out, re.I)):
+    if len(toks) == 1 and (toks[0].lower() in _non_name_words() or _STYLE_SUFFIX_RE.search(out)):
         return "", "unknown"                              # "Righteous", "Bush-style": a word, not a name
     if not toks or len(toks) > 5 or any(ch.isdigit() for ch in out) or _PARTY_TAG.match(out) \
-            or re.search(r"['’][a-z]", out) or re.fullmatch(r"[A-Z]{2,}s", out) \
-            or (len(toks) > 1 and out.upper() == out) or re.search(r"-based\b", out, re.I) \
+            or _CONTRACTION_RE.search(out) or _PLURAL_ACRONYM_RE.fullmatch(out) \
+            or (len(toks) > 1 and out.upper() == out) or _BASED_RE.search(out) \
             or out.lower().rstrip(".") in _STATE_TAGS or _MEDIA.fullmatch(out) \
             or not all(t[:1].isupper() or t.split("-")[-1][:1].isupper() or t.lower() in _NAME_PARTICLES
                        for t in toks) or out.lower() in _NOT_NAME:
@@ -2636,8 +2652,8 @@ def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: st
         return "quotation"
     if not _MID_SENTENCE.search(before) or before.rstrip(" \"“‘'").endswith((":", ",")):
         return "quotation"
-    clause = re.split(r"[.!?]\s", before)[-1].lower()
-    words = set(re.findall(r"[a-z’']+", clause))
+    clause = _CLAUSE_STOP_RE.split(before)[-1].lower()
+    words = set(_LOWER_TOKEN_RE.findall(clause))
     surname = speaker.split()[-1].lower() if speaker else ""
     if words & _PERSON_WORDS or (surname and surname in words):
         return "quotation"          # "the president is insistent that “it’s time”", "he “supports”"
