@@ -68,7 +68,7 @@ def test_read_gold_names_a_broken_file(tmp_path):
 
 
 STORY = ('The U.S. will pull 2,000 troops out of Syria within 30 days, officials said.\n\n'
-         '"We are leaving," Defense Secretary Jim Mattis told reporters. He called the plan a "reset."\n\n'
+         '"We are leaving," Defense Secretary Jim Mattis told reporters. He spoke of the so-called "reset."\n\n'
          'About 5,000 U.S. troops remain in Iraq. The golf trip lasted over 17 days.')
 
 
@@ -104,6 +104,8 @@ def test_score_gold_on_a_written_story(tmp_path):
     assert s["articles"] == 1
     assert s["quotes"]["gold"] == 2 and s["quotes"]["quotations"] == 1 and s["quotes"]["recall"] == 1.0
     assert s["quotes"]["speaker_accuracy"] == 1.0
+    # the term ("reset") is nobody's words on either side: end to end, one quotation, right
+    assert (s["quotes"]["e2e_precision"], s["quotes"]["e2e_recall"]) == (1.0, 1.0)
     assert (s["troops"]["right"], s["troops"]["gold"], s["troops"]["predicted"]) == (2, 2, 2)
     wrong = score_gold(articles, tables, _write_gold(tmp_path / "wrong", troops_place="Turkey"))["dev"]
     assert (wrong["troops"]["right"], wrong["troops"]["found"]) == (1, 2)

@@ -387,11 +387,14 @@ def _score_gold_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> dict:
     s = score_quotes(direct, gold)
     said = gold[gold["quote_kind"] == "quotation"]
     ss = score_quotes(direct, said)
+    # end to end, terms are nobody's words on either side: the extracted quotations against the gold's
+    words = direct[direct["quote_kind"] != "term"] if "quote_kind" in direct else direct
+    e2e = score_quotes(words, said)
     terms = gold[gold["quote_kind"] == "term"]
     out = {"gold": len(gold), "quotations": len(said), "terms": len(terms), "predicted": len(direct),
            "recall": s["recall"], "precision": s["precision"],
            "speaker_accuracy": ss["speaker_accuracy"],
-           "e2e_precision": ss["e2e_precision"], "e2e_recall": ss["e2e_recall"], "e2e_f1": ss["e2e_f1"],
+           "e2e_precision": e2e["e2e_precision"], "e2e_recall": e2e["e2e_recall"], "e2e_f1": e2e["e2e_f1"],
            "misses": ss["misses"]}
     if "quote_kind" in quotes:
         tp = score_quotes(direct[direct["quote_kind"] == "term"], terms)["found"]
@@ -428,8 +431,9 @@ def score_gold(articles: pd.DataFrame, tables: dict, gold: dict) -> dict:
 
     In: the articles the gold's ids come from (cleaned ``text``), the analysis tables and the gold.
     Out: ``{set: {"articles": n, "quotes": {...}, "troops": {...}, "timelines": {...}}}`` for each
-    set with gold rows; quotes: recall, precision, speaker accuracy, end-to-end P/R/F1 (a quotation
-    right when found and its speaker right; terms set apart); troops: precision, recall and F1 of
+    set with gold rows; quotes: recall and precision of every quoted span, speaker accuracy (of the
+    gold quotations found), end-to-end P/R/F1 (the extracted quotations, terms left out, against the
+    gold quotations: one is right when found and its speaker right); troops: precision, recall and F1 of
     fully-right figures (low, high, hedge, actor and place all right; vague amounts set aside, as
     the gold's), plus the F1 of spans found; timelines: withdrawal time frames (low, high, unit).
     """
