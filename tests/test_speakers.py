@@ -1124,3 +1124,13 @@ def test_according_to_a_name_and_its_apposition_is_the_name():
 def test_two_capitals_before_a_surname_are_initials():
     story = "Ex-Assistant Secretary of State TJ Morrow said the phrase “was a serious misreading.”"
     assert speaker_of(quotes_of(story), "was a serious misreading") == ("TJ Morrow", "person")
+
+
+def test_a_pronoun_after_a_gallery_caption_does_not_take_its_speaker():
+    story = ("Ohio Gov. Tom Reed spoke on Sunday.\n\n"
+             "“We need a champion,” Senator Ada Moss said at a rally on May 26. Hide Caption 6 of 6\n\n"
+             "“I think we focus too much on one issue,” he said.")
+    q = quotes_of(story)
+    assert speaker_of(q, "We need a champion") == ("Ada Moss", "person")
+    assert speaker_of(q, "I think we focus") != ("Ada Moss", "person")
+    assert speaker_of(q, "I think we focus") == ("Tom Reed", "person")

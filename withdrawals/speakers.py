@@ -321,6 +321,7 @@ _CAPTION_WORDS = ("Getty Images", "AP Photo", "/AFP", "Photograph:", "Photo:", "
 
 
 _CAPTION_WORDS_RE = re.compile("|".join(re.escape(w) for w in _CAPTION_WORDS))
+_CAPTION_MARKER = re.compile("|".join(re.escape(w) for w in lexicon.words("caption_markers")))
 
 
 def _junk_paragraphs(pars):
@@ -524,6 +525,7 @@ class _Story:
         self.sent_texts = []    # their text with quotations blanked
         self.subj_cache = {}    # sentence index -> subject (computed when a pronoun needs it)
         self.explicit = {}      # sentence index -> speaker attributed in that sentence
+        self.skip_sents = set()  # sentence indices no pronoun looks back to (gallery captions)
         self.last_anon = {}     # head -> speaker string
         self.last_speaker = None  # (speaker, kind, role, cue)
         self.last_org = None
@@ -761,7 +763,7 @@ class _Story:
             # a woman named in the last three sentences beats a nearer person of unknown gender
             # (most people of unknown gender in this news are men; "he" takes the nearest)
             for i in range(idx, max(-1, idx - 3), -1):
-                subj = self.subject_at(i)
+                subj = self.subject_at(i) if i not in self.skip_sents else None
                 if isinstance(subj, _Entity) and self._gender(subj) == g:
                     first_any = next((self.subject_at(j) for j in range(idx, i, -1)
                                       if isinstance(self.subject_at(j), _Entity)), None)
@@ -769,7 +771,7 @@ class _Story:
                         return subj
                     break
         for i in range(idx, max(-1, idx - 10), -1):
-            subj = self.subject_at(i)
+            subj = self.subject_at(i) if i not in self.skip_sents else None
             if subj is None:
                 continue
             if isinstance(subj, _Entity):
@@ -2279,9 +2281,13 @@ def _story_quotes(article_id, text):
         story.sent_starts.extend([base + st for st, _en, _sent, _free in sentences])
         story.sent_texts.extend([(blank, st, en) for st, en, _sent, _free in sentences])
         line = _Line(article_id, par_no[pi], base, w, spans, bounds, has_cue, sentences, quotes)
+        before = (len(story.sent_starts) - len(sentences), story.last_speaker, story.last_org)
         line_rows, last_in_par = _line_rows(line, story, carry.speaker)
         rows.extend(line_rows)
         carry.update(line, line_rows, last_in_par, story)
+        if _CAPTION_MARKER.search(w):       # a gallery caption: no antecedent for what follows
+            story.skip_sents.update(range(before[0], len(story.sent_starts)))
+            story.last_speaker, story.last_org, carry.speaker = before[1], before[2], None
     _stray_cues(rows, work, offsets, story)
     _credit_quotes(rows, work, offsets, story)
     return rows
