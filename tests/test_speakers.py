@@ -1134,3 +1134,14 @@ def test_a_pronoun_after_a_gallery_caption_does_not_take_its_speaker():
     assert speaker_of(q, "We need a champion") == ("Ada Moss", "person")
     assert speaker_of(q, "I think we focus") != ("Ada Moss", "person")
     assert speaker_of(q, "I think we focus") == ("Tom Reed", "person")
+
+
+def test_capitalised_group_before_officials_is_an_unnamed_source_written_small_when_common():
+    q = quotes_of("In response, Pentagon officials told reporters the plan was ready, and noted they had been "
+                  "“urgently and directly” working on it.")
+    assert speaker_of(q, "urgently and directly") == ("unnamed Pentagon officials", "anonymous")
+    q = quotes_of("Foreign officials have questioned whether the talks were “representative of reality.”")
+    assert speaker_of(q, "representative of reality") == ("unnamed foreign officials", "anonymous")
+    q = quotes_of("But experts said the plan was “a gamble.” Democrats said it was “a mistake.”")
+    assert speaker_of(q, "a gamble") == ("unnamed experts", "anonymous")
+    assert speaker_of(q, "a mistake")[0] != "unnamed democrats"

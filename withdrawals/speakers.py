@@ -1339,9 +1339,26 @@ def _anonymous_phrase(p: _Phrase, story, pos):
         ent = story.by_role(head, [w for w in p.low[:-1] if w not in DETERMINERS], pos)
         if ent is not None:
             return _person(ent, p.mention)
-    sp = "unnamed " + " ".join(t for t in toks if _low(t) not in DETERMINERS)
+    sp = "unnamed " + " ".join(_anonymous_words(toks))
     story.last_anon[hk] = sp
     return Attribution(sp, "anonymous", p.mention, p.mention, None)
+
+
+def _anonymous_words(toks) -> list:
+    """The words of an unnamed source's description: no determiner, no opening conjunction ("But
+    people"), no second "unnamed", and a common word capitalised only because it opens the sentence
+    written small ("Foreign officials", "Officials"; not "State Department official")."""
+    words = [t for t in toks if _low(t) not in DETERMINERS and _low(t) != "unnamed"]
+    while len(words) > 1 and _low(words[0]) in _OPENING_CONJUNCTIONS:
+        words = words[1:]
+    first = words[0].lower() if words else ""
+    if words and words[0].istitle() and first in _non_name_words() and first not in ORG_WORDS \
+            and not _PARTY_WORDS.fullmatch(first.rstrip("s")) and (len(words) == 1 or words[1][:1].islower()):
+        words[0] = words[0].lower()
+    return words
+
+
+_OPENING_CONJUNCTIONS = frozenset(("but", "and", "while", "so", "yet", "or", "still"))
 
 
 def _organization_phrase(p: _Phrase, story, pos):
@@ -1559,13 +1576,16 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
                 j = k
                 while j + 1 < len(toks) and _is_cap(toks[j + 1]):
                     j += 1
+            unnamed = j + 1 < len(toks) and _low(toks[j + 1]) in ANON_HEADS and _low(toks[j + 1]).endswith("s")
+            if unnamed:
+                j += 1      # "Pentagon officials told …": the unnamed officials, not the Pentagon
             if i == 0 and j == 0 and _surname_key(t) not in story.people and (
                     lt.endswith(("ed", "ing")) or lt in COMMON_CAPS or lt in CUE_WORDS):
                 i += 1
                 continue  # "Pressed further, she said": an ordinary word opening the sentence
             if not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
-                if res is not None and res[1] != "person" and not (
+                if res is not None and res[1] != "person" and not (unnamed and res[1] == "anonymous") and not (
                         res[1] == "organization" and not last and i <= 1 and j + 1 < len(toks)
                         and _low(toks[j + 1]) not in PREPOSITIONS and toks[j + 1] not in (",", "and")
                         and any(_low(x) in ORG_WORDS or (_is_acronym(x) and _low(x) not in PLACES)
