@@ -207,7 +207,7 @@ def test_fox_style():
     assert speaker_of(q, "haunt this administration") == ("Marco Rubio", "person")
     assert speaker_of(q, "It is not a calendar") == ("John Kirby", "person")
     assert speaker_of(q, "telegraph our moves") == ("John Kirby", "person")
-    assert speaker_of(q, "the decision was made after a call", direct=False) == ("unnamed Sources", "anonymous")
+    assert speaker_of(q, "the decision was made after a call", direct=False) == ("unnamed sources", "anonymous")
 
 
 def test_stray_and_unclosed_marks_never_crash():

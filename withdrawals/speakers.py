@@ -321,7 +321,7 @@ _CAPTION_WORDS = ("Getty Images", "AP Photo", "/AFP", "Photograph:", "Photo:", "
 
 
 _CAPTION_WORDS_RE = re.compile("|".join(re.escape(w) for w in _CAPTION_WORDS))
-_CAPTION_MARKER = re.compile("|".join(re.escape(w) for w in lexicon.words("caption_markers")))
+_CAPTION_MARKER = re.compile("|".join(re.escape(w) for w in lexicon.words("caption_markers")), re.I)
 
 
 def _junk_paragraphs(pars):
