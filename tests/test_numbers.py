@@ -379,7 +379,8 @@ def test_comparison_by_another_column_and_the_top_groups():
         ["A", "about 2,000", 1], ["other outlets", "about 2,000", 1], ["other outlets", "more than 2,000", 1],
         ["other outlets", "5,000", 1]]
     statements = utils.agreement_statements(utils.figure_agreement(t, a, top=1, period="all"))
-    assert statements == ["**Iraq** — 2 outlets share some figures and not others: 2 outlets give 2,000 "
+    # outlets are counted one by one, also those grouped as "other outlets" (A, B, C give 2,000; D 5,000)
+    assert statements == ["**Iraq** — 4 outlets share some figures and not others: 3 outlets give 2,000 "
                           "but word it differently (A: about; other outlets: more than, about); "
                           "only D (other outlets) gives 5,000 (exact)."]
     frames = utils.timelines_by_outlet(utils.extract_timelines(_story("They will withdraw within 30 days.", "a0")),

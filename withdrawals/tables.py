@@ -910,7 +910,8 @@ def figure_agreement(troops: pd.DataFrame, articles: pd.DataFrame, actors=("us",
     5,000 do not).  Figures are compared only within one place AND one period (a 2014 count of
     Iraq is not the 2020 one); undated stories form the period "undated".
     Out: ``place, period, figure`` (the smallest low - largest high of the group), ``low, high,
-    outlets`` (how many ``by`` groups report it: outlets by default), ``outlets_list``, ``hedges``
+    outlets`` (how many outlets report it, each counted even when grouped as "other outlets"; with
+    another ``by``, how many groups), ``outlets_list`` (the groups), ``hedges``
     ("group: hedge; ..."), ``same_hedge`` (all groups word it alike), ``only_one_outlet``,
     ``other_outlets_in_place`` (groups giving a figure for the same place and period but not this
     one), ``stories``, ``story_outlets`` (the stories' own outlets, named even when grouped as
@@ -960,11 +961,13 @@ def _agreement_row(place, per, group, in_place, by) -> dict:
             seen.add((source, g.sentence))
             sents.append(f"{source}: {' '.join(str(g.sentence).split())}")
             urls.append(str(g.url).strip())
+    # outlets are counted one by one, also those a figure groups as "other outlets"
+    n = len({g.outlet for g in group}) if by == "outlet" else len(names)
     return {"place": place, "period": per, "figure": figure_label(lo, hi), "low": lo, "high": hi,
-            "outlets": len(names), "outlets_list": ", ".join(names),
+            "outlets": n, "outlets_list": ", ".join(names),
             "hedges": "; ".join(f"{o}: {', '.join(hedges[o])}" for o in names),
             "same_hedge": len({h for o in names for h in hedges[o]}) == 1,
-            "only_one_outlet": len(names) == 1,
+            "only_one_outlet": n == 1,
             "other_outlets_in_place": ", ".join(sorted(in_place - set(names))),
             "stories": len({g.article_id for g in group}),
             "story_outlets": ", ".join(sorted({g.outlet for g in group})),
@@ -1088,7 +1091,8 @@ def agreement_statements(agreement: pd.DataFrame, by: str = "outlet", max_places
         place, per = (key if isinstance(key, tuple) and len(key) == 2 else (key[0] if isinstance(key, tuple)
                                                                             else key, "all dates"))
         name = place if per == "all dates" else f"{place}, {per}"
-        outlets = sorted({o for lst in d["outlets_list"] for o in lst.split(", ")})
+        lists = d["story_outlets"] if by == "outlet" else d["outlets_list"]   # every outlet, grouped or not
+        outlets = sorted({o for lst in lists for o in lst.split(", ")})
         parts = []
         for r in d.sort_values(["outlets", "low"], ascending=[False, True]).itertuples():
             hedges = r.hedges.replace("_", " ")
