@@ -1145,3 +1145,17 @@ def test_capitalised_group_before_officials_is_an_unnamed_source_written_small_w
     q = quotes_of("But experts said the plan was “a gamble.” Democrats said it was “a mistake.”")
     assert speaker_of(q, "a gamble") == ("unnamed experts", "anonymous")
     assert speaker_of(q, "a mistake")[0] != "unnamed democrats"
+
+
+def test_formal_name_hover_cards_are_masked_and_epithets_skipped():
+    story = ("Sen. Tod Hale Theodore (Tod) James HaleSenators press agency on budget | Other headline (R-Pa.) said "
+             "the plan was wrong.\n\n“I think the general has a point,” Hale told reporters.\n\n"
+             "The talks went on, said Sen. Ray Dunn Raymond Carl DunnWhite House prepared to act On The Money: "
+             "headline MORE (R-Ala.), adding: “You know them.”\n\n"
+             "Rep. Ann Cole said on Monday that things were bad.\n\n"
+             "“Anybody who is not concerned, is not watching,” said retiring Sen. Jeff Flake (R-Ariz.).")
+    q = quotes_of(story)
+    assert speaker_of(q, "I think the general") == ("Tod Hale", "person")
+    assert speaker_of(q, "You know them") == ("Ray Dunn", "person")
+    assert speaker_of(q, "Anybody who is not") == ("Jeff Flake", "person")
+    assert "Senators press" not in " ".join(q["speaker"])

@@ -294,6 +294,7 @@ _CARD_SPAN = 700
 
 def _mask_junk(par: str) -> str:
     """Blank out hover-card pop-ups inlined after a name (same length string)."""
+    par = _mask_formal_cards(par)
     if "MORE" not in par:
         return par
     for m in list(_GLUED_RE.finditer(par)):
@@ -312,6 +313,28 @@ def _mask_junk(par: str) -> str:
         if start >= m.start() + len(sur):  # nothing between: junk starts at the glued token
             start = m.start()
         par = par[:start] + " " * (more.end() - start) + par[more.end():]
+    return par
+
+
+#: a hover card after a name that repeats it in full (a nickname in parentheses allowed) and glues the
+#: surname to its first headline: "Sen. Pat Toomey Patrick (Pat) Joseph ToomeyNSA improperly …",
+#: "Sen. Richard Shelby Richard Craig ShelbyWhite House prepared …"
+_FORMAL_CARD_RE = re.compile(r"\b[A-Z][a-z]+ (?P<sur>[A-Z][a-z'’-]+)(?P<card> [A-Z][a-z]+(?: \([A-Z][a-z]+\))?"
+                             r"(?: [A-Z][\w.'’-]*){0,2}? (?P=sur))(?=[A-Z])")
+_GLUED_CAP = re.compile(r"[a-z][A-Z]")
+#: where such a card ends: its "MORE" link or the party tag of the real mention ("(R-Pa.)")
+_CARD_END_RE = re.compile(r"\bMORE\b|(?=\([RDI]-[A-Z])")
+
+
+def _mask_formal_cards(par: str) -> str:
+    """Blank out hover cards of the formal-name kind (see :data:`_FORMAL_CARD_RE`), same length."""
+    if not _GLUED_CAP.search(par):
+        return par
+    for m in list(_FORMAL_CARD_RE.finditer(par)):
+        end = _CARD_END_RE.search(par, m.end(), m.end() + _CARD_SPAN)
+        if end:
+            a = m.start("card")
+            par = par[:a] + " " * (end.end() - a) + par[end.end():]
     return par
 
 
@@ -1179,6 +1202,9 @@ def _modifiers_to_head(toks, i: int) -> int:
 _NOT_MODIFIER = frozenset(("and", "or", "but", "who", "which", "that", "is", "was", "are", "were", "has", "had"))
 
 
+_EPITHETS = frozenset(lexicon.words("speaker_epithets"))
+
+
 def _np_head_impl(text: str):
     toks = [t for t in _tokens(_PAREN_RE.sub(" ", text[:160]))]
     out = []
@@ -1195,6 +1221,8 @@ def _np_head_impl(text: str):
         if lt in DETERMINERS and not out:
             out.append(t)
             continue
+        if lt in _EPITHETS and (not out or _low(out[-1]) in DETERMINERS):
+            continue                        # "said retiring Sen. Jeff Flake"
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
                 or lt in PLACES or lt in ORG_WORDS or lt in ("administration", "military", "government", "senior", "top",
                                           "former", "white", "house", "defense", "defence", "press",
@@ -2282,7 +2310,7 @@ def _story_quotes(article_id, text):
     pars = text.split("\n")
     offsets, par_no = _line_layout(pars)
     junk = _junk_paragraphs(pars)
-    work = [(" " * len(p) if i in junk else (_mask_junk(p) if "MORE" in p else p)) for i, p in enumerate(pars)]
+    work = [(" " * len(p) if i in junk else _mask_junk(p)) for i, p in enumerate(pars)]
     masked = "\n".join(work)
     # British tabloids quote with single marks; they count only in a story with no double marks
     single = uses_single_marks(masked)
