@@ -1159,3 +1159,18 @@ def test_formal_name_hover_cards_are_masked_and_epithets_skipped():
     assert speaker_of(q, "You know them") == ("Ray Dunn", "person")
     assert speaker_of(q, "Anybody who is not") == ("Jeff Flake", "person")
     assert "Senators press" not in " ".join(q["speaker"])
+
+
+def test_a_participle_takes_the_subject_of_its_clause():
+    # the participle after an inverted "said X" is X's
+    q = quotes_of("Graham raised the issue at lunch, said Sen. Ray Dunn (R-Ala.), adding: “You know him. He raised it.”")
+    assert speaker_of(q, "You know him") == ("Ray Dunn", "person")
+    # a quotation followed by a participle and a that-clause: the subject before, not the that-clause's
+    q = quotes_of("In the essay, Rob Vance suggested he left amid concerns about “keeping faith with our allies,” "
+                  "warning that America “cannot go it alone.”")
+    assert speaker_of(q, "keeping faith") == ("Rob Vance", "person")
+    assert speaker_of(q, "cannot go it alone") == ("Rob Vance", "person")
+    # "reported X as saying" is no inverted cue
+    q = quotes_of("The agency reported a spokesman for the council, Ali Nouri, as saying, “The rule is known,” "
+                  "adding that the seizure was a “correct measure.”")
+    assert speaker_of(q, "correct measure")[0] != "council"

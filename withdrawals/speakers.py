@@ -1665,6 +1665,8 @@ def _attr_post(post: str, story, pos):
     if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
         return None
     if not pre.strip():
+        if cue in PARTICIPLE_CUES:
+            return None         # '“Q,” warning that America …': the participle's subject is before
         np = _np_head(rest[cm.end():])
         res = _classify(np, story, pos) if np else None
         if res is not None and _low(np[-1]) in STATEMENT_HEADS:
@@ -1767,6 +1769,22 @@ def _main_clause_subject(before: str, story, pos):
 _COORDINATED_CUE_RE = re.compile(r",?\s+and\s+$")
 
 
+def _inverted_speaker(before: str, story, pos):
+    """The speaker of an inverted cue that closes the text before a participle ("…, said Sen. Richard
+    Shelby (R-Ala.), adding"): a person, organisation or unnamed source right after the last
+    reporting verb, with nothing but an apposition after it; else None."""
+    cues = _find_cues(before)
+    if not cues or cues[-1].group().lower() in PARTICIPLE_CUES \
+            or not before[:cues[-1].start()].rstrip().endswith(","):
+        return None             # not inverted: "FARS reported a spokesperson … as saying"
+    after = before[cues[-1].end():]
+    np = _np_head(after)
+    if not np or len(after.split(",")[0].split()) > len(np) + 1:
+        return None
+    res = _classify(np, story, pos)
+    return res if res is not None and res[1] in ("person", "organization", "anonymous") else None
+
+
 def _attr_pre(pre: str, story, pos):
     """'X said: "Q"' / 'X called it "a mistake"' from the words before a quotation."""
     cues = _find_cues(pre)
@@ -1803,6 +1821,9 @@ def _attr_pre(pre: str, story, pos):
             res = _classify(np, story, pos) if np else None
             if res is not None and res[1] in ("person", "organization", "anonymous"):
                 return res, cue
+        said = _inverted_speaker(before, story, pos) if cue in PARTICIPLE_CUES else None
+        if said is not None:    # "…, said Sen. Richard Shelby (R-Ala.), adding: “…”"
+            return said, cue
         sub = _main_clause_subject(before, story, pos)
         if sub is not None and sub[1] == "person":
             return sub, cue
@@ -2010,7 +2031,7 @@ def _by_cue(sc: _Scene):
     """Rules 1 and 2: a reporting verb after or before the quotation in its sentence."""
     slot = sc.slot
     for which in slot.order:
-        got = _attr_post(slot.post, sc.story, sc.at) if which == "post" else _attr_pre(slot.pre, sc.story, sc.at)
+        got = _attr_post(slot.post, sc.story, sc.at) if which == "post" else _attr_pre(_pre_words(sc), sc.story, sc.at)
         if got:
             break
     else:
@@ -2019,6 +2040,19 @@ def _by_cue(sc: _Scene):
     if which == "post" and cue in _RELAY_CUES and res[1] == "organization":
         return _relayed_speaker(sc) or got
     return got
+
+
+def _pre_words(sc: _Scene) -> str:
+    """The words a quotation's "before" side is read in: from the previous quotation of the sentence
+    on, or, when those end in a participle cue ("…“A,” warning that America “B.”"), the whole
+    sentence before it, so that the participle finds the subject of its clause."""
+    pre, slot = sc.slot.pre, sc.slot
+    if sc.prev_span_start is None or sc.prev_span_start < sc.base + slot.sent_start:
+        return pre
+    cues = _find_cues(pre)
+    if not cues or cues[-1].group().lower() not in PARTICIPLE_CUES:
+        return pre
+    return sc.story.text[sc.base + slot.sent_start:sc.at].rstrip(" “\"‘'") + " "
 
 
 #: cues after which an organisation relays someone's words rather than speaking itself
