@@ -1174,3 +1174,9 @@ def test_a_participle_takes_the_subject_of_its_clause():
     q = quotes_of("The agency reported a spokesman for the council, Ali Nouri, as saying, “The rule is known,” "
                   "adding that the seizure was a “correct measure.”")
     assert speaker_of(q, "correct measure")[0] != "council"
+
+
+def test_a_long_bare_role_after_the_name_after_a_quotation():
+    q = quotes_of("“This job should be filled in weeks,” Rep. Mac Dorn, Texas Republican and ranking member of the "
+                  "House Armed Services Committee, said in a statement.")
+    assert speaker_of(q, "This job") == ("Mac Dorn", "person")

@@ -1714,7 +1714,10 @@ def _apposition_speaker(pre: str, story, pos):
         toks = _tokens(name)
         dtoks = desc.split()
         tag = bool(PARTY_STATE.match(desc))     # '“Q,” Rep. Frank Wolf, R-Va., wrote'
-        if not toks or not dtoks or not (tag or _low(dtoks[0]) in DETERMINERS) or not all(_is_cap(t) for t in toks):
+        # name first, then a role without determiner: "Rep. Mac Thornberry, Texas Republican and ranking member"
+        bare_role = desc is parts[1] and any(_low(t) in ROLE_HEADS for t in dtoks[:6])
+        if not toks or not dtoks or not (tag or bare_role or _low(dtoks[0]) in DETERMINERS) \
+                or not all(_is_cap(t) for t in toks):
             continue
         if desc is parts[0] and not any(_low(t) in ROLE_HEADS or _low(t) in ANON_HEADS for t in dtoks[:6]):
             continue  # role first: "the spokesman, NAME," / "a member of the council, NAME," -- a role noun
