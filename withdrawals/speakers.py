@@ -636,9 +636,8 @@ class _Story:
             return 0
         start = 0
         end = min([pos] + [e.seen[0] for e in cands if e.seen and ent.seen[0] < e.seen[0]])
-        last = ent.full.split()[-1]
-        alone = len(re.findall(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", self.text[start:end]))
-        return alone - bisect.bisect_left(ent.seen, end) + bisect.bisect_left(ent.seen, start)
+        return len(_word_at(self.text, ent.full.split()[-1], start, end)) \
+            - bisect.bisect_left(ent.seen, end) + bisect.bisect_left(ent.seen, start)
 
     def issuer(self, head, pos):
         """Who issued the document ``head`` ("report", "statement") that speaks at ``pos``: the
@@ -994,6 +993,18 @@ def _is_headline(line: str) -> bool:
     return len(line) >= 12 and line.isupper() and line.count(" ") >= 2
 
 
+def _word_at(text: str, word: str, start: int = 0, end: int | None = None) -> list:
+    """Offsets of ``word`` as a whole word (no letter or digit either side) in text[start:end]."""
+    end = len(text) if end is None else end
+    out, i = [], text.find(word, start, end)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
+            out.append(i)
+        i = text.find(word, j, end)
+    return out
+
+
 def _surnames_before_full_name(story: _Story, text: str, outside):
     """A surname written alone is a mention of the one person of the story with that surname:
     before the full name ("Trump said ... The president added ... President Donald Trump said") and
@@ -1004,13 +1015,7 @@ def _surnames_before_full_name(story: _Story, text: str, outside):
         last = ent.full.split()[-1]
         if len(last) < 3 or not last[:1].isupper():
             continue
-        alone, i = [], text.find(last)
-        while i >= 0:
-            j = i + len(last)
-            if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()) \
-                    and outside(i):
-                alone.append(i)
-            i = text.find(last, j)
+        alone = [i for i in _word_at(text, last) if outside(i)]
         if alone:
             ent.seen = sorted(set(ent.seen).union(alone))
 
@@ -2799,9 +2804,12 @@ def _drop_common_words(df: pd.DataFrame, texts: dict) -> None:
     """A one-word person speaker that its own story also writes in lower case is a word, not a
     name ("Faith plays a role in …, but he …", "Revenue from the oil fields …"): unknown, in place."""
     one = (df["speaker_kind"] == "person") & ~df["speaker"].astype(str).str.contains(" ", regex=False)
+    small = {}                              # story -> its words written in lower case
     for i in df.index[one]:
-        word = str(df.at[i, "speaker"]).lower()
-        if word and re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", texts[df.at[i, "article_id"]]):
+        aid = df.at[i, "article_id"]
+        if aid not in small:
+            small[aid] = frozenset(_LOWER_WORD_RE.findall(texts[aid]))
+        if str(df.at[i, "speaker"]).lower() in small[aid]:
             df.at[i, "speaker"], df.at[i, "speaker_kind"] = "", "unknown"
 
 
