@@ -1180,3 +1180,10 @@ def test_a_long_bare_role_after_the_name_after_a_quotation():
     q = quotes_of("“This job should be filled in weeks,” Rep. Mac Dorn, Texas Republican and ranking member of the "
                   "House Armed Services Committee, said in a statement.")
     assert speaker_of(q, "This job") == ("Mac Dorn", "person")
+
+
+def test_an_epithet_before_a_role_noun_keeps_it_definite():
+    story = ("Even then, Jim Tate, U.S. ambassador to Iraq from 2010 to 2012, does not think it was inevitable.\n\n"
+             "Tate said better training may have helped. But now, the longtime diplomat said, the army is "
+             "“ill-trained and badly led.”")
+    assert speaker_of(quotes_of(story), "ill-trained") == ("Jim Tate", "person")

@@ -1163,7 +1163,7 @@ def _np_tail_impl(chunk: str):
             out.append(t)
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
-                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS \
+                or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS or lt in _EPITHETS \
                 or (lt[-1:] == "s" and lt[:-1] in ROLE_HEADS):
             out.append(t)
             if len(out) > 12:
