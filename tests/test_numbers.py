@@ -504,3 +504,9 @@ def test_troops_advising_a_countrys_army_are_in_that_country():
 def test_a_couple_hundred_is_about_two_hundred():
     rows = _troops("On his orders, a couple hundred American troops have been removed from two outposts in Syria.")
     assert [(r[1], r[2], r[3]) for r in rows] == [(200, 200, "about")]
+
+
+def test_both_countries_are_the_two_named_last():
+    rows = _troops("ISIS was beaten in Iraq and in Syria last year.\n\nThe group still commands perhaps as many as "
+                   "10,000 fighters across both countries, an analyst said.")
+    assert [(r[1], r[3], r[4], r[5]) for r in rows] == [(10000, "up_to", "isis", "Iraq and Syria")]

@@ -1211,6 +1211,10 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
             if not dem and _WHERE_AFTER.match(text, e) and not _CLAUSE_BREAK.search(text, e + 7, a):
                 return c, "sentence"                # "Kuwait, where some 13,000 US troops are"
             break
+    if after is None and before is None and _BOTH_COUNTRIES.match(text, b, s1):
+        two = _last_two_countries(story, a, skip)
+        if two:                                 # "10,000 fighters across both countries"
+            return two, "context"
     if after is None and before is None and _VAGUE_PLACE.match(text, b, s1):
         return "", "vague"                      # "... special forces in the region"
     #                                             (after a place of the sentence, "the region" is that
@@ -1260,6 +1264,23 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
                 and not _ORIGIN_AFTER.match(text, e):
             return c, "sentence"
     return "", ""
+
+
+#: "… fighters across both countries": the two countries the story named last
+_BOTH_COUNTRIES = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|across|throughout|from|of)\s+(?:the\s+)?(?:both|two)\s+"
+                            r"countries\b", re.I)
+
+
+def _last_two_countries(story, a, skip) -> str:
+    """"A and B" for the last two distinct countries named before offset ``a`` (not in ``skip``
+    spans, not in a role), or ""."""
+    seen = []
+    for st, e, c, _ in reversed(story.countries(0, a)):
+        if c not in seen and not any(x <= st < y for x, y in skip) and not _role_place(story.text, st, e):
+            seen.append(c)
+        if len(seen) == 2:
+            return " and ".join(sorted(seen))
+    return ""
 
 
 def _place_name(pm):
