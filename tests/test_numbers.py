@@ -490,6 +490,10 @@ def test_troops_sent_away_for_treatment_are_casualties():
 def test_the_subject_army_under_its_leader_owns_the_figure():
     rows = _troops("Iraq's military under President Kamal Dar boasted an estimated 430,000 soldiers when the war began.")
     assert [(r[1], r[3], r[4]) for r in rows] == [(430000, "about", "local")]
+    # a figure joined by "and another" has the actor of the one before it
+    rows = _troops("Iraq's military under President Kamal Dar boasted an estimated 430,000 soldiers and another "
+                   "400,000 personnel in paramilitary units when the war began.")
+    assert [(r[1], r[4]) for r in rows] == [(430000, "local"), (400000, "local")]
 
 
 def test_troops_advising_a_countrys_army_are_in_that_country():

@@ -1593,6 +1593,10 @@ def _where(ctx, fig, link, mods, hstart, next_start) -> _Where:
         actor, acountry, aspan = link.force.actor, link.force.country, None
     else:
         actor, acountry, aspan = _actor(text, fig, mods, link.unit, ctx.s0, hstart)
+        last = ctx.last
+        if aspan is None and actor == "us" and link.unit.lower() not in _UNIT_ACTOR and last is not None \
+                and last.end is not None and _AND_ANOTHER.fullmatch(text, last.end, hstart):
+            actor, acountry = last.actor, last.country  # "430,000 soldiers and another 400,000 personnel"
     place, place_from = _place(text, ctx.story, ctx.s0, ctx.s1, hstart, link.end, next_start,
                                [aspan] if aspan else [], preps=ctx.preps)
     if acountry and place == acountry:
@@ -1606,6 +1610,10 @@ def _where(ctx, fig, link, mods, hstart, next_start) -> _Where:
     if place_from == "vague":
         place_from = ""
     return _Where(actor, acountry, place, place_from)
+
+
+#: a figure joined to the one before it: "… soldiers and another 400,000 personnel"
+_AND_ANOTHER = re.compile(r"\s+and\s+(?:another|a\s+further|an\s+additional|some)\s+", re.I)
 
 
 def _add_troop(ctx, fig, link, mods, hedge, next_start):
