@@ -1187,3 +1187,10 @@ def test_an_epithet_before_a_role_noun_keeps_it_definite():
              "Tate said better training may have helped. But now, the longtime diplomat said, the army is "
              "“ill-trained and badly led.”")
     assert speaker_of(quotes_of(story), "ill-trained") == ("Jim Tate", "person")
+
+
+def test_an_outlet_named_alone_as_the_speaker_is_an_organisation():
+    q = quotes_of("Al-Jazeera reported that Qatar is trying to “defuse escalating tensions” with a visit.")
+    assert speaker_of(q, "defuse escalating") == ("Al-Jazeera", "organization")
+    q = quotes_of("Twitter said the post “violated its rules.”")
+    assert speaker_of(q, "violated its rules")[1] != "organization" or speaker_of(q, "violated its rules")[0] != "Twitter"

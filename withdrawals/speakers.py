@@ -2595,6 +2595,7 @@ _NOT_NAME = frozenset(lexicon.words("not_names"))
 _ORGANIZATIONS = lexicon.pattern(lexicon.words("organizations"))
 _MEDIA = lexicon.pattern(lexicon.words("media"))
 _MEDIA_HEADS = frozenset(lexicon.words("media_heads"))
+_PLATFORMS = frozenset(lexicon.words("platforms"))
 _MEDIA_ALIASES = {r["alias"]: r["name"] for r in lexicon.table("media_aliases")}
 _SPEAKER_MODIFIERS = frozenset(lexicon.words("speaker_modifiers"))
 _MEDIA_ANY = re.compile(r"\b(?:" + lexicon.alternation(lexicon.words("media")) + r")\b(?<=\w)", re.I)
@@ -2689,6 +2690,8 @@ def _clean_person(name: str) -> tuple[str, str]:
     if inner is not None:
         toks = toks[:inner]                                   # "Cohen Never Trump": a name ends there
     out = " ".join(toks)
+    if out and _MEDIA.fullmatch(out) and out.lower() not in _PLATFORMS:
+        return out, "organization"                        # "Al-Jazeera reported that …": the outlet
     if out and all(t.lower() in PLACES or (t.endswith("s") and t[:-1].lower() in PLACES) for t in toks):
         return out, "organization"                        # "Bosnia said", "Europeans said": a government
     if len(toks) == 1 and (toks[0].lower() in _non_name_words() or _STYLE_SUFFIX_RE.search(out)):
