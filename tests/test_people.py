@@ -87,7 +87,8 @@ def test_analyze_resolves_speakers_the_same_on_one_core_and_a_pool(articles):
     ("R-Tenn", "", "unknown"),
     ("Fla", "", "unknown"),
     ("Lna3oBZMKB", "", "unknown"),
-    ("CNN", "", "unknown"),
+    ("CNN", "CNN", "organization"),      # an outlet speaking is an organisation, never a person
+    ("Twitter", "", "unknown"),          # a platform is no speaker
     ("Pentagon", "Pentagon", "organization"),
 ])
 def test_a_speaker_must_be_a_name(written, name, kind):
