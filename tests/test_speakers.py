@@ -1194,3 +1194,13 @@ def test_an_outlet_named_alone_as_the_speaker_is_an_organisation():
     assert speaker_of(q, "defuse escalating") == ("Al-Jazeera", "organization")
     q = quotes_of("Twitter said the post “violated its rules.”")
     assert speaker_of(q, "violated its rules")[1] != "organization" or speaker_of(q, "violated its rules")[0] != "Twitter"
+
+
+def test_a_full_name_met_only_inside_a_quotation_names_the_surname():
+    story = ("The secretary was fired on Sunday. “Secretary of the Navy Richard Spencer’s services have been "
+             "terminated,” the statement said.\n\n"
+             "“I hereby acknowledge my termination,” Spencer wrote in a letter.\n\n"
+             "“Neither Obama nor Romney will win,” a voter said. “It is close,” Obama said.")
+    q = quotes_of(story)
+    assert speaker_of(q, "I hereby acknowledge") == ("Richard Spencer", "person")
+    assert speaker_of(q, "It is close") == ("Obama", "person")      # "Neither Obama" is no name

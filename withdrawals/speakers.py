@@ -949,14 +949,18 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
     what depends on the line alone comes from :func:`_line_people`."""
     off = 0
     people = story.people
+    quoted = {}                 # surname key -> (full name, tokens, offset) of full names inside quotations
     for line in (text.split("\n") if lines is None else lines):
         if _is_headline(line):
             off += len(line) + 1
             continue  # "FRANCE'S MACRON CLAIMS NATO ...": a headline in capitals names nobody's full name
         for start, end, is_person, a, b, c, d, titles in _line_people(line):
-            if not outside(off + start) or line[start - 1:start] == "/" or line[end:end + 1] == "/" \
-                    or "/" in line[start:end]:
+            if line[start - 1:start] == "/" or line[end:end + 1] == "/" or "/" in line[start:end]:
                 continue  # photo credits ("REUTERS/Jane Doe", "Jim Watson/AFP") are nobody in the story
+            if not outside(off + start):
+                if is_person and c > 1 and a not in quoted:
+                    quoted[a] = (b, c, off + start)
+                continue
             start += off
             end += off
             if is_person:  # a, b, c, d = key, full name, name tokens, gender from the honorific
@@ -985,6 +989,17 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
                 if am:
                     story.orgs[am.group(1)] = a
         off += len(line) + 1
+    for key, (full, ntok, pos) in quoted.items():
+        # a full name met only inside a quotation ("… Richard Spencer's services …") names the
+        # story's person of that surname, if it opens with a known first name ("Neither Obama" does not)
+        first = full.split()[0].lower()
+        if first not in MALE_FIRST and first not in FEMALE_FIRST or clean_speaker(full, "person") != (full, "person"):
+            continue
+        if key not in people:
+            people[key] = _Entity(key, full, ntok)
+            people[key].seen.append(pos)
+        elif people[key].ntok == 1 and key not in story.homonyms:
+            people[key].full, people[key].ntok = full, ntok
     _surnames_before_full_name(story, text, outside)
 
 
