@@ -1204,3 +1204,9 @@ def test_a_full_name_met_only_inside_a_quotation_names_the_surname():
     q = quotes_of(story)
     assert speaker_of(q, "I hereby acknowledge") == ("Richard Spencer", "person")
     assert speaker_of(q, "It is close") == ("Obama", "person")      # "Neither Obama" is no name
+
+
+def test_an_institution_and_a_role_before_the_name_after_the_verb():
+    q = quotes_of("“Something has happened to him,” tweeted New York University journalism professor and media "
+                  "critic Jay Rosen.")
+    assert speaker_of(q, "Something has happened") == ("Jay Rosen", "person")

@@ -1219,6 +1219,15 @@ def _modifiers_to_head(toks, i: int) -> int:
     return -1
 
 
+def _cap_after(toks, j: int) -> bool:
+    """Does a capitalised word (a name) follow the role noun at ``j``, "and" + another role between
+    allowed ("professor and media critic Jay Rosen")?"""
+    k = j + 1
+    if k + 1 < len(toks) and toks[k] == "and" and (m := _modifiers_to_head(toks, k + 1)) >= 0:
+        k = m + 1
+    return k < len(toks) and _is_cap(toks[k])
+
+
 _NOT_MODIFIER = frozenset(("and", "or", "but", "who", "which", "that", "is", "was", "are", "were", "has", "had"))
 
 
@@ -1251,8 +1260,9 @@ def _np_head_impl(text: str):
                     lt in _WEEKDAYS:
                 break
             out.append(t)
-        elif out and _low(out[0]) in DETERMINERS and (j := _modifiers_to_head(toks, i)) >= 0:
-            out.append(t)
+        elif out and (_low(out[0]) in DETERMINERS or _is_cap(out[-1])) and (j := _modifiers_to_head(toks, i)) >= 0 \
+                and (_low(out[0]) in DETERMINERS or _cap_after(toks, j)):
+            out.append(t)               # "a current department official", "NYU journalism professor Jay Rosen"
             skip_to = j
         else:
             break
