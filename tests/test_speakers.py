@@ -1210,3 +1210,8 @@ def test_an_institution_and_a_role_before_the_name_after_the_verb():
     q = quotes_of("“Something has happened to him,” tweeted New York University journalism professor and media "
                   "critic Jay Rosen.")
     assert speaker_of(q, "Something has happened") == ("Jay Rosen", "person")
+
+
+def test_a_participle_after_for_is_the_objects():
+    q = quotes_of("Trump ripped Utah Sen. Ann Reyes for tweeting that the calls were “wrong and appalling.”")
+    assert speaker_of(q, "wrong and appalling") == ("Ann Reyes", "person")

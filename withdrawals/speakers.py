@@ -1802,6 +1802,9 @@ def _main_clause_subject(before: str, story, pos):
 _COORDINATED_CUE_RE = re.compile(r",?\s+and\s+$")
 
 
+_FOR_PARTICIPLE_RE = re.compile(r"\s+for\s+$")
+
+
 def _inverted_speaker(before: str, story, pos):
     """The speaker of an inverted cue that closes the text before a participle ("…, said Sen. Richard
     Shelby (R-Ala.), adding"): a person, organisation or unnamed source right after the last
@@ -1857,6 +1860,12 @@ def _attr_pre(pre: str, story, pos):
         said = _inverted_speaker(before, story, pos) if cue in PARTICIPLE_CUES else None
         if said is not None:    # "…, said Sen. Richard Shelby (R-Ala.), adding: “…”"
             return said, cue
+        fm = _FOR_PARTICIPLE_RE.search(before) if cue in PARTICIPLE_CUES else None
+        if fm:                  # "Trump ripped Sen. Mitt Romney for tweeting that …": the one ripped
+            np = _np_tail(before[:fm.start()])
+            res = _classify(np, story, pos) if np else None
+            if res is not None and res[1] in ("person", "organization", "anonymous"):
+                return res, cue
         sub = _main_clause_subject(before, story, pos)
         if sub is not None and sub[1] == "person":
             return sub, cue
