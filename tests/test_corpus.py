@@ -105,6 +105,9 @@ def test_general_furniture_rules():
 def test_normalisation():
     assert utils.normalize_text("\ufeffa\u200bb\r\nc\rd\u00a0 e") == "ab\nc\nd e"
     assert utils.normalize_text("Cafe\u0301") == "Café"
+    # two single marks written for one double mark are that mark; an apostrophe stays
+    assert utils.normalize_text("“It is over,’’ he said. ‘‘Go,” she said. It’s done.") == \
+        "“It is over,” he said. “Go,” she said. It’s done."
 
 
 def test_normalisation_guards_skip_only_substitutions_that_change_nothing():

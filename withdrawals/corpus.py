@@ -68,7 +68,7 @@ def normalize_text(text: str) -> str:
     zero-width characters and soft hyphens removed, non-breaking and other
     Unicode spaces turned into one plain space, spaces at line ends stripped.
     Curly quotation marks and apostrophes are kept (the speaker analysis needs
-    them).
+    them); two curly single marks written for one double mark (“…’’, ‘‘…”) become that mark.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
@@ -80,6 +80,8 @@ def normalize_text(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = _LINE_EDGES.sub("\n", text)
+    if "’’" in text or "‘‘" in text:
+        text = text.replace("’’", "”").replace("‘‘", "“")
     return text.strip(" ")
 
 
