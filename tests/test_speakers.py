@@ -1215,3 +1215,9 @@ def test_an_institution_and_a_role_before_the_name_after_the_verb():
 def test_a_participle_after_for_is_the_objects():
     q = quotes_of("Trump ripped Utah Sen. Ann Reyes for tweeting that the calls were “wrong and appalling.”")
     assert speaker_of(q, "wrong and appalling") == ("Ann Reyes", "person")
+
+
+def test_a_name_and_other_members_of_a_group_is_the_name():
+    story = ("Rep. Adam Cole spoke on Sunday.\n\nCole and other Democrats called on the president to reopen the "
+             "government and “start paying our border patrol agents.”")
+    assert speaker_of(quotes_of(story), "start paying") == ("Adam Cole", "person")

@@ -1186,6 +1186,12 @@ def _np_tail_impl(chunk: str):
         else:
             break
     out.reverse()
+    k = len(toks) - len(out) - 1
+    if out and _low(out[0]) in ("other", "fellow") and k >= 1 and toks[k] == "and" and _is_cap(toks[k - 1]):
+        j = k - 1               # "Smith and other Democrats": the one named
+        while j > 0 and (_is_cap(toks[j - 1]) or _low(toks[j - 1]) in TITLE_WORDS):
+            j -= 1
+        return toks[j:k]
     while out and _low(out[0]) in ("of", "and"):
         out.pop(0)
     if "of" in out[1:]:
