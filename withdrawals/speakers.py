@@ -222,10 +222,11 @@ _P24 = re.compile(r"\w+(?:['’]\w+)?")
 _P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
 _P26 = re.compile(r"[\s]*[,—–]")
 #: '… pulled out “slowly”, while Bolton said …': a new clause with its own speaker follows
-_NEW_CLAUSE_RE = re.compile(r"\s*,\s*(?:while|whereas|but|although|though)\s", re.I)
+_NEW_CLAUSE_WORDS = r"(?:while|whereas|but|although|though)\s"
+_NEW_CLAUSE_RE = re.compile(r"\s*,\s*" + _NEW_CLAUSE_WORDS, re.I)
 #: the same after a quotation whose comma is inside the marks ('is “a question of weeks,” though the
 #: official said …')
-_NEW_CLAUSE_AFTER_COMMA_RE = re.compile(r"\s*(?:while|whereas|but|although|though)\s", re.I)
+_NEW_CLAUSE_AFTER_COMMA_RE = re.compile(r"\s*" + _NEW_CLAUSE_WORDS, re.I)
 _P27 = re.compile(r"\s*,")
 _P28 = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
 _P29 = re.compile(r"\b[Aa]ccording to\s+")
@@ -1422,7 +1423,7 @@ def _anonymous_words(toks) -> list:
     return words
 
 
-_OPENING_CONJUNCTIONS = frozenset(("but", "and", "while", "so", "yet", "or", "still"))
+_OPENING_CONJUNCTIONS = frozenset(lexicon.words("opening_conjunctions"))
 
 
 def _organization_phrase(p: _Phrase, story, pos):
