@@ -514,3 +514,12 @@ def test_both_countries_are_the_two_named_last():
     rows = _troops("ISIS was beaten in Iraq and in Syria last year.\n\nThe group still commands perhaps as many as "
                    "10,000 fighters across both countries, an analyst said.")
     assert [(r[1], r[3], r[4], r[5]) for r in rows] == [(10000, "up_to", "isis", "Iraq and Syria")]
+
+
+def test_a_definite_reprise_of_a_withdrawal_frame_keeps_its_kind():
+    story = _story("Russia and Turkey have given Kurdish fighters 150 hours to withdraw from the border.\n\n"
+                   "Then at the end of the 150 hours, patrols would begin along the border. The talks lasted "
+                   "the 20 hours they were given.")
+    frames = utils.extract_timelines(story)
+    assert frames[["low", "unit", "kind"]].astype(object).values.tolist() == [
+        [150, "hour", "withdrawal"], [150, "hour", "withdrawal"]]

@@ -658,11 +658,12 @@ class _Story:
     """Lazily computed facts about one story's text (country mentions, quotation spans)."""
 
     __slots__ = ("text", "_quotes", "_qstarts", "_cache", "_scanned", "_places", "_pstarts", "_pends", "_main",
-                 "last_troop")
+                 "last_troop", "frames")
 
     def __init__(self, text: str):
         self.text = text
         self.last_troop = None          # the story's last troop figure (_StoryFigure)
+        self.frames = {}                # (number, unit) -> kind of the withdrawal or deployment frames met
         self._quotes = None
         self._qstarts = None
         self._cache = {}
@@ -1891,11 +1892,30 @@ def _frame_value(n: str, pre: str, unit_word: str):
     return _time_value(n)
 
 
+def _reprise(aid, story, par, idx, s0, s1, mq, a, b, unit, rows):
+    """"at the end of the 150 hours": a definite frame of the same number and unit as a withdrawal or
+    deployment frame the story gave before is that frame again, with its kind, in a sentence of no cue."""
+    if not story.frames:
+        return
+    m = _REPRISE_RE.search(text := story.text, max(s0, a - 30), a)
+    val = _time_value(m.group("n")) if m else None
+    kind = story.frames.get((val[0], unit)) if val else None
+    if kind:
+        row = _frame_row(aid, story, par, idx, s0, s1, mq, m.start("n"), b, val, unit)
+        rows.append(row[:-1] + (kind,))
+
+
+#: "the 150 hours": a number after "the", right before the unit
+_REPRISE_RE = re.compile(r"(?<![\w-])the\s+(?P<n>" + _TNUM + r")\s+$", re.I)
+
+
 def _frame_row(aid, story, par, idx, s0, s1, mq, a, b, val, unit):
     text = story.text
     kind = _frame_kind(text, s0, s1, a, b)
     if val and _frame_days(val[1], unit) > _RHETORIC_DAYS:
         kind = "other"              # "for the next 200 years": rhetoric, no plan for any force
+    if val and kind in ("withdrawal", "deployment"):
+        story.frames.setdefault((val[0], unit), kind)
     return (aid, par, text[s0:s1], text[a:b], val[0] if val else None, val[1] if val else None, unit,
             story.quoted(a, mq), idx, a, b, kind)
 
@@ -1940,6 +1960,8 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
         if not m:                                      # "gave the Kurds 120 hours to withdraw"
             n = _TL_NUM_BEFORE.search(text, max(s0, a - 30), a) \
                 if _TL_TO_LEAVE.match(text, b, s1) or _given_to_leave(text, s0, s1, a, b) else None
+            if not n:
+                _reprise(aid, story, par, idx, s0, s1, mq, a, b, unit, rows)
             if n:
                 val = _time_value(n.group("n"))
                 if val is False:
@@ -1952,6 +1974,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
             if cue is None:
                 cue = _ANY_FRAME_CUE.search(text, s0, s1) is not None
             if not cue:
+                _reprise(aid, story, par, idx, s0, s1, mq, a, b, unit, rows)
                 continue
             if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
                 continue
