@@ -1221,3 +1221,11 @@ def test_a_name_and_other_members_of_a_group_is_the_name():
     story = ("Rep. Adam Cole spoke on Sunday.\n\nCole and other Democrats called on the president to reopen the "
              "government and “start paying our border patrol agents.”")
     assert speaker_of(quotes_of(story), "start paying") == ("Adam Cole", "person")
+
+
+def test_a_link_title_line_is_no_antecedent():
+    story = ("“She can pick these apart,” said Michael Hale, a nonpartisan expert.\n\n"
+             "USA TODAY's 2016 Presidential Poll Tracker\n\n"
+             "“It's pretty clear she's a little more hawkish,” he said.")
+    assert speaker_of(quotes_of(story), "It's pretty clear")[0] != "Poll Tracker"
+    assert speaker_of(quotes_of(story), "It's pretty clear") == ("Michael Hale", "person")

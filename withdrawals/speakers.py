@@ -1004,6 +1004,17 @@ def _scan_people(story: _Story, text: str, outside, lines=None):
     _surnames_before_full_name(story, text, outside)
 
 
+def _is_title_line(line: str) -> bool:
+    """A short line in title case with no sentence end ("USA TODAY's 2016 Presidential Poll Tracker"):
+    a link or teaser title, whose words are no one's subject."""
+    s = line.strip()
+    words = s.split()
+    if not 2 <= len(words) <= 12 or s[-1:] in ".!?:\"”’'" or any(m in s for m in "\"“”"):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL)
+    return caps == len(words)
+
+
 def _is_headline(line: str) -> bool:
     """A line in capitals of three words or more (a headline or cross-head between paragraphs)."""
     return len(line) >= 12 and line.isupper() and line.count(" ") >= 2
@@ -2416,7 +2427,8 @@ def _story_quotes(article_id, text):
         line_rows, last_in_par = _line_rows(line, story, carry.speaker)
         rows.extend(line_rows)
         carry.update(line, line_rows, last_in_par, story)
-        if _CAPTION_MARKER.search(w):       # a gallery caption: no antecedent for what follows
+        if _CAPTION_MARKER.search(w) or _is_title_line(w):
+            # a gallery caption, a link title: no antecedent for what follows
             story.skip_sents.update(range(before[0], len(story.sent_starts)))
             story.last_speaker, story.last_org, carry.speaker = before[1], before[2], None
     _stray_cues(rows, work, offsets, story)
