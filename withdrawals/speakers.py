@@ -1008,8 +1008,10 @@ def _is_title_line(line: str) -> bool:
     """A short line in title case with no sentence end ("USA TODAY's 2016 Presidential Poll Tracker"):
     a link or teaser title, whose words are no one's subject."""
     s = line.strip()
+    if len(s) > 120 or s[-1:] in ".!?:\"”’'" or any(m in s for m in "\"“”"):
+        return False
     words = s.split()
-    if not 2 <= len(words) <= 12 or s[-1:] in ".!?:\"”’'" or any(m in s for m in "\"“”"):
+    if not 2 <= len(words) <= 12:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL)
     return caps == len(words)
@@ -2859,14 +2861,30 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
 def _drop_common_words(df: pd.DataFrame, texts: dict) -> None:
     """A one-word person speaker that its own story also writes in lower case is a word, not a
     name ("Faith plays a role in …, but he …", "Revenue from the oil fields …"): unknown, in place."""
-    one = (df["speaker_kind"] == "person") & ~df["speaker"].astype(str).str.contains(" ", regex=False)
-    small = {}                              # story -> its words written in lower case
-    for i in df.index[one]:
-        aid = df.at[i, "article_id"]
-        if aid not in small:
-            small[aid] = frozenset(_LOWER_WORD_RE.findall(texts[aid]))
-        if str(df.at[i, "speaker"]).lower() in small[aid]:
-            df.at[i, "speaker"], df.at[i, "speaker_kind"] = "", "unknown"
+    seen, drop = {}, []                     # (story, word) -> written in lower case there
+    for i, aid, name, kind in zip(df.index, df["article_id"], df["speaker"], df["speaker_kind"]):
+        if kind != "person" or not name or " " in name:
+            continue
+        key = (aid, name.lower())
+        if key not in seen:
+            seen[key] = _in_lower_case(texts[aid], key[1])
+        if seen[key]:
+            drop.append(i)
+    if drop:
+        df.loc[drop, "speaker"], df.loc[drop, "speaker_kind"] = "", "unknown"
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Does ``text`` write ``word`` (lower case) as a word of its own (no letter, digit, hyphen or
+    apostrophe either side)?"""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-'’")) and \
+                (j >= len(text) or not (text[j].isalnum() or text[j] in "-'’")):
+            return True
+        i = text.find(word, j)
+    return False
 
 
 # --------------------------------------------------------------------------- canonical names (views)
