@@ -1229,3 +1229,14 @@ def test_a_link_title_line_is_no_antecedent():
              "“It's pretty clear she's a little more hawkish,” he said.")
     assert speaker_of(quotes_of(story), "It's pretty clear")[0] != "Poll Tracker"
     assert speaker_of(quotes_of(story), "It's pretty clear") == ("Michael Hale", "person")
+
+
+def test_names_in_ly_and_dotted_initials_are_names():
+    q = quotes_of("Vassily Noren urged the council to act.\n\n“The immediate priority is to avert war,” Mr. Noren said.")
+    assert speaker_of(q, "The immediate priority") == ("Vassily Noren", "person")
+    q = quotes_of("“When the index is down 600 points it is hard,” said J.J. Kane, chief strategist.\n\n"
+                  "“It is bad,” Kane said.")
+    assert speaker_of(q, "It is bad") == ("J.J. Kane", "person")
+    # a sentence adverb is still no part of a name
+    assert utils.clean_speaker("Pointedly Ryan Crocker", "person") == ("Ryan Crocker", "person")
+    assert utils.clean_speaker("Ironically Trump", "person") == ("Trump", "person")

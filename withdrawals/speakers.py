@@ -268,9 +268,11 @@ def _is_acronym(tok: str) -> bool:
 
 
 def _is_initials(tok: str) -> bool:
-    """Two capitals that are no place or group ("PJ", "JD"), written as a first name."""
-    return len(tok) == 2 and tok.isupper() and tok.isalpha() and tok.lower() not in PLACES \
-        and tok.lower() not in ORG_WORDS and not _ORGANIZATIONS.fullmatch(tok)
+    """Two capitals that are no place or group ("PJ", "JD", "J.J."), written as a first name."""
+    bare = tok.replace(".", "")
+    return len(bare) == 2 and bare.isupper() and bare.isalpha() and (tok == bare or tok == f"{bare[0]}.{bare[1]}.") \
+        and tok.lower() not in PLACES and bare.lower() not in PLACES and tok.lower() not in ORG_WORDS \
+        and bare.lower() not in ORG_WORDS and not _ORGANIZATIONS.fullmatch(bare) and not _MEDIA.fullmatch(bare)
 
 
 def _surname_key(tok: str) -> str:
@@ -835,7 +837,7 @@ def _parse_run_impl(toks):
     i = 0
     while i < n - 1:
         lt = _low(_strip_poss(toks[i])[0])
-        if i == n - 2 and i and _is_initials(toks[i]):
+        if i == n - 2 and _is_initials(toks[i]):
             break       # "Assistant Secretary PJ Crowley": two capitals before the surname are initials
         if lt in TITLE_WORDS or lt in PLACES or lt in COMMON_CAPS or lt in ORG_WORDS or _is_acronym(toks[i]):
             i += 1
@@ -2672,7 +2674,19 @@ def _not_name_word(tok: str) -> bool:
     if low in _NOT_NAME or low in TITLE_WORDS or low in ROLE_HEADS or parts[0] in ("then", "former") \
             or (len(parts) > 1 and all(p in TITLE_WORDS for p in parts)):
         return True
-    return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST
+    return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST \
+        and _is_adverb(low)
+
+
+_ADVERB_ENDINGS = tuple(lexicon.words("adverb_suffixes"))
+
+
+def _is_adverb(low: str) -> bool:
+    """Is a word in "-ly" an English adverb ("separately", "clearly") rather than a name ("vassily")?"""
+    if low.endswith(_ADVERB_ENDINGS) or low in _non_name_words():
+        return True
+    stem = low[:-2]
+    return any(c in _non_name_words() for c in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem))
 
 
 _DAY_MONTH = _WEEKDAYS | frozenset("""january february march april may june july august september october
