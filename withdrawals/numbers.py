@@ -1897,7 +1897,7 @@ def _reprise(aid, story, par, idx, s0, s1, mq, a, b, unit, rows):
     deployment frame the story gave before is that frame again, with its kind, in a sentence of no cue."""
     if not story.frames:
         return
-    m = _REPRISE_RE.search(text := story.text, max(s0, a - 30), a)
+    m = _REPRISE_RE.search(story.text, max(s0, a - 30), a)
     val = _time_value(m.group("n")) if m else None
     kind = story.frames.get((val[0], unit)) if val else None
     if kind:
@@ -1962,7 +1962,7 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
                 if _TL_TO_LEAVE.match(text, b, s1) or _given_to_leave(text, s0, s1, a, b) else None
             if not n:
                 _reprise(aid, story, par, idx, s0, s1, mq, a, b, unit, rows)
-            if n:
+            else:
                 val = _time_value(n.group("n"))
                 if val is False:
                     continue

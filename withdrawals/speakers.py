@@ -639,7 +639,7 @@ class _Story:
             return 0
         start = 0
         end = min([pos] + [e.seen[0] for e in cands if e.seen and ent.seen[0] < e.seen[0]])
-        return len(_word_at(self.text, ent.full.split()[-1], start, end)) \
+        return sum(1 for _ in _word_at(self.text, ent.full.split()[-1], start, end)) \
             - bisect.bisect_left(ent.seen, end) + bisect.bisect_left(ent.seen, start)
 
     def issuer(self, head, pos):
@@ -1024,16 +1024,17 @@ def _is_headline(line: str) -> bool:
     return len(line) >= 12 and line.isupper() and line.count(" ") >= 2
 
 
-def _word_at(text: str, word: str, start: int = 0, end: int | None = None) -> list:
-    """Offsets of ``word`` as a whole word (no letter or digit either side) in text[start:end]."""
+def _word_at(text: str, word: str, start: int = 0, end: int | None = None, joiners: str = ""):
+    """Offsets of ``word`` as a whole word in text[start:end], in order (a generator): no letter or
+    digit, nor one of ``joiners`` ("-'’": a hyphen or apostrophe), either side."""
     end = len(text) if end is None else end
-    out, i = [], text.find(word, start, end)
+    i = text.find(word, start, end)
     while i >= 0:
         j = i + len(word)
-        if (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum()):
-            out.append(i)
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in joiners)) and \
+                (j >= len(text) or not (text[j].isalnum() or text[j] in joiners)):
+            yield i
         i = text.find(word, j, end)
-    return out
 
 
 def _surnames_before_full_name(story: _Story, text: str, outside):
@@ -2891,14 +2892,7 @@ def _drop_common_words(df: pd.DataFrame, texts: dict) -> None:
 def _in_lower_case(text: str, word: str) -> bool:
     """Does ``text`` write ``word`` (lower case) as a word of its own (no letter, digit, hyphen or
     apostrophe either side)?"""
-    i = text.find(word)
-    while i >= 0:
-        j = i + len(word)
-        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-'’")) and \
-                (j >= len(text) or not (text[j].isalnum() or text[j] in "-'’")):
-            return True
-        i = text.find(word, j)
-    return False
+    return next(_word_at(text, word, joiners="-'’"), None) is not None
 
 
 # --------------------------------------------------------------------------- canonical names (views)
