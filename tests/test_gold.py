@@ -145,3 +145,11 @@ def test_a_name_matches_the_gold_without_middle_initials_or_a_suffix():
     assert _same_speaker("Paul E. Funk II", "person", "Paul Funk", "person")
     assert _same_speaker("Dmitri S. Peskov", "person", "Dmitri Peskov", "person")
     assert not _same_speaker("Paul Funk", "person", "Paul Ryan", "person")
+
+
+def test_a_short_first_name_matches_its_long_form_as_the_merge_reads_it():
+    from withdrawals.evaluation import _same_speaker
+    assert _same_speaker("James Mattis", "person", "Jim Mattis", "person")
+    assert _same_speaker("Steven Mnuchin", "person", "Steve Mnuchin", "person")
+    assert not _same_speaker("James Mattis", "person", "Jim Webb", "person")
+    assert not _same_speaker("James Baker", "person", "John Baker", "person")

@@ -35,7 +35,7 @@ import pandas as pd
 from withdrawals.corpus import load_articles
 from withdrawals.numbers import extract_troop_mentions
 # the scorer matches words and names the way the speakers stage forms them
-from withdrawals.speakers import _INITIAL_RE, _P33, extract_quotes, merge_speakers
+from withdrawals.speakers import _INITIAL_RE, _P33, _first_key, extract_quotes, merge_speakers
 
 __all__ = ["score_quotes", "score_troops", "score_troop_fixtures", "score_quote_fixture",
            "fixture_cases", "load_fixture", "read_fixture", "read_stories", "fixture_articles",
@@ -89,6 +89,8 @@ def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
         if p == g or _without_initials(pred_speaker) == _without_initials(gold_speaker):
             return True
         pt, gt = _without_initials(pred_speaker).split(), _without_initials(gold_speaker).split()
+        if len(gt) == len(pt) == 2 and pt[1] == gt[1] and _first_key(pt[0]) == _first_key(gt[0]):
+            return True           # a short form of the first name ("Jim Mattis" is "James Mattis"), as the merge reads it
         if len(gt) == 1:          # the annotator had a surname only: the corpus may give the full name
             return bool(pt) and pt[-1] == gt[0]
         # a middle name the annotator left out ("Hillary Rodham Clinton" is "Hillary Clinton"), or a
