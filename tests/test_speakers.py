@@ -756,6 +756,13 @@ def test_homonyms_and_role_nouns_follow_the_story():
     bare = ("Victor Marsh flew in on Friday. Marsh met the guard.\n\nHis wife, Lena Marsh, said she stayed home.\n\n"
             "“It was a hard night for the guard,” Marsh said.")
     assert speaker_of(quotes_of(bare), "It was a hard night") == ("Victor Marsh", "person")
+    # the bare surname counts for the one it named before the other came in: after two mentions of
+    # the brother by full name, "Marsh" is still the one the story is about; a sentence adverb
+    # before the surname ("Ultimately Marsh") makes no third person
+    long = ("Victor Marsh, a former governor, toured the base on Friday. Marsh spoke for an hour. Marsh took "
+            "questions. Marsh left at noon.\n\nHis brother, former Senator Lena Marsh, backed the plan, and aides to "
+            "Lena Marsh wrote it.\n\nUltimately Marsh said the plan was “a mistake” and would be dropped.")
+    assert speaker_of(quotes_of(long), "a mistake") == ("Victor Marsh", "person")
 
 
 CREDITS_STORY = """From the Left

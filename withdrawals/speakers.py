@@ -627,8 +627,9 @@ class _Story:
         # surname went on to name ("Mitt Romney ... Romney ... Romney" before "Ann Romney, the
         # candidate's wife"); then the one who has spoken more ("Army Secretary Ryan McCarthy
         # confirmed ..." beside "Deborah McCarthy, who served as ambassador"); then the one met first
-        return max(cands, key=lambda e: (not _only_former(e), bisect.bisect_left(e.seen, pos), e.ntok == 1,
-                                         self._bare_after(e, cands, pos), e.spoken,
+        return max(cands, key=lambda e: (not _only_former(e),
+                                         bisect.bisect_left(e.seen, pos) + self._bare_after(e, cands, pos),
+                                         e.ntok == 1, e.spoken,
                                          -e.seen[0] if e.seen else -pos))
 
     def _bare_after(self, ent, cands, pos) -> int:
@@ -839,7 +840,8 @@ def _parse_run_impl(toks):
         lt = _low(_strip_poss(toks[i])[0])
         if i == n - 2 and _is_initials(toks[i]):
             break       # "Assistant Secretary PJ Crowley": two capitals before the surname are initials
-        if lt in TITLE_WORDS or lt in PLACES or lt in COMMON_CAPS or lt in ORG_WORDS or _is_acronym(toks[i]):
+        if lt in TITLE_WORDS or lt in PLACES or lt in COMMON_CAPS or lt in ORG_WORDS or _is_acronym(toks[i]) \
+                or _sentence_adverb(lt):
             i += 1
         else:
             break
@@ -2675,8 +2677,7 @@ def _not_name_word(tok: str) -> bool:
     if low in _NOT_NAME or low in TITLE_WORDS or low in ROLE_HEADS or parts[0] in ("then", "former") \
             or (len(parts) > 1 and all(p in TITLE_WORDS for p in parts)):
         return True
-    return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST \
-        and _is_adverb(low)
+    return _sentence_adverb(low)
 
 
 _ADVERB_ENDINGS = tuple(lexicon.words("adverb_suffixes"))
@@ -2699,7 +2700,14 @@ def _leading_word(tok: str) -> bool:
     lexicon, lexicon/not_names.txt and the rules' function words: "Should", "Whenever", "Senators",
     "Following"), or a group's name ("ISIS Patton")."""
     low = tok.lower().strip(".,;:")
-    return low in _non_name_words() or bool(_ORGANIZATIONS.fullmatch(tok))
+    return low in _non_name_words() or bool(_ORGANIZATIONS.fullmatch(tok)) or _sentence_adverb(low)
+
+
+def _sentence_adverb(low: str) -> bool:
+    """A lower-cased word of seven letters or more in "-ly" that is an English adverb and no first
+    name ("ultimately", "separately"; not "vassily")."""
+    return len(low) >= 7 and low.endswith("ly") and low not in FEMALE_FIRST and low not in MALE_FIRST \
+        and _is_adverb(low)
 
 
 def clean_speaker(name: str, kind: str) -> tuple[str, str]:
