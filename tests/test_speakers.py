@@ -1247,3 +1247,10 @@ def test_names_in_ly_and_dotted_initials_are_names():
     # a sentence adverb is still no part of a name
     assert utils.clean_speaker("Pointedly Ryan Crocker", "person") == ("Ryan Crocker", "person")
     assert utils.clean_speaker("Ironically Trump", "person") == ("Trump", "person")
+
+
+def test_a_capitalised_noun_after_a_or_an_is_no_speaker():
+    # the inverted speaker, then a dash apposition: "an Americanist" describes him, it is no name
+    q = quotes_of("The odd thing about the vote, says Piet Hollander — an Americanist at a university in Ghent — "
+                  "is that voters “are going to be affected by what happens in Europe.”")
+    assert speaker_of(q, "are going to be affected") == ("Piet Hollander", "person")

@@ -1666,6 +1666,9 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
                     lt.endswith(("ed", "ing")) or lt in COMMON_CAPS or lt in CUE_WORDS):
                 i += 1
                 continue  # "Pressed further, she said": an ordinary word opening the sentence
+            if prev in ("a", "an") and j == i:
+                i += 1
+                continue  # "Bart Kerremans — an Americanist at …": a noun after "a", no name
             if not _strip_poss(toks[j])[1]:
                 res = _classify(toks[i:j + 1], story, pos)
                 if res is not None and res[1] != "person" and not (unnamed and res[1] == "anonymous") and not (
