@@ -1254,3 +1254,10 @@ def test_a_capitalised_noun_after_a_or_an_is_no_speaker():
     q = quotes_of("The odd thing about the vote, says Piet Hollander — an Americanist at a university in Ghent — "
                   "is that voters “are going to be affected by what happens in Europe.”")
     assert speaker_of(q, "are going to be affected") == ("Piet Hollander", "person")
+
+
+def test_nominee_and_designate_join_a_title():
+    q = quotes_of("“We will vote on it,” House Speaker-nominee Rita Vance said.\n\n"
+                  "“It is done,” Defense Secretary-designate Omar Lind said.")
+    assert speaker_of(q, "We will vote") == ("Rita Vance", "person")
+    assert speaker_of(q, "It is done") == ("Omar Lind", "person")
