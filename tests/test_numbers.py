@@ -523,3 +523,13 @@ def test_a_definite_reprise_of_a_withdrawal_frame_keeps_its_kind():
     frames = utils.extract_timelines(story)
     assert frames[["low", "unit", "kind"]].astype(object).values.tolist() == [
         [150, "hour", "withdrawal"], [150, "hour", "withdrawal"]]
+
+
+def test_the_region_is_the_region_of_the_countries_the_story_names():
+    story = ("Tensions with Iran rose after the attack on a Saudi pipeline. Iraq closed its airspace.\n\n"
+             "The Pentagon said it was sending 1,500 troops to the region.")
+    assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "Middle East")]
+    # a story of Afghanistan: no region the rules know, so no place
+    story = ("The Taliban attacked Kabul. Afghan forces fought back in Afghanistan's north.\n\n"
+             "The Pentagon said it was sending 1,500 troops to the region.")
+    assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "")]

@@ -214,8 +214,13 @@ _PLACE_CHAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
 _NEW_CLAUSE = re.compile(r"['’]s\b|\s+(?:(?:some|about|around|roughly|nearly|almost|approximately|only|"
                          r"has|have|had|is|are|was|were|will|would|keeps|kept|sent|deployed)\b|\d)",
                          re.I)
-_VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|into|to|across|throughout)\s+the\s+(?:region|area|world|"
-                          r"theater|theatre)\b", re.I)
+_VAGUE_PLACE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in|into|to|across|throughout)\s+the\s+(?P<vague>region|area|"
+                          r"world|theater|theatre)\b", re.I)
+#: "the region east of the Euphrates", "the region of Idlib": a region of a country, not the region
+_REGION_QUALIFIED = re.compile(r"\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?|of|around|near|along|"
+                               r"bordering|between|where|that|which)\b", re.I)
+#: country -> the region it belongs to (lexicon/region_countries.csv)
+_COUNTRY_REGION = {c: r["region"] for r in lexicon.table("region_countries") for c in r["countries"].split(";") if c}
 _LOCATIVE = re.compile(r"\b(?:in|inside|into|to|from|out\s+of|across|throughout|within|at|near|"
                        r"towards?|on)\s+(?:the\s+)?" + _DIR + r"?$", re.I)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
@@ -721,6 +726,15 @@ class _Story:
         i = bisect_right(self._qstarts, pos) - 1
         return i >= 0 and self._quotes[i][0] <= pos < self._quotes[i][1]
 
+    def region(self, pos: int) -> str:
+        """The region of the countries named before ``pos`` ("Middle East" when more than half of the
+        country mentions, roles and titles aside, are of its countries), or ""."""
+        regions = [_COUNTRY_REGION.get(c, "") for s, e, c, _ in self.countries(0, pos) if not _role_place(self.text, s, e)]
+        if not regions:
+            return ""
+        best = max(set(regions), key=regions.count)
+        return best if best and regions.count(best) * 2 > len(regions) else ""
+
     def main_country(self) -> str:
         """The one country the story is about, or "": the country named most often (at least twice,
         or the only one; once by its name; not in roles or titles), each mention weighted by position and role (in the first fifth
@@ -1216,7 +1230,10 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         two = _last_two_countries(story, a, skip)
         if two:                                 # "10,000 fighters across both countries"
             return two, "context"
-    if after is None and before is None and _VAGUE_PLACE.match(text, b, s1):
+    if after is None and before is None and (vm := _VAGUE_PLACE.match(text, b, s1)):
+        if vm.group("vague").lower() == "region" and not _REGION_QUALIFIED.match(text, vm.end()) \
+                and (region := story.region(a)):
+            return region, "context"            # "... 1,000 troops to the region" in a story of Iran and Iraq
         return "", "vague"                      # "... special forces in the region"
     #                                             (after a place of the sentence, "the region" is that
     #                                             place: "4,000 troops to Afghanistan, adding to the
