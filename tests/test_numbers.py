@@ -533,3 +533,10 @@ def test_the_region_is_the_region_of_the_countries_the_story_names():
     story = ("The Taliban attacked Kabul. Afghan forces fought back in Afghanistan's north.\n\n"
              "The Pentagon said it was sending 1,500 troops to the region.")
     assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "")]
+
+
+def test_the_number_of_advisers_and_another_deployment_are_troop_figures():
+    rows = _troops("He ordered the deployment of another 1,500 to Iraq, bringing the number of U.S. military "
+                   "advisers to about 3,100.")
+    assert [(r[1], r[3]) for r in rows] == [(1500, "exact"), (3100, "about")]
+    assert _troops("The president's advisers said it would take him 100 days.") == []

@@ -607,8 +607,8 @@ _TROOP_LEFT = re.compile(
     r"\b(?P<u>" + _TROOP_LEVEL + r")\b(?P<gap>[^.;:!?\"“”]{0,80}?)"
     r"\b(?P<link>of|at|to|from|numbering|numbered|totaling|totalling|totaled|totalled|by|"
     r"under|over|below|above|is|was|"
-    r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+)?(?:(?:" + _alt(_HEDGE_OF)
-    + r")\s+)?$", re.I)
+    r"stood\s+at|stands\s+at|than|numbers?|totals?)\s+(?:between\s+|another\s+|an\s+additional\s+)?(?:(?:"
+    + _alt(_HEDGE_OF) + r")\s+)?$", re.I)
 # its pre-filter: a sentence (lower-cased) without one of these nouns has no such figure
 _LEFT_STEMS = lexicon.anywhere(lexicon.words("troop_level_words"), flags=0)
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
