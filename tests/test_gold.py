@@ -153,3 +153,9 @@ def test_a_short_first_name_matches_its_long_form_as_the_merge_reads_it():
     assert _same_speaker("Steven Mnuchin", "person", "Steve Mnuchin", "person")
     assert not _same_speaker("James Mattis", "person", "Jim Webb", "person")
     assert not _same_speaker("James Baker", "person", "John Baker", "person")
+
+
+def test_an_organisation_matches_by_its_words_possessives_too():
+    from withdrawals.evaluation import _same_speaker
+    assert _same_speaker("Russia", "organization", "Russia’s defense ministry", "organization")
+    assert not _same_speaker("Russia", "organization", "Turkey’s foreign ministry", "organization")

@@ -96,8 +96,8 @@ def _same_speaker(pred_speaker, pred_kind, gold_speaker, gold_kind) -> bool:
         # a middle name the annotator left out ("Hillary Rodham Clinton" is "Hillary Clinton"), or a
         # first name ("Mohammad Javad Zarif" is "Javad Zarif")
         return len(gt) == 2 and len(pt) > 2 and ((pt[0], pt[-1]) == (gt[0], gt[1]) or pt[-2:] == gt)
-    pw = set(p.split()) - {"the", "and", "of", "s"}
-    gw = set(g.split()) - {"the", "and", "of", "s"}
+    pw = {w.removesuffix("'s") for w in p.split()} - {"the", "and", "of", "s"}   # "Russia's defense ministry"
+    gw = {w.removesuffix("'s") for w in g.split()} - {"the", "and", "of", "s"}
     return bool(pw & gw) or p == g
 
 
