@@ -1261,3 +1261,13 @@ def test_nominee_and_designate_join_a_title():
                   "“It is done,” Defense Secretary-designate Omar Lind said.")
     assert speaker_of(q, "We will vote") == ("Rita Vance", "person")
     assert speaker_of(q, "It is done") == ("Omar Lind", "person")
+
+
+def test_a_reporting_word_after_of_is_a_noun():
+    # "the secretary of state" holds no verb "state": the official's participle cue stands
+    # and "this official" is the unnamed official quoted before, as "the official" is
+    q = quotes_of("Defense Secretary Carl Hagen quit on Monday, a senior official close to Hagen said.\n\n"
+                  "“He knew he was not wanted,” the official said.\n\n"
+                  "Hagen was criticized as a follower. But this official disputed that, saying “even the envoy is not "
+                  "in that circle,” referring to the secretary of state.")
+    assert speaker_of(q, "even the envoy") == ("unnamed senior official", "anonymous")

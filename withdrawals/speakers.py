@@ -1636,7 +1636,7 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
             continue
         if lt in ("he", "she", "they") and t == _strip_poss(t)[0]:
             res = _classify([t], story, pos)
-        elif lt == "the" and i + 1 < len(toks):
+        elif lt in ("the", "this", "these", "those") and i + 1 < len(toks):
             j = i + 1
             while j < len(toks) and j - i <= 4 and _low(toks[j]) not in _ROLE_OR_ANON:
                 j += 1
@@ -1749,7 +1749,7 @@ def _attr_post(post: str, story, pos):
     return None
 
 
-_NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose)\s+$", re.I)
+_NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|of)\s+$", re.I)
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
