@@ -1271,3 +1271,14 @@ def test_a_reporting_word_after_of_is_a_noun():
                   "Hagen was criticized as a follower. But this official disputed that, saying “even the envoy is not "
                   "in that circle,” referring to the secretary of state.")
     assert speaker_of(q, "even the envoy") == ("unnamed senior official", "anonymous")
+
+
+def test_a_quotation_in_a_possessors_claim_clause_is_the_possessors():
+    q = quotes_of("Two officials said the strike was no shift in policy, despite Secretary of State Rita Vance’s "
+                  "comments on Sunday that the country was targeting the “actual decision-makers” of the regime.")
+    assert speaker_of(q, "actual decision-makers") == ("Rita Vance", "person")
+    # "her comments …": the woman of the story, not the nearest name of unknown gender
+    q = quotes_of("The campaign drew attention to the record of Senator Mary Stone.\n\n"
+                  "A new group called Future Forward ran ads using her comments before a House committee that "
+                  "“I was responsible for quite a bit” of the policy.")
+    assert speaker_of(q, "I was responsible") == ("Mary Stone", "person")

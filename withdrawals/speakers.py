@@ -780,6 +780,25 @@ class _Story:
                     ent.gender = "m"
         return ent.gender
 
+    def woman_before(self, pos, back: int = 10):
+        """The nearest sentence subject before ``pos`` (within ``back`` sentences) who is a woman, or None."""
+        idx = bisect.bisect_left(self.sent_starts, pos) - 1
+        for i in range(idx, max(-1, idx - back), -1):
+            subj = self.subject_at(i) if i not in self.skip_sents else None
+            if isinstance(subj, _Entity) and self._gender(subj) == "f":
+                return subj
+        # no woman as a subject: the woman mentioned last ("… a natural opening for Clinton …")
+        women = [(e.seen[bisect.bisect_left(e.seen, pos) - 1], e) for e in self._all_people()
+                 if e.seen and e.seen[0] < pos and self._gender(e) == "f"]
+        return max(women, key=lambda x: x[0])[1] if women else None
+
+    def _all_people(self):
+        """Every person entity of the story once (homonyms included)."""
+        seen = {id(e): e for e in self.people.values()}
+        for cands in self.homonyms.values():
+            seen.update((id(e), e) for e in cands)
+        return list(seen.values())
+
     def pronoun(self, pron, pos):
         g = PRONOUNS.get(pron)
         if g is None or pron == "we":
@@ -2251,7 +2270,36 @@ def _claimant(sentence: str, story, pos):
 
 #: The attribution passes of the README's counting rules, in order: the first that gives an
 #: (attribution, cue) credits the quotation; none: the speaker is unknown.
-ATTRIBUTION_PASSES = (_by_cue, _by_previous_quotation, _by_continued_paragraph, _by_nearest_subject,
+def _by_claim_clause(sc: _Scene):
+    """Rule 0: a quotation inside the clause a possessor's noun of saying opens, with no reporting
+    verb after that noun, is the possessor's words: 'Two officials said the strike was no shift,
+    despite Mike Pompeo's comments on Sunday that the U.S. was targeting Iran's “actual
+    decision-makers”' (Pompeo; also 'her comments that “…”', the pronoun resolved)."""
+    slot = sc.slot
+    if slot.pre_empty:
+        return None
+    m = None
+    for m in _CLAIM_CLAUSE_RE.finditer(slot.pre):
+        pass
+    if m is None or len(slot.pre) - m.end() > 160 or _find_cues(slot.pre[m.end():]):
+        return None
+    if m.group(1):
+        ref = sc.story.pronoun("he" if _low(m.group(1)) == "his" else "she", sc.at)
+        if _low(m.group(1)) == "her" and isinstance(ref, _Entity) and sc.story._gender(ref) != "f":
+            ref = sc.story.woman_before(sc.at)      # "her" is a woman, not the nearest person of unknown gender
+        return (_person(ref, m.group(1)), "") if isinstance(ref, _Entity) else None
+    np = _np_tail(m.group(2))
+    res = _classify(tuple(np), sc.story, sc.at) if np else None
+    return (res, "") if res is not None and res[1] == "person" else None
+
+
+#: "Mike Pompeo's comments on Sunday that", "her comments before a House committee that": a
+#: possessor (a name, or "his"/"her"), a claim noun, up to six words, "that"
+_CLAIM_CLAUSE_RE = re.compile(r"(?:\b(his|her)|((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’]))\s+"
+                              r"(?:\w+\s+)?(?:" + _CLAIM_NOUN_ALT + r")\s+(?:[\w.-]+\s+){0,6}?that\s+[^“\"”]*$")
+
+
+ATTRIBUTION_PASSES = (_by_claim_clause, _by_cue, _by_previous_quotation, _by_continued_paragraph, _by_nearest_subject,
                       _by_previous_sentence, _by_earlier_in_paragraph)
 
 
