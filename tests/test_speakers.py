@@ -1282,3 +1282,16 @@ def test_a_quotation_in_a_possessors_claim_clause_is_the_possessors():
                   "A new group called Future Forward ran ads using her comments before a House committee that "
                   "“I was responsible for quite a bit” of the policy.")
     assert speaker_of(q, "I was responsible") == ("Mary Stone", "person")
+
+
+def test_the_role_noun_after_another_unnamed_holder_is_that_source():
+    story = ("Guard commander Rahim Tavan spoke first. “We are ready,” Tavan said.\n\n"
+             "At a later meeting, another Revolutionary Guards commander was already looking ahead, an official said.\n\n"
+             "“Start planning for the next one,” the commander told the officers.")
+    q = quotes_of(story)
+    assert speaker_of(q, "We are ready") == ("Rahim Tavan", "person")
+    assert speaker_of(q, "Start planning") == ("unnamed Revolutionary Guards commander", "anonymous")
+    # "a day after the president …" introduces no unnamed president
+    q = quotes_of("President Ada Stone spoke on Monday. A day after the president left, aides met.\n\n"
+                  "“We stay,” the president said.")
+    assert speaker_of(q, "We stay") == ("Ada Stone", "person")

@@ -479,7 +479,8 @@ def _same_first(a: str, b: str) -> bool:
 def _unnamed_re(head: str) -> re.Pattern:
     """'a senior commander', 'one Western diplomat': an indefinite article, up to three modifiers
     (no names: lower case or a nationality), the role noun."""
-    return re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+((?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,3}"
+    return re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+((?:(?!(?:the|a|an|of|after|before|to|for|with|and|or|in|on|"
+                      r"at|by|from|as|than|that|his|her|its|their)\s)(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,3}"
                       + re.escape(head) + r")\b(?!\s+[A-Z])")
 
 
@@ -718,9 +719,15 @@ class _Story:
 
     def unnamed_before(self, head: str, pos: int) -> str:
         """The description of the last unnamed person with this role noun introduced before
-        ``pos`` ("a senior commander", "one Western diplomat" -> "senior commander"), or ""."""
+        ``pos`` ("a senior commander", "one Western diplomat", "another Revolutionary Guards
+        commander" -> "senior commander"), or ""."""
         m = self._last_match(_unnamed_re(head), pos)
         return " ".join(m.group(1).split()) if m else ""
+
+    def unnamed_since(self, head: str, since: int, pos: int) -> str:
+        """:meth:`unnamed_before`, introduced after offset ``since`` (a named holder's last mention)."""
+        m = self._last_match(_unnamed_re(head), pos)
+        return " ".join(m.group(1).split()) if m and m.start() > since else ""
 
     def _last_match(self, rx, pos, keep=None):
         """The last match of ``rx`` in the 3,000 characters of the story before ``pos`` (that
@@ -1494,6 +1501,10 @@ def _role_phrase(p: _Phrase, story, pos):
         return Attribution("unnamed " + " ".join(p.toks[1:]), "anonymous", p.mention, p.mention, None)
     ent = story.by_role(p.head, [w for w in p.low[:-1] if w not in DETERMINERS], pos)
     if ent is not None:
+        # "another commander was looking ahead … “Q,” the commander said": the unnamed one met since
+        desc = story.unnamed_since(p.head, _last_before(ent, pos), pos) if p.det == "the" else ""
+        if desc:
+            return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
         return _person(ent, p.mention)
     desc = story.unnamed_before(p.head, pos)
     if desc:
