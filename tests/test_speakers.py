@@ -1295,3 +1295,12 @@ def test_the_role_noun_after_another_unnamed_holder_is_that_source():
     q = quotes_of("President Ada Stone spoke on Monday. A day after the president left, aides met.\n\n"
                   "“We stay,” the president said.")
     assert speaker_of(q, "We stay") == ("Ada Stone", "person")
+
+
+def test_accusing_and_touting_are_participle_cues():
+    q = quotes_of("The vote followed bitter exchanges, with Russia accusing the allies of “cynical disdain” and "
+                  "the US saying that Russia had trashed diplomacy.")
+    assert speaker_of(q, "cynical disdain") == ("Russia", "organization")
+    q = quotes_of("President Ada Stone spoke first.\n\nThe deal came before the deadline, with a senior "
+                  "administration official touting it as “one of the best ceasefires I have seen.”")
+    assert speaker_of(q, "one of the best") == ("unnamed senior administration official", "anonymous")
