@@ -1141,6 +1141,12 @@ def test_a_pronoun_after_a_gallery_caption_does_not_take_its_speaker():
     assert speaker_of(q, "We need a champion") == ("Ada Moss", "person")
     assert speaker_of(q, "I think we focus") != ("Ada Moss", "person")
     assert speaker_of(q, "I think we focus") == ("Tom Reed", "person")
+    # a long gallery (a dozen caption sentences) between the person and "he" does not hide him
+    gallery = " ".join(f"Photos: Who is running? Candidate {n} joined the race in May. Hide Caption {i} of 12"
+                       for i, n in enumerate("Ann Beth Cora Dana Edna Fay Gail Hope Iris Jane Kate Lena".split(), 1))
+    q = quotes_of("Ohio Gov. Tom Reed spoke on Sunday.\n\n" + gallery + "\n\n"
+                  "“I think we focus too much on one issue,” he said.")
+    assert speaker_of(q, "I think we focus") == ("Tom Reed", "person")
 
 
 def test_capitalised_group_before_officials_is_an_unnamed_source_written_small_when_common():

@@ -822,8 +822,14 @@ class _Story:
                     if first_any is None or self._gender(first_any) is None:
                         return subj
                     break
-        for i in range(idx, max(-1, idx - 10), -1):
-            subj = self.subject_at(i) if i not in self.skip_sents else None
+        looked = 0
+        for i in range(idx, -1, -1):
+            if looked >= 10:
+                break
+            if i in self.skip_sents:
+                continue        # a gallery of captions between the person and the pronoun does not count
+            looked += 1
+            subj = self.subject_at(i)
             if subj is None:
                 continue
             if isinstance(subj, _Entity):
