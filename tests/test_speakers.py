@@ -1310,3 +1310,11 @@ def test_accusing_and_touting_are_participle_cues():
     q = quotes_of("President Ada Stone spoke first.\n\nThe deal came before the deadline, with a senior "
                   "administration official touting it as “one of the best ceasefires I have seen.”")
     assert speaker_of(q, "one of the best") == ("unnamed senior administration official", "anonymous")
+
+
+def test_an_outlet_that_quoted_someone_as_saying_gives_the_one_quoted():
+    q = quotes_of("Piet Walder declined to meet the president.\n\n"
+                  "“Who? So fast? Too fast,” the Daily Ledger’s website quoted Walder as saying.\n\n"
+                  "“They keep order in the town,” the news agency quoted Russia’s defense ministry as saying.")
+    assert speaker_of(q, "Who? So fast?") == ("Piet Walder", "person")
+    assert speaker_of(q, "They keep order") == ("Russia’s defense ministry", "organization")

@@ -1734,6 +1734,12 @@ def _attr_post(post: str, story, pos):
         res = _classify(np, story, pos) if np else None
         if res is not None and res[1] != "unknown":
             return res, "per"
+    qm = _QUOTED_AS_RE.match(rest)
+    if qm:  # '“Q,” the newspaper's website quoted Walesa as saying': the one quoted
+        np = _np_tail(qm.group(1))
+        res = _classify(tuple(np), story, pos) if np else None
+        if res is not None and res[1] != "unknown":
+            return res, "quoted"
     # a cue word after a determiner is a noun ("the report says", "his post read"), not the verb
     cues = tuple(c for c in _find_cues(rest[:160]) if not _NOUN_BEFORE_RE.search(rest, 0, c.start()))
     if not cues:
@@ -1789,6 +1795,9 @@ _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|o
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
+#: '“Q,” RIA quoted the ministry as saying': an active "quoted … as saying" after the quotation (its object speaks)
+_QUOTED_AS_RE = re.compile(r"[^.;:!?“”\"]{0,80}?\b(?:quoted|cited)\s+((?:a\s+|an\s+|the\s+)?[^,.;:!?“”\"]{1,80}?)\s+as\s+"
+                           r"(?:saying|telling|writing|stating)\b")
 _PASSIVE_QUOTED_RE = re.compile(r"\s+(?:was|were|is|are|has been|have been)\s+(?:cited|quoted)\s+as\s*$")
 
 
