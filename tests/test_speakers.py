@@ -1318,3 +1318,12 @@ def test_an_outlet_that_quoted_someone_as_saying_gives_the_one_quoted():
                   "“They keep order in the town,” the news agency quoted Russia’s defense ministry as saying.")
     assert speaker_of(q, "Who? So fast?") == ("Piet Walder", "person")
     assert speaker_of(q, "They keep order") == ("Russia’s defense ministry", "organization")
+
+
+def test_an_unnamed_subject_opening_the_sentence_speaks_after_but():
+    q = quotes_of("The agency declined to comment. A senior administration official did not comment on the "
+                  "findings but said the regime’s “behavior is why its economy is in shambles.”")
+    assert speaker_of(q, "behavior is why") == ("unnamed senior administration official", "anonymous")
+    q = quotes_of("A current staffer expressed incredulity in plainer language: “It was like killing ants with "
+                  "a sledgehammer.”")
+    assert speaker_of(q, "It was like killing") == ("unnamed current staffer", "anonymous")

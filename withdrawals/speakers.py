@@ -216,7 +216,7 @@ _P19 = re.compile(r"[.;:!?“”\"]")
 _P20 = re.compile(r"\b(?:[A-Z]\.)+|\b(?:" + "|".join(sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a),
                                                            key=len, reverse=True)) + r")\.", re.I)
 _P21 = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-_P22 = re.compile(r"\band\s+$")
+_P22 = re.compile(r"\b(?:and|but)\s+$")
 _P23 = re.compile(r"\w")
 _P24 = re.compile(r"\w+(?:['’]\w+)?")
 _P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
@@ -1672,7 +1672,8 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
             continue
         if lt in ("he", "she", "they") and t == _strip_poss(t)[0]:
             res = _classify([t], story, pos)
-        elif lt in ("the", "this", "these", "those") and i + 1 < len(toks):
+        elif (lt in ("the", "this", "these", "those") or (i == 0 and lt in ("a", "an", "one"))) and i + 1 < len(toks) \
+                and _low(toks[i + 1]) != "of":
             j = i + 1
             while j < len(toks) and j - i <= 4 and _low(toks[j]) not in _ROLE_OR_ANON:
                 j += 1
@@ -1872,7 +1873,7 @@ def _main_clause_subject(before: str, story, pos):
     return sub
 
 
-_COORDINATED_CUE_RE = re.compile(r",?\s+and\s+$")
+_COORDINATED_CUE_RE = re.compile(r",?\s+(?:and|but)\s+$")
 
 
 _FOR_PARTICIPLE_RE = re.compile(r"\s+for\s+$")
