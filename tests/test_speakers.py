@@ -1327,3 +1327,19 @@ def test_an_unnamed_subject_opening_the_sentence_speaks_after_but():
     q = quotes_of("A current staffer expressed incredulity in plainer language: “It was like killing ants with "
                   "a sledgehammer.”")
     assert speaker_of(q, "It was like killing") == ("unnamed current staffer", "anonymous")
+
+
+def test_a_single_marked_subheading_is_the_quotation_of_the_passage_below():
+    story = ("“These sanctions will remain,” President Ada Stone said.\n\n11:33 a.m. EST\n\n'Those days are over'\n\n"
+             "“For far too long, nations have tolerated this,” Stone said. “We will not,” she said.")
+    q = quotes_of(story)
+    assert q["quote"].tolist() == ["These sanctions will remain,", "Those days are over",
+                                   "For far too long, nations have tolerated this,", "We will not,"]
+    assert speaker_of(q, "Those days are over") == ("Ada Stone", "person")
+    # the paragraph above does not speak for it: with no credited quotation below, nobody does
+    q = quotes_of("“These sanctions will remain,” President Ada Stone said.\n\n'Those days are over'\n\n"
+                  "The markets fell.")
+    assert speaker_of(q, "Those days are over") == ("", "unknown")
+    # the same layout in a paragraph of its own counts in the sentences table as quoted, too
+    sents = utils.split_sentences(pd.DataFrame({"article_id": ["a"], "text": [story]}))
+    assert sents.loc[sents["text"].str.contains("Those days are over'"), "quoted_share"].iloc[0] > 0.9

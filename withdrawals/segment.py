@@ -21,7 +21,7 @@ from bisect import bisect_right
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["split_sentences", "quote_spans", "uses_single_marks", "paragraph_offsets", "ABBREVIATIONS",
+__all__ = ["split_sentences", "quote_spans", "uses_single_marks", "headline_quote", "paragraph_offsets", "ABBREVIATIONS",
            "SENTENCE_COLUMNS"]
 
 #: Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
@@ -351,14 +351,27 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return double_quote_spans(text)
 
 
+#: a subheading that is one quotation in single marks, alone on its line: "'Those days are over'"
+_HEADLINE_QUOTE_RE = re.compile(r"[ \t]*[‘'](?=[A-Z0-9])([^\n‘’'\"“”«»]{2,120}?)[’'][.!?]?[ \t]*")
+
+
+def headline_quote(line: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """The quoted words of a line that is only a single-marked quotation (a subheading quoting the
+    passage below it, as news sites write them in a story with double marks), or None."""
+    m = _HEADLINE_QUOTE_RE.fullmatch(line, start, len(line) if end is None else end)
+    return m.span(1) if m else None
+
+
 def double_quote_spans(text: str) -> list[tuple[int, int]]:
-    """:func:`quote_spans` for double marks only (what a story with double marks is read by)."""
+    """:func:`quote_spans` for double marks only (what a story with double marks is read by), and
+    the single-marked subheadings of :func:`headline_quote`."""
     spans: list[tuple[int, int]] = []
     if not text or not _MARKS.search(text):
         return spans
     for s, e in paragraph_offsets(text):
         if s < e:
-            spans.extend(_para_quote_spans(text, s, e))
+            head = headline_quote(text, s, e)
+            spans.extend([head] if head else _para_quote_spans(text, s, e))
     return spans
 
 

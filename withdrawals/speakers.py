@@ -46,7 +46,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from withdrawals import lexicon
-from withdrawals.segment import (ABBREVIATIONS, _single_quote_spans, double_quote_spans, trie_pattern,
+from withdrawals.segment import (ABBREVIATIONS, _single_quote_spans, double_quote_spans, headline_quote, trie_pattern,
                                  uses_single_marks)
 
 __all__ = ["extract_quotes", "quote_kind", "clean_speaker", "merge_speakers",
@@ -1982,7 +1982,10 @@ def _line_spans(w: str, single: bool):
     if single:
         found = _single_quote_spans(w)
     elif '"' not in w and "“" not in w and "”" not in w and "«" not in w and "»" not in w:
-        return ()
+        head = headline_quote(w) if w[:1] in "‘' \t" else None
+        if head is None:
+            return ()
+        found = [head]      # "'Those days are over'": a subheading quoting the passage below
     else:
         found = _quote_spans_cached(w)
     marks = QMARKS + ("‘’'" if single else "")
@@ -2518,7 +2521,34 @@ def _story_quotes(article_id, text):
             story.last_speaker, story.last_org, carry.speaker = before[1], before[2], None
     _stray_cues(rows, work, offsets, story)
     _credit_quotes(rows, work, offsets, story)
+    if not single:
+        _headline_speakers(rows, work, offsets)
     return rows
+
+
+def _headline_speakers(rows, work, offsets, lines_ahead: int = 4) -> None:
+    """A subheading that quotes the passage below it ("'Those days are over'" over Trump's words) is
+    the words of the first quotation credited in the next few lines (one holding its words first),
+    not of the paragraph above it."""
+    heads = [(i, r) for i, r in enumerate(rows) if r["direct"]
+             and headline_quote(work[bisect.bisect_right(offsets, r["start"]) - 1]) is not None]
+    for i, r in heads:
+        li = bisect.bisect_right(offsets, r["start"]) - 1
+        last = li + 2 * lines_ahead + 1          # lines counted with the blank lines between them
+        limit = offsets[last] if last < len(offsets) else float("inf")
+        below = [x for x in rows[i + 1:] if x["direct"] and not x.get("nested") and x["start"] <= limit
+                 and x["speaker_kind"] != "unknown" and not x.get("term")]
+        words = _norm_words(r["quote"])
+        pick = next((x for x in below if words and words in _norm_words(x["quote"])), below[0] if below else None)
+        if pick is not None:
+            _credit(r, pick["speaker"], pick["speaker_kind"], pick["speaker_role"], "headline", pick["mention"])
+        else:
+            _credit(r, "", "unknown", "", "", "")
+
+
+def _norm_words(s: str) -> str:
+    """Lower-case words of a quotation joined by single spaces (for "the same words" tests)."""
+    return " ".join(re.findall(r"[\w’']+", s.lower()))
 
 
 #: a line that is only an attribution, cut from its quotation by a page's paragraphing: "she said."
