@@ -1343,3 +1343,12 @@ def test_a_single_marked_subheading_is_the_quotation_of_the_passage_below():
     # the same layout in a paragraph of its own counts in the sentences table as quoted, too
     sents = utils.split_sentences(pd.DataFrame({"article_id": ["a"], "text": [story]}))
     assert sents.loc[sents["text"].str.contains("Those days are over'"), "quoted_share"].iloc[0] > 0.9
+
+
+def test_according_to_a_source_that_is_no_outlet_the_source_speaks():
+    q = quotes_of("According to the committee that awarded him the prize, Obama was recognized “for his "
+                  "extraordinary efforts to strengthen diplomacy.”")
+    assert speaker_of(q, "for his extraordinary") == ("committee", "organization")
+    # an outlet relays: the person of the clause after it keeps the words, as before
+    q = quotes_of("Pentagon chief Mark Esper spoke on Monday.\n\nAccording to NBC News, Esper “will resign” soon.")
+    assert speaker_of(q, "will resign") == ("Mark Esper", "person")

@@ -1796,6 +1796,8 @@ _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|o
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
+#: "Obama was being recognized", "they were described": a passive clause (its subject does not speak)
+_PASSIVE_CLAUSE_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:being\s+)?\w+ed\b")
 #: '“Q,” RIA quoted the ministry as saying': an active "quoted … as saying" after the quotation (its object speaks)
 _QUOTED_AS_RE = re.compile(r"[^.;:!?“”\"]{0,80}?\b(?:quoted|cited)\s+((?:a\s+|an\s+|the\s+)?[^,.;:!?“”\"]{1,80}?)\s+as\s+"
                            r"(?:saying|telling|writing|stating)\b")
@@ -1906,6 +1908,13 @@ def _attr_pre(pre: str, story, pos):
         after = pre[cm.end():]
         comma = after.find(",")
         rest = after[comma + 1:].strip() if comma >= 0 else ""
+        np = _np_head(after[:comma] if comma >= 0 else after)
+        src = _classify(np, story, pos) if np else None
+        if rest and src is not None and src[1] in ("person", "organization") and _PASSIVE_CLAUSE_RE.search(rest) \
+                and not _MEDIA.search(src[0]) and not _MEDIA.search(" ".join(np)) and _low(np[-1]) not in _MEDIA_HEADS:
+            # "According to the committee that awarded him the prize, Obama was recognized “Q”": the
+            # subject of a passive clause is spoken of; the source speaks (an outlet relays: see below)
+            return src, cue
         if rest and not (_is_apposition(rest) and not _find_cues(rest)):
             # ("according to X, a professor at Y and Z, “Q”": the apposition describes X)
             sub = _subject_of(after[comma + 1:], story, pos)
