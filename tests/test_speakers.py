@@ -1352,3 +1352,10 @@ def test_according_to_a_source_that_is_no_outlet_the_source_speaks():
     # an outlet relays: the person of the clause after it keeps the words, as before
     q = quotes_of("Pentagon chief Mark Esper spoke on Monday.\n\nAccording to NBC News, Esper “will resign” soon.")
     assert speaker_of(q, "will resign") == ("Mark Esper", "person")
+
+
+def test_a_spokesman_for_someone_is_an_unnamed_source_not_that_someone():
+    q = quotes_of("Senator Ann Reyes spoke on Monday.\n\n“She called the president,” a spokesman for Reyes said.\n\n"
+                  "An aide to Reyes said “the talks went well.”")
+    assert speaker_of(q, "She called the president") == ("unnamed spokesman for Reyes", "anonymous")
+    assert speaker_of(q, "the talks went well") == ("unnamed aide to Reyes", "anonymous")

@@ -1238,6 +1238,12 @@ def _np_tail_impl(chunk: str):
             break
     out.reverse()
     k = len(toks) - len(out) - 1
+    if out and k >= 2 and _low(toks[k]) in ("for", "to") and _low(toks[k - 1]) in ANON_HEADS:
+        j = k - 2               # "An aide to Reyes said": the unnamed aide, not Reyes
+        while j > 0 and j > k - 5 and toks[j][:1].islower() and _low(toks[j]) not in ("a", "an", "one"):
+            j -= 1
+        if _low(toks[j]) in ("a", "an", "one"):
+            return toks[j:]
     if out and _low(out[0]) in ("other", "fellow") and k >= 1 and toks[k] == "and" and _is_cap(toks[k - 1]):
         j = k - 1               # "Smith and other Democrats": the one named
         while j > 0 and (_is_cap(toks[j - 1]) or _low(toks[j - 1]) in TITLE_WORDS):
@@ -1533,8 +1539,21 @@ def _capitalised_phrase(p: _Phrase, story, pos):
     return Attribution(name_s, "organization", "", p.mention, None) if name_s else None
 
 
+def _unnamed_for_phrase(p: _Phrase, story, pos):
+    """"A spokesman for Clinton", "an aide to the president", "one lawyer for the family": an unnamed
+    source of the one named after "for"/"to", not that one."""
+    toks = p.toks
+    if len(toks) < 4 or p.det not in ("a", "an", "one"):
+        return _NEXT
+    k = next((i for i in range(2, len(toks) - 1) if p.low[i] in ("for", "to") and p.low[i - 1] in ANON_HEADS), None)
+    if k is None:
+        return _NEXT
+    desc = " ".join(t for t in toks[1:] if _low(t) not in ("a", "an", "one"))
+    return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
+
+
 #: the rules of :func:`_classify`, in order: the first that decides gives the speaker
-PHRASE_RULES = (_pronoun_phrase, _name_phrase, _statement_phrase, _anonymous_phrase,
+PHRASE_RULES = (_pronoun_phrase, _unnamed_for_phrase, _name_phrase, _statement_phrase, _anonymous_phrase,
                 _organization_phrase, _role_phrase, _capitalised_phrase)
 
 
@@ -2201,7 +2220,7 @@ def _relayed_speaker(sc: _Scene):
             if res is not None and res[1] == "person":
                 return res, ""
         alt = _attr_pre(slot.pre, sc.story, sc.at)
-        if alt is not None and alt[0][1] == "person":
+        if alt is not None and alt[0][1] in ("person", "anonymous"):
             return alt
     last = sc.last_in_par
     if sc.k and last is not None and last[0][1] == "person" and slot.sent_start <= sc.prev_span_start:
