@@ -219,6 +219,21 @@ def test_quote_spans_sorted_disjoint_within_paragraphs(text):
         prev = e
 
 
+@given(story_text, st.text(alphabet="abc XYZ019,-", min_size=1, max_size=40), st.sampled_from("‘'"),
+       st.sampled_from("’'"))
+def test_headline_quote_is_the_whole_line_or_nothing(text, words, opening, closing):
+    """headline_quote: None, or the words between the marks of a line that is one single-marked
+    quotation; a line made so gives back exactly its words."""
+    for line in text.split("\n"):
+        got = utils.headline_quote(line)
+        if got is not None:
+            s, e = got
+            assert 0 < s < e < len(line) and line[s - 1] in "‘'" and not set(line[s:e]) & set("‘’'\"“”")
+    line = opening + "Q" + words.rstrip() + closing
+    got = utils.headline_quote(line)
+    assert got is not None and line[got[0]:got[1]] == "Q" + words.rstrip()
+
+
 @given(story_text)
 def test_normalize_quotes_leaves_no_typographic_quotes(text):
     """normalize_quotes: returns a str with no curly quotes left; ASCII text unchanged."""
