@@ -1359,3 +1359,10 @@ def test_a_spokesman_for_someone_is_an_unnamed_source_not_that_someone():
                   "An aide to Reyes said “the talks went well.”")
     assert speaker_of(q, "She called the president") == ("unnamed spokesman for Reyes", "anonymous")
     assert speaker_of(q, "the talks went well") == ("unnamed aide to Reyes", "anonymous")
+
+
+def test_an_apostrophe_inside_a_name_is_no_contraction():
+    q = quotes_of("Bashar Ja’afari said any delay or “disruption of their visit” would be political.")
+    assert speaker_of(q, "disruption of their visit") == ("Bashar Ja’afari", "person")
+    assert utils.clean_speaker("I’d", "person") == ("", "unknown")
+    assert utils.clean_speaker("We're Ready", "person") == ("", "unknown")

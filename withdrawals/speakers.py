@@ -2872,7 +2872,7 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
 
 # the name checks of _clean_person and the clause split of quote_kind, compiled once at import
 _STYLE_SUFFIX_RE = re.compile(r"-(?:style|like)$", re.I)
-_CONTRACTION_RE = re.compile(r"['’][a-z]")
+_CONTRACTION_RE = re.compile(r"['’](?:d|s|re|ve|ll|m|t)\b")   # "I’d", "We're": not "Ja’afari", "O'Brien"
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
 _BASED_RE = re.compile(r"-based\b", re.I)
 _CLAUSE_STOP_RE = re.compile(r"[.!?]\s")
