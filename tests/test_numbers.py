@@ -540,3 +540,9 @@ def test_the_number_of_advisers_and_another_deployment_are_troop_figures():
                    "advisers to about 3,100.")
     assert [(r[1], r[3]) for r in rows] == [(1500, "exact"), (3100, "about")]
     assert _troops("The president's advisers said it would take him 100 days.") == []
+
+
+def test_a_base_that_houses_the_troops_gives_their_place():
+    story = ("Ain al-Asad was first used by American forces after the 2003 invasion. It houses about 1,500 "
+             "U.S. and coalition forces.")
+    assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "Iraq")]

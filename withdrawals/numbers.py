@@ -228,6 +228,10 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]|,\s+(?:who|which|where|while|but|as)\b|\b(?
 _HOST_VERB = re.compile(r"(?:['’]s)?\s+(?:currently\s+|still\s+|now\s+|also\s+)?(?:hosts|hosted|"
                         r"houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
                         r"around|roughly|nearly|more\s+than|over|approximately|an\s+estimated)\s+)*")
+#: "It houses about 1,500 U.S. and coalition forces": a pronoun or "the base" hosting the figure
+_IT_HOSTS = re.compile(r"\b(?:It|it|The\s+base|the\s+base|The\s+facility|the\s+facility)\s+(?:currently\s+|still\s+|now\s+|also\s+)?"
+                       r"(?:hosts|hosted|houses|housed|is\s+home\s+to|was\s+home\s+to)\s+(?:(?:the|some|about|"
+                       r"around|roughly|nearly|more\s+than|over|approximately|an\s+estimated)\s+)*$")
 _ANAPHOR = re.compile(r"\b(?:the\s+country|there|the\s+nation)\b", re.I)
 
 # --------------------------------------------------------------------------
@@ -1218,6 +1222,10 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
     pm = _PARTNER_AFTER.match(text, b, s1)
     if pm and not (after is not None and after.start() < pm.end()):
         return _NAME_TO_COUNTRY.get(pm.group(1)) or _DEMONYM_TO_COUNTRY[pm.group(1)], "sentence"
+    if after is None and before is None and _IT_HOSTS.search(text, max(s0, a - 60), a):
+        c = story.context_place(a, skip, since=text.rfind("\n", 0, s0) + 1)
+        if c:                                   # "Ain al-Asad was first used … It houses about 1,500 …"
+            return c, "paragraph"
     if after is None and before is None:
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
