@@ -543,6 +543,7 @@ def test_the_number_of_advisers_and_another_deployment_are_troop_figures():
 
 
 def test_a_base_that_houses_the_troops_gives_their_place():
-    story = ("Ain al-Asad was first used by American forces after the 2003 invasion. It houses about 1,500 "
+    story = ("Iran fired missiles from Iran at two bases on Tuesday. Iran said it had acted in self-defense.\n\n"
+             "Ain al-Asad was first used by American forces after the 2003 invasion. It houses about 1,500 "
              "U.S. and coalition forces.")
     assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "Iraq")]
