@@ -547,3 +547,10 @@ def test_a_base_that_houses_the_troops_gives_their_place():
              "Ain al-Asad was first used by American forces after the 2003 invasion. It houses about 1,500 "
              "U.S. and coalition forces.")
     assert [(r[1], r[5]) for r in _troops(story)] == [(1500, "Iraq")]
+
+
+def test_a_figure_under_a_section_about_another_country_takes_that_country():
+    story = ("Syria's war went on. Turkey shelled Syria again. Syria's army answered. The fighting in Syria "
+             "spread.\n\nTroops in Afghanistan\n\nThe candidates support keeping troops in Afghanistan to 2017.\n\n"
+             "But the presence of 5,500 to 10,000 troops would have little effect, experts said.")
+    assert [(r[1], r[2], r[5]) for r in _troops(story)] == [(5500, 10000, "Afghanistan")]

@@ -1283,6 +1283,9 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         # a country named in the paragraph or the one before, else the story's one country
         if c:
             return c, "context"
+    c = story.context_place(a, skip, since=_previous_paragraph(text, par0), located=True)
+    if c and c != main:
+        return c, "context"                     # a location of the paragraph before (under its subheading)
     if main:
         return main, "context"                  # the one country the story is about
     for s, e, c, dem in story.countries(b, s1):  # nothing before: a country named later in the sentence
