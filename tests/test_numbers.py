@@ -554,3 +554,12 @@ def test_a_figure_under_a_section_about_another_country_takes_that_country():
              "spread.\n\nTroops in Afghanistan\n\nThe candidates support keeping troops in Afghanistan to 2017.\n\n"
              "But the presence of 5,500 to 10,000 troops would have little effect, experts said.")
     assert [(r[1], r[2], r[5]) for r in _troops(story)] == [(5500, 10000, "Afghanistan")]
+
+
+def test_a_number_in_addition_to_a_figure_continues_it():
+    rows = _troops("The U.S. is to send 14,000 troops to the Mideast, in addition to the 14,000 we have sent since May.")
+    assert [(r[1], r[4], r[5]) for r in rows] == [(14000, "us", "Middle East"), (14000, "us", "Middle East")]
+    rows = _troops("The U.S. will send 3,000 troops to Kuwait, on top of the 2,000 already there.")
+    assert [(r[1], r[5]) for r in rows] == [(3000, "Kuwait"), (2000, "Kuwait")]
+    # a number that is no troop count after "in addition to" stays out
+    assert [r[1] for r in _troops("The U.S. sent 3,000 troops, in addition to the 2019 budget.")] == [3000]

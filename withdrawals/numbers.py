@@ -618,7 +618,7 @@ _LEFT_STEMS = lexicon.anywhere(lexicon.words("troop_level_words"), flags=0)
 _AFTER_OK = re.compile(r"(?:\s*(?:[,.;:)!?\"”’—–]|$)|[ \t]+(?:by|in|from|to|and|as|under|over|"
                        r"before|after|on|at|with|while|when|which|who|this|next|last|early|late|"
                        r"or|but|inside|across|currently|now|today|remain|remaining|are|is|were|"
-                       r"was|will|would|could|in|there|stationed|deployed|based|within|for|until|"
+                       r"was|will|would|could|in|there|stationed|deployed|based|within|for|until|already|we|they|"
                        r"through|during|including|of\s+them)\b|[ \t]+[a-z]+[ \t]+(?:years?|"
                        r"months?|weeks?|days?)[ \t]+(?:ago|earlier|before)\b)")
 _ELLIPSIS_PLACE = re.compile(r"[ \t]+(?:(?:more|others?|additional)[ \t]+)?"
@@ -644,6 +644,9 @@ _GAP_SUBJECT = re.compile(r"(?:\band|,|\bwhile|\bbut|\bwith)\s+(?:the\s+)?"
 _PAIR_FAR = re.compile(r"[^.;:\d]{0,60}?\bto\s+", re.I)
 _PAIR_LINK = re.compile(r"\s*,?\s*(?:(?:down|up|compared)\s+)?(?:from|to|with)\s+(?:a\s+peak\s+of\s+)?$",
                         re.I)
+#: "14,000 troops to the Mideast, in addition to the 14,000 we have sent": a number added to the figure before
+_ADDITION_LINK = re.compile(r"[^.;:\d]{0,60}?(?:\bin\s+addition\s+to|\bon\s+top\s+of|\badding\s+to|\bbesides)\s+"
+                            r"(?:the\s+|some\s+|about\s+|roughly\s+|nearly\s+)?$", re.I)
 _OF_NEXT = re.compile(r"[ \t]+of[ \t]+(?:the|its|their|America['’]s|an?|those|these)[ \t]+"
                       r"(?:(?:" + _alt(_HEDGE_OF) + r")[ \t]+)?$", re.I)
 _MIL_CONTEXT = re.compile(r"troop|forces|military|deploy|station|soldier|servicem|withdr|serv|"
@@ -1484,7 +1487,7 @@ def _continued(ctx, fig, found) -> _Continuation:
             ell = ctx.prev
     if ell is None and last is not None and last.end is not None and _AFTER_OK.match(text, fig["end"], s1):
         hedge = hedge or _hedge(text, fig, s0, s1)
-        if _PAIR_LINK.fullmatch(text, last.end, hedge.start) or (
+        if _PAIR_LINK.fullmatch(text, last.end, hedge.start) or _ADDITION_LINK.fullmatch(text, last.end, hedge.start) or (
                 last.after_from and _PAIR_FAR.fullmatch(text, last.end, hedge.start)):
             ell = last
         else:
