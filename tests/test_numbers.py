@@ -131,6 +131,20 @@ def test_timelines_from_the_issue():
         ("30-day withdrawal", 30, 30, "day")]
 
 
+def test_more_ways_of_saying_a_withdrawal_time_frame():
+    assert _timelines("The Pentagon has 135 days to reduce troop levels to 8,600.") == [("135 days", 135, 135, "day")]
+    got = _timelines("Troops will be withdrawn in a matter of weeks.")
+    assert len(got) == 1 and got[0][0] == "in a matter of weeks" and got[0][3] == "week"
+    assert _timelines("The US will pull out its troops over the course of a year.") == [
+        ("over the course of a year", 1, 1, "year")]
+    assert _timelines("The US agreed to withdraw its troops within 14 months, and within the first 135 days "
+                      "to reduce them to 8,600.") == [("within 14 months", 14, 14, "month"),
+                                                    ("within the first 135 days", 135, 135, "day")]
+    # the first months of a year are a date, not a length
+    assert _timelines("As the troops began a withdrawal, 215 soldiers were killed in the first six months "
+                      "of the year.") == []
+
+
 def test_ages_of_wars_and_dates_are_not_timelines():
     assert _timelines("They are fighting in the seven-year-old war, which began in 2011.") == []
     assert _timelines("Two weeks ago the general said troops would leave Syria.") == []

@@ -1853,7 +1853,8 @@ def _time_value(n: str):
 _TL_UNIT_RE = re.compile("(?:" + trie_pattern(_cased(["hour", "day", "week", "month", "year",
                                                    "decade"])) + ")s?(?![A-Za-z])")
 _TL_BACK = re.compile(
-    r"(?<![\w-])(?P<pre>within(?:\s+the\s+(?:next|coming))?|in\s+the\s+(?:next|coming)|"
+    r"(?<![\w-])(?P<pre>within(?:\s+the\s+(?:next|coming|first))?|in\s+the\s+(?:next|coming)|"
+    r"in\s+a\s+matter\s+of|over\s+the\s+course\s+of|"
     r"over\s+the\s+(?:next|coming)|during\s+the\s+next|the\s+next|in|over|takes?|taking|"
     r"took|a\s+period\s+of|between|of|for\s+the\s+next)"
     r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|"
@@ -1874,7 +1875,7 @@ _TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|an
                             + r")?)\s+$", re.I)
 #: the verbs of leaving a span of time is given for ("120 hours to withdraw")
 _LEAVE_VERBS = (r"(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|depart|clear\s+out|"
-                r"complete\s+the\s+withdrawal)\b")
+                r"complete\s+the\s+withdrawal|reduce|draw\s+down|cut)\b")
 #: "have given Kurdish fighters 150 hours starting at noon Wednesday — meaning, ... — to withdraw"
 _TL_GIVEN = re.compile(r"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?|have|has|had)\b[^.;]{0,60}$",
                        re.I)     # "U.S. troops would have four weeks to stay in Iraq before they have to leave"
