@@ -140,6 +140,12 @@ def test_more_ways_of_saying_a_withdrawal_time_frame():
     assert _timelines("The US agreed to withdraw its troops within 14 months, and within the first 135 days "
                       "to reduce them to 8,600.") == [("within 14 months", 14, 14, "month"),
                                                     ("within the first 135 days", 135, 135, "day")]
+    assert _timelines("The withdrawal of U.S. troops could take as long as a year.") == [
+        ("take as long as a year", 1, 1, "year")]
+    assert _timelines("US troops would leave Iraq under a two-year plan.") == [("two-year plan", 2, 2, "year")]
+    assert _timelines("The Kurds have 120 hours to pull back from the border zone.") == [("120 hours", 120, 120, "hour")]
+    assert _timelines("They began a phased pullout of troops lasting 14 months.") == [("lasting 14 months", 14, 14, "month")]
+    assert _timelines("Troops withdrew last year, and the last four years were hard.") == []
     # the first months of a year are a date, not a length
     assert _timelines("As the troops began a withdrawal, 215 soldiers were killed in the first six months "
                       "of the year.") == []

@@ -1856,8 +1856,8 @@ _TL_BACK = re.compile(
     r"(?<![\w-])(?P<pre>within(?:\s+the\s+(?:next|coming|first))?|in\s+the\s+(?:next|coming)|"
     r"in\s+a\s+matter\s+of|over\s+the\s+course\s+of|"
     r"over\s+the\s+(?:next|coming)|during\s+the\s+next|the\s+next|in|over|takes?|taking|"
-    r"took|a\s+period\s+of|between|of|for\s+the\s+next)"
-    r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|"
+    r"took|a\s+period\s+of|between|of|for\s+the\s+next|lasting|lasts)"
+    r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|as\s+long\s+as|"
     r"less\s+than|fewer\s+than|more\s+than|as\s+little\s+as|just)\s+)?"
     r"(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM + r")?\s+|a\s+few\s+|several\s+|"
     r"an?\s+|a\s+couple\s+of\s+|)"
@@ -1868,14 +1868,15 @@ _TL_NOT_AFTER = re.compile(r"\s*-?\s*old\b|\s+ago\b|-long\b|\s+(?:of|into)\s+(?:
 _TL_HYPHEN_BACK = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r")-$", re.I)
 _TL_HYPHEN_AFTER = re.compile(r"\s+(?:(?:peace|military|troop)\s+)?(?:withdrawal|pullout|pull-out|drawdown|"
                               r"draw-down|timeline|time-?frame|deadline|window|exit|evacuation|departure|"
-                              r"period|pullback|wind-down|cease-?fire|truce|pause|halt|agreement|deal)\b", re.I)
+                              r"period|pullback|wind-down|cease-?fire|truce|pause|halt|agreement|deal|plan|"
+                              r"timetable|schedule|process)\b", re.I)
 
 
 _TL_NUM_BEFORE = re.compile(r"(?<![\w-])(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM
                             + r")?)\s+$", re.I)
 #: the verbs of leaving a span of time is given for ("120 hours to withdraw")
 _LEAVE_VERBS = (r"(?:withdraw|leave|pull\s+out|get\s+out|exit|evacuate|depart|clear\s+out|"
-                r"complete\s+the\s+withdrawal|reduce|draw\s+down|cut)\b")
+                r"complete\s+the\s+withdrawal|reduce|draw\s+down|cut|pull\s+back)\b")
 #: "have given Kurdish fighters 150 hours starting at noon Wednesday — meaning, ... — to withdraw"
 _TL_GIVEN = re.compile(r"\b(?:give|gives|gave|given|giving|grant(?:s|ed)?|allow(?:s|ed)?|have|has|had)\b[^.;]{0,60}$",
                        re.I)     # "U.S. troops would have four weeks to stay in Iraq before they have to leave"
