@@ -1366,3 +1366,12 @@ def test_an_apostrophe_inside_a_name_is_no_contraction():
     assert speaker_of(q, "disruption of their visit") == ("Bashar Ja’afari", "person")
     assert utils.clean_speaker("I’d", "person") == ("", "unknown")
     assert utils.clean_speaker("We're Ready", "person") == ("", "unknown")
+
+
+def test_a_quotation_inside_a_quotation_after_people_saying_is_theirs():
+    q = quotes_of("“Today is a great day,” President Ada Stone said. “Now, people are saying: ‘Wow, what a "
+                  "great outcome.’”\n\n“Even in Washington, people saying, ‘You are doing the right thing,’” she added.")
+    nested = q[q["nested"]]
+    assert nested[["quote", "speaker", "speaker_kind"]].values.tolist() == [
+        ["Wow, what a great outcome.", "unnamed people", "anonymous"],
+        ["You are doing the right thing,", "unnamed people", "anonymous"]]

@@ -2633,6 +2633,12 @@ class _ParagraphCarry:
                     self.speaker = got
 
 
+#: inside a quotation: "people are saying: ‘…’", "…, people saying, ‘…’" (a subject and a present participle)
+_NESTED_SAYING_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|now|even|so)\s+)((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+                               r"(?:(?:is|are|was|were|keep|kept)\s+)?(saying|telling\s+\w+|asking|shouting|chanting|"
+                               r"writing|tweeting|calling)\W*$", re.I)
+
+
 def _nested_quotes(article_id, paragraph, quote, qa, story):
     """Quotations inside a quotation, in single marks ("People are saying, ‘Can I bring our
     people home?’ We are ..."): a row each (``nested`` True), credited to the speaker the outer
@@ -2650,6 +2656,10 @@ def _nested_quotes(article_id, paragraph, quote, qa, story):
         cut = max(pre.rfind(". "), pre.rfind("? "), pre.rfind("! "))
         pre = pre[cut + 2:] if cut >= 0 else pre
         got = _attr_pre(pre, story, qa + s) if pre.strip() else None
+        if got is None and (pm := _NESTED_SAYING_RE.search(pre)):
+            np = _np_tail(pm.group(1))      # "… even in Washington, people saying, ‘…’": those people
+            r = _classify(tuple(np), story, qa + s) if np else None
+            got = (r, pm.group(2).lower()) if r is not None and r[1] != "unknown" else None
         res = got[0] if got is not None else None
         if res is not None and not isinstance(res, Attribution):
             res = Attribution(*res)
