@@ -1918,7 +1918,8 @@ def _inverted_speaker(before: str, story, pos):
 
 def _attr_pre(pre: str, story, pos):
     """'X said: "Q"' / 'X called it "a mistake"' from the words before a quotation."""
-    cues = _find_cues(pre)
+    # a cue word after a determiner is a noun ("According to the report, “Q”"), not the verb
+    cues = tuple(c for c in _find_cues(pre) if not _NOUN_BEFORE_RE.search(pre, 0, c.start()))
     if not cues:
         return None
     cm = cues[-1]
