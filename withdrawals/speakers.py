@@ -2872,6 +2872,8 @@ def clean_speaker(name: str, kind: str) -> tuple[str, str]:
     as one (lexicon/organizations.txt: "Taliban", "Pew") or a country ("Bosnia") is an organisation.
     Other kinds pass unchanged.
     """
+    if kind == "organization" and name.strip().lower() in _PLATFORMS:
+        return "", "unknown"                       # "Twitter said …": a platform is never a speaker
     if kind != "person":
         return name, kind
     while True:                                # cutting one part can expose another ("Add Donald Donald")
