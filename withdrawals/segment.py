@@ -21,21 +21,14 @@ from bisect import bisect_right
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from withdrawals import lexicon
+from withdrawals.lexicon import trie_pattern  # noqa: F401  (the speaker and number rules import it from here too)
+
 __all__ = ["split_sentences", "quote_spans", "uses_single_marks", "headline_quote", "paragraph_offsets", "ABBREVIATIONS",
            "SENTENCE_COLUMNS"]
 
 #: Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
-ABBREVIATIONS = frozenset("""
-mr mrs ms mx dr prof rev fr sr jr st mt ft
-gen lt col maj capt cpt cmdr cdr adm sgt cpl pvt brig lt.gen maj.gen
-sen rep gov pres amb sec atty supt insp det
-u.s u.k u.n u.a.e e.u d.c u.s.a
-jan feb mar apr jun jul aug sep sept oct nov dec
-no nos vol pp inc corp co ltd bros dept est approx vs etc al
-a.m p.m e.g i.e
-ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
-okla ore pa tenn tex va vt wash wis wyo
-""".split())
+ABBREVIATIONS = frozenset(lexicon.words("abbreviations"))   # lexicon/abbreviations.txt
 
 SENTENCE_COLUMNS = ["article_id", "paragraph", "sentence", "text", "start", "end",
                     "voice", "quoted_share"]
@@ -57,31 +50,6 @@ _INNER_END = re.compile(r"[.?!…][\"'”’)\]]*\s")
 
 #: Share of a sentence's characters inside quotation marks at or above which it is "quoted".
 QUOTED_THRESHOLD = 0.5
-
-
-def trie_pattern(words) -> str:
-    """A regex alternation of ``words`` written as a prefix tree.
-
-    In: an iterable of literal strings.  Out: a pattern with the same matches
-    as ``a|b|c`` over them (escaped, without a group around the whole), which
-    Python's ``re`` scans far faster than a flat alternation.  Shared by the
-    speaker and number rules.
-    """
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node):
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return ("(?:" + body + ")?") if "" in node else body
-
-    return emit(root)
 
 
 def paragraph_offsets(text: str) -> list[tuple[int, int]]:

@@ -115,8 +115,7 @@ _OF_PLACE_END = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$")
 _OF_PLACE_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
 _PARTY_AFTER = re.compile(r"\s*[(,]\s*([RDI])-([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[),]")
 PARTY_STATE = re.compile(r"^\(?[RDI]-[A-Z][\w. ]*\)?$")
-ABBREV = _W("""mr mrs ms dr gen sen rep gov lt col maj capt adm sgt st jr sr prof rev cmdr brig sec
-no vs etc inc corp co dept ft mt""")
+ABBREV = ABBREVIATIONS      # one list of abbreviations (lexicon/abbreviations.txt), as segment reads them
 
 _US_WORDS = frozenset(("us", "u.s", "u.s.", "american", "usa", "america", "united", "states"))
 _PARTY_WORDS = re.compile(r"\b(?:republican|democrat|independent)\b")
