@@ -3053,33 +3053,12 @@ def _in_lower_case(text: str, word: str) -> bool:
 
 # --------------------------------------------------------------------------- canonical names (views)
 #: Words that open a speaker phrase but are no part of a name when capitalised at its start ("Add
-#: Donald Trump", "Does Trump", "Businessman Donald Trump", "Whenever Hook"): sentence adverbs and
-#: conjunctions, auxiliaries and common verbs, job and group nouns.  The reporting verbs, titles,
-#: determiners and VADER's English lexicon count too (see :func:`_non_name`).
-LEADING_WORDS = _W("""add adds added does did do doing done is was were are be been being has had have
-having get gets got let lets see sees saw look looks make makes made take takes took give gives gave
-keep keeps kept come comes came go goes went put puts bring brings thank thanks invite invites inviting
-invited attack attacks ask asks meet meets hear heard watch watched listen like unlike
-whenever wherever whatever whoever however meanwhile separately instead indeed perhaps maybe
-ultimately notably nonetheless nevertheless otherwise therefore thus hence moreover furthermore
-besides ahead outside inside others everyone everybody someone somebody nobody anyone people
-yes well now here there why how what when where who whom whose which while though although unless
-asked told speaking writing talking responding replying addressing according citing quoting
-businessman businesswoman billionaire millionaire photographer comedian journalist reporter
-correspondent columnist commentator author writer host anchor analyst economist historian scholar
-researcher lawyer activist candidate nominee hopeful frontrunner challenger incumbent conservative
-conservatives liberal liberals progressive progressives critics critic supporters supporter
-protesters protester demonstrator demonstrators voters voter lawmakers senators representatives
-prosecutors investigators officials operator narrator moderator interviewer host hosts guest guests
-fellow fellows colleague colleagues friend friends allies ally rival rivals opponent opponents
-intelligence class country morning evening afternoon night recovery human among amid
-caption photo photos image images video videos credit consult source file files""")
+#: Donald Trump", "Does Trump", "Businessman Donald Trump", "Whenever Hook"): lexicon/leading_words.txt
+#: and the words that are never names (not_names.txt).  The reporting verbs, titles, determiners and
+#: VADER's English lexicon count too (see :func:`_non_name_words`).
+LEADING_WORDS = frozenset(lexicon.words("leading_words")) | _NOT_NAME   # lexicon/leading_words.txt, not_names.txt
 #: First names that are also English words: never stripped ("Mark Esper", "Bill Clinton", "Rand Paul").
-WORD_FIRST_NAMES = _W("""bill will mark chuck rand rush don grant hope joy rich frank pat art chip buck
-rob sue ray dick jack june april may dawn rose faith grace guy jay hunter chase cliff dale dean drew
-earl gene glen herb hal jean lance lee les max miles nick norm penny rocky ross sandy sterling tim
-wade ward warren wes woody ash carter mike bob ted rex kit sonny stacey al
-el bin ibn abu de del della di da du la le van von der den ter mac""")
+WORD_FIRST_NAMES = frozenset(lexicon.words("word_first_names"))   # lexicon/word_first_names.txt
 _DAY_WORDS = _WEEKDAYS | frozenset(("today", "yesterday", "tonight"))
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{2,}(?![\w'’-])")
 _INITIAL_RE = re.compile(r"(?:[A-Z]\.?){1,3}")
