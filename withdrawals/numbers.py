@@ -533,26 +533,9 @@ _BODY_COUNTS = {r["suffix"] for r in _STRENGTH if r["needs_body"] == "yes"}
 _MILITARY_BODY = re.compile(r"(?:[ \t]+[A-Za-z][\w.'’-]*){0,3}?[ \t]+(?:"
                             + lexicon.alternation(lexicon.words("military_bodies")) + r")(?![\w-])", re.I)
 _TOKEN_AT = re.compile(r"[ \t\u00a0]+([A-Za-z][\w.'’]*(?:-[\w.'’]+)*)")
-_MODIFIERS = {
-    "additional", "more", "extra", "new", "fresh", "combat", "ground", "special", "operations",
-    "operation", "military", "active-duty", "active", "duty", "reserve", "elite", "regular",
-    "foreign", "local", "allied", "coalition", "government", "rebel", "opposition", "army",
-    "naval", "air", "navy", "marine", "trained", "armed", "remaining", "deployed", "stationed",
-    "uniformed", "international", "western", "non-combat", "noncombat", "support", "security",
-    "defense", "defence", "partner", "partnered", "heavily", "frontline", "front-line", "pro-government",
-    "shiite", "sunni", "tribal", "rotational", "permanent", "temporary", "other", "american",
-    "of", "the", "its", "their", "our", "his", "her", "those", "these", "regime", "paramilitary",
-    "militia", "well-armed", "battle-hardened", "hardened", "seasoned", "veteran", "kurdish-led",
-    "arab", "allied", "partner-force", "mostly", "u.s.", "airborne", "infantry", "national",
-    "guard", "state", "islamic", "syrian", "iraqi", "afghan", "kurdish", "local", "nato",
-    "un", "us", "and", "or", "multinational", "conventional", "armored", "mechanized",
-    "american-led", "full-time", "part-time", "career", "contract", "private",
-    "suspected", "alleged", "former", "great", "brave", "young",
-    "finest", "best", "heroic", "last", "first", "armed", "well-trained", "highly", "trained",
-    "uniformed", "elite", "crack", "fresh", "frontline", "backup", "reinforcing",
-}
-_MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|trained|supported|funded|armed|allied|aligned|"
-                              r"sponsored|controlled|equipped|based)$", re.I)
+_MODIFIERS = frozenset(lexicon.words("troop_modifiers"))   # lexicon/troop_modifiers.txt
+#: a modifier by its ending: lexicon/actor_suffixes.txt, and -led, -based ("Kurdish-led", "Qatar-based")
+_MODIFIER_SUFFIX = re.compile(r"-(?:" + lexicon.alternation(lexicon.words("actor_suffixes") + ("led", "based")) + r")$", re.I)
 # casualty words by the rule they serve (lexicon/casualty_words.csv), and the kind each one marks
 _CAS_ROWS = lexicon.table("casualty_words")
 _CAS_KIND = {r["word"]: r["kind"] for r in _CAS_ROWS}
