@@ -1164,7 +1164,9 @@ _ORIGIN_AFTER = re.compile(r"-(?:based|born|headquartered|made|built|bred)\b", r
 # "Kuwait, where some 13,000 US troops are stationed"
 _WHERE_AFTER = re.compile(r",?\s+where\b")
 # "3,000 troops now advising the Iraqi military": the partner force's country (lexicon/partner_verbs.txt)
-_PARTNER_AFTER = re.compile(r"(?:\s+(?:now|currently|still|already|there))*\s+(?:"
+#: the adverbs that may stand between troops and what they are doing ("the 8,500 still deployed", "now advising")
+_STILL = r"(?:now|currently|still|already|there)"
+_PARTNER_AFTER = re.compile(r"(?:\s+" + _STILL + r")*\s+(?:"
                             + lexicon.alternation(lexicon.words("partner_verbs")) + r")\s+the\s+("
                             + _alt(list(_NAME_TO_COUNTRY) + list(_DEMONYM_TO_COUNTRY))
                             + r")(?:['’]s)?\s+(?:military|army|armed\s+forces|forces|troops|government|"
@@ -1676,7 +1678,7 @@ _CONTINUES = re.compile(
 _UNIT_LEFT = re.compile(r"(?<![\w-])(" + _UNIT_WORDS + r")(?![\w-])", re.I)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
 # a bare number right before "(still) deployed", "stationed", …: the troops the sentence talks about
-_STATIONED_AFTER = re.compile(r"\s+(?:(?:still|currently|now|already|there)\s+)*(?:"
+_STATIONED_AFTER = re.compile(r"\s+(?:" + _STILL + r"\s+)*(?:"
                               + lexicon.alternation(lexicon.words("stationed_words")) + r")\b", re.I)
 _LIST_GAP = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 
