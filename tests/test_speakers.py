@@ -1383,3 +1383,11 @@ def test_according_to_the_report_is_its_issuer_not_a_verb_report():
     # a platform is never a speaker, even announcing (lexicon/platforms.txt)
     q = quotes_of("Twitter announced in a tweet that it took “newsworthiness” into account.")
     assert speaker_of(q, "newsworthiness") == ("", "unknown")
+
+
+def test_a_book_title_with_its_subtitle_is_a_term():
+    q = quotes_of("Patrick Buchanan, author of “The Greatest Comeback: How Richard Nixon Rose From Defeat to "
+                  "Create the New Majority,” said the war was lost.")
+    assert q["quote_kind"].tolist() == ["term"]
+    q = quotes_of("“The war is lost: we must come home,” Patrick Buchanan said.")
+    assert q["quote_kind"].tolist() == ["quotation"]

@@ -131,9 +131,18 @@ _TITLE_PREV_RE = re.compile(r"(?:\bon|\bin|\bat|\bfor|['’]s|\bshow|\bprogram|\
 
 
 def _is_work_title(quote: str) -> bool:
-    """A quoted span that looks like the title of a show, book or film ("Face the Nation")."""
+    """A quoted span that looks like the title of a show, book or film ("Face the Nation"; a book's
+    title and subtitle: "The Greatest Comeback: How Richard Nixon Rose From Defeat …")."""
+    head, colon, sub = quote.strip(" .,!?").partition(": ")
+    if colon and _title_case(head, 8) and _title_case(sub, 16):
+        return True
+    return _title_case(quote, 8)
+
+
+def _title_case(quote: str, most: int) -> bool:
+    """At most ``most`` words, each capitalised (or a small word, or a number), no sentence inside."""
     words = quote.strip(" .,!?;:").split()
-    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+    if not 1 <= len(words) <= most or not words[0][:1].isupper():
         return False
     if any(ch in quote.strip(" .,!?") for ch in ".!?;"):
         return False
