@@ -142,8 +142,8 @@ def _is_work_title(quote: str) -> bool:
 def _title_case(quote: str, most: int) -> bool:
     """At most ``most`` words, each capitalised (or a small word, or a number), no sentence inside."""
     words = quote.strip(" .,!?;:").split()
-    if not 1 <= len(words) <= most or not words[0][:1].isupper():
-        return False
+    if not 1 <= len(words) <= most or not (words[0][:1].isupper() or words[0][:1].isdigit() and len(words) > 1):
+        return False                # "Face the Nation", "60 Minutes"
     if any(ch in quote.strip(" .,!?") for ch in ".!?;"):
         return False
     return all(w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() for w in words)
