@@ -1391,5 +1391,5 @@ def test_a_book_title_with_its_subtitle_is_a_term():
     assert q["quote_kind"].tolist() == ["term"]
     q = quotes_of("“The war is lost: we must come home,” Patrick Buchanan said.")
     assert q["quote_kind"].tolist() == ["quotation"]
-    q = quotes_of("He told CBS News’ “60 Minutes” that he had a “very good relationship” with him.")
+    q = quotes_of("President Ada Stone told CBS News’ “60 Minutes” that “we have a very good relationship with him.”")
     assert q["quote_kind"].tolist() == ["term", "quotation"]
