@@ -1393,3 +1393,14 @@ def test_a_book_title_with_its_subtitle_is_a_term():
     assert q["quote_kind"].tolist() == ["quotation"]
     q = quotes_of("President Ada Stone told CBS News’ “60 Minutes” that “we have a very good relationship with him.”")
     assert q["quote_kind"].tolist() == ["term", "quotation"]
+
+
+def test_words_the_speaker_puts_in_a_mouth_nobody_named_are_the_speakers():
+    q = quotes_of("Tom Reed spoke on Monday.\n\n“The best way to have peace is not for us to appease, but is to say, "
+                  "‘We stand with our friends. We will not waver,’” Reed said.")
+    nested = q[q["nested"]]
+    assert nested[["speaker", "speaker_kind"]].values.tolist() == [["Tom Reed", "person"]]
+    # someone else says them: theirs, or nobody's, never the speaker's
+    for lead in ("it is easy for her to go out and say", "there will be some who say", "so that Democrats can say"):
+        q = quotes_of(f"Tom Reed spoke on Monday.\n\n“I think {lead}, ‘I am the only one with any experience,’” Reed said.")
+        assert q[q["nested"]]["speaker"].tolist() != ["Tom Reed"]

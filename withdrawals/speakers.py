@@ -2478,7 +2478,7 @@ def _direct_row(line: _Line, k: int, story, last_in_par, prev_par_speaker, rows)
         "quote_words": slot.words, "mention": res.mention, "term": term, "nested": False,
     })
     if "‘" in q or "'" in q:
-        rows.extend(_nested_quotes(line.article_id, line.paragraph, q, qa, story))
+        rows.extend(_nested_quotes(line.article_id, line.paragraph, q, qa, story, res))
     return last_in_par
 
 
@@ -2648,7 +2648,13 @@ _NESTED_SAYING_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|now|even|so)\s+)((?:
                                r"writing|tweeting|calling)\W*$", re.I)
 
 
-def _nested_quotes(article_id, paragraph, quote, qa, story):
+#: someone else named inside a quotation before a nested one ("for her to say", "so that Democrats can
+#: say", "some who say", "They used to tell me")
+_THIRD_PARTY_RE = re.compile(r"\b(?i:he|she|him|her|they|them|his|their|who|some|others|people)\b"
+                             r"|(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+
+
+def _nested_quotes(article_id, paragraph, quote, qa, story, outer=None):
     """Quotations inside a quotation, in single marks ("People are saying, ‘Can I bring our
     people home?’ We are ..."): a row each (``nested`` True), credited to the speaker the outer
     quotation names before them ("People are saying, ‘…’" -> people; "Obama promised ‘…’" -> Obama),
@@ -2672,6 +2678,12 @@ def _nested_quotes(article_id, paragraph, quote, qa, story):
         res = got[0] if got is not None else None
         if res is not None and not isinstance(res, Attribution):
             res = Attribution(*res)
+        if (res is None or res.kind == "unknown") and outer is not None and outer.kind != "unknown" \
+                and _word_count(inner) >= 4 and (cues := _find_cues(pre)) \
+                and not _THIRD_PARTY_RE.search(re.split(r"[,;:]", pre[:cues[-1].start()])[-1]):
+            # "… is not for us to appease, but is to say, ‘We stand with Israel’": words the outer
+            # speaker puts in a mouth the rules cannot name (us, the religions of the world) are theirs
+            res, got = outer, (outer, "")
         if res is None or res.kind == "unknown":
             res, cue = _NOBODY, ""
         else:
