@@ -1404,3 +1404,11 @@ def test_words_the_speaker_puts_in_a_mouth_nobody_named_are_the_speakers():
     for lead in ("it is easy for her to go out and say", "there will be some who say", "so that Democrats can say"):
         q = quotes_of(f"Tom Reed spoke on Monday.\n\n“I think {lead}, ‘I am the only one with any experience,’” Reed said.")
         assert q[q["nested"]]["speaker"].tolist() != ["Tom Reed"]
+
+
+def test_the_sentence_final_inverted_cue_credits_a_partial_quotation_far_before_it():
+    q = quotes_of("Mark Esper spoke on Sunday.\n\nAnd Esper will meet Monday morning “to discuss the way ahead” "
+                  "with the chief of naval operations and the service’s new acting secretary, Thomas Modly, said Hoffman.")
+    assert speaker_of(q, "to discuss the way ahead") == ("Hoffman", "person")
+    q = quotes_of("“His fervent hope is that he can go into retirement” as a SEAL, said Timothy Parlatore, his lawyer.")
+    assert speaker_of(q, "His fervent hope") == ("Timothy Parlatore", "person")

@@ -1790,6 +1790,14 @@ def _attr_post(post: str, story, pos):
         res = _apposition_speaker(pre, story, pos)
         if res is not None:
             return res, cue
+    if pre.rstrip().endswith(",") and cue not in PARTICIPLE_CUES and cue in SPEECH_VERBS and (
+            len(pre.split()) > 16 or _low(pre.split()[0]) in _PREP_AS) and _SENTENCE_LAST_RE.match(rest, cm.end()):
+        # "… “to discuss the way ahead” with the admiral and the secretary, said Hoffman.", "“Q” as a
+        # SEAL, said Timothy Parlatore, his lawyer.": the sentence's own inverted cue at its end
+        np = _np_head(rest[cm.end():])
+        res = _classify(np, story, pos) if np else None
+        if res is not None and res[1] in ("person", "organization", "anonymous"):
+            return res, cue
     if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
         return None
     if not pre.strip():
@@ -1820,6 +1828,9 @@ def _attr_post(post: str, story, pos):
 
 
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|of)\s+$", re.I)
+#: the words after an inverted cue that end its sentence: "said Timothy Parlatore, Gallagher’s lawyer."
+_SENTENCE_LAST_RE = re.compile(r"\s+[^.;:!?“”\"]{2,120}?[.!?]?[”\"’']?\s*$")
+_PREP_AS = PREPOSITIONS | {"as"}
 _PER_RE = re.compile(r"per\s+(?=(?:the\s+)?[A-Z])")
 _WITH_SUBJECT_RE = re.compile(r"\bwith\s+([^,;:]{2,80}?)\s*$")
 #: '“Q,” X was quoted as saying': the passive words between the speaker and the participle cue
