@@ -1412,3 +1412,10 @@ def test_the_sentence_final_inverted_cue_credits_a_partial_quotation_far_before_
     assert speaker_of(q, "to discuss the way ahead") == ("Hoffman", "person")
     q = quotes_of("“His fervent hope is that he can go into retirement” as a SEAL, said Timothy Parlatore, his lawyer.")
     assert speaker_of(q, "His fervent hope") == ("Timothy Parlatore", "person")
+
+
+def test_secretary_of_state_and_a_second_coordinated_subject():
+    q = quotes_of("See, for instance, Secretary of State Rita Vance discussing efforts to “negotiate with the "
+                  "rebels” and Treasury Secretary Omar Lind complaining that the deal is “another example of terror.”")
+    assert speaker_of(q, "negotiate with the rebels") == ("Rita Vance", "person")
+    assert speaker_of(q, "another example of terror") == ("Omar Lind", "person")

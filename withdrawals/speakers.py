@@ -1689,7 +1689,10 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
         lt = _low(_strip_poss(t)[0])
         prev = _low(toks[i - 1]) if i else ""
         res = None
-        if prev in PREPOSITIONS or prev == "of":
+        if (prev in PREPOSITIONS or prev == "of") and not (
+                prev == "of" and i >= 2 and _is_cap(t) and i + 1 < len(toks) and _is_cap(toks[i + 1])
+                and _low(toks[i - 2]) in TITLE_WORDS):
+            # ("Secretary of State Mike Pompeo": the run after "of" holds the title's holder)
             i += 1
             while i < len(toks) and _is_cap(toks[i]):
                 i += 1
@@ -1781,6 +1784,8 @@ def _attr_post(post: str, story, pos):
     cm = cues[0]
     pre = _PASSIVE_QUOTED_RE.sub(" ", rest[:cm.start()])
     cue = cm.group().lower()
+    if cue in PARTICIPLE_CUES and _AND_NEW_SUBJECT_RE.match(pre):
+        return None     # "Pompeo discussing efforts to “negotiate …” and Mnuchin complaining that …": Mnuchin's clause
     if cue == "according to" and pre.rstrip().endswith(","):
         np = _np_head(rest[cm.end():])    # '“Q” after the fall was ..., according to Mardini.'
         res = _classify(np, story, pos) if np else None
@@ -1827,6 +1832,8 @@ def _attr_post(post: str, story, pos):
     return None
 
 
+#: the words after a quotation open a new coordinated subject: ' and Treasury Secretary Steve Mnuchin '
+_AND_NEW_SUBJECT_RE = re.compile(r"\s*,?\s*and\s+(?:the\s+)?[A-Z]")
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|of)\s+$", re.I)
 #: the words after an inverted cue that end its sentence: "said Timothy Parlatore, Gallagher’s lawyer."
 _SENTENCE_LAST_RE = re.compile(r"\s+[^.;:!?“”\"]{2,120}?[.!?]?[”\"’']?\s*$")
