@@ -1419,3 +1419,9 @@ def test_secretary_of_state_and_a_second_coordinated_subject():
                   "rebels” and Treasury Secretary Omar Lind complaining that the deal is “another example of terror.”")
     assert speaker_of(q, "negotiate with the rebels") == ("Rita Vance", "person")
     assert speaker_of(q, "another example of terror") == ("Omar Lind", "person")
+
+
+def test_affirmed_proclaimed_and_touted_are_reporting_verbs():
+    q = quotes_of("And a day after Secretary of State Rita Vance insisted the campaign is not a war, press secretary "
+                  "Omar Lind on Friday affirmed that the country is indeed “at war” with the group.")
+    assert speaker_of(q, "at war") == ("Omar Lind", "person")
