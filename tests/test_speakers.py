@@ -1425,3 +1425,11 @@ def test_affirmed_proclaimed_and_touted_are_reporting_verbs():
     q = quotes_of("And a day after Secretary of State Rita Vance insisted the campaign is not a war, press secretary "
                   "Omar Lind on Friday affirmed that the country is indeed “at war” with the group.")
     assert speaker_of(q, "at war") == ("Omar Lind", "person")
+
+
+def test_the_agent_of_was_asked_by_is_the_one_asking():
+    q = quotes_of("Tom Reed spoke on Saturday.\n\nReed defended his answers when he was asked by Fox News’ Ann Kell, "
+                  "“Knowing what we know now, would you have done it?”")
+    assert speaker_of(q, "Knowing what we know") == ("Ann Kell", "person")
+    q = quotes_of("Tom Reed spoke on Saturday. “Would you do it again?” he was asked.")
+    assert speaker_of(q, "Would you do it again") != ("Tom Reed", "person")

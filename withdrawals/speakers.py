@@ -1784,6 +1784,8 @@ def _attr_post(post: str, story, pos):
     cm = cues[0]
     pre = _PASSIVE_QUOTED_RE.sub(" ", rest[:cm.start()])
     cue = cm.group().lower()
+    if cue in ("asked", "told") and _P21.search(pre):
+        return None     # '“Would you do it again?” he was asked': the question is not his
     if cue in PARTICIPLE_CUES and _AND_NEW_SUBJECT_RE.match(pre):
         return None     # "Pompeo discussing efforts to “negotiate …” and Mnuchin complaining that …": Mnuchin's clause
     if cue == "according to" and pre.rstrip().endswith(","):
@@ -1832,6 +1834,8 @@ def _attr_post(post: str, story, pos):
     return None
 
 
+#: the agent of a passive cue, right after it, up to the quotation: " by Fox News' Megyn Kelly, "
+_BY_AGENT_RE = re.compile(r"\s+by\s+(?=[^,;:]{2,80},?\s*$)")
 #: the words after a quotation open a new coordinated subject: ' and Treasury Secretary Steve Mnuchin '
 _AND_NEW_SUBJECT_RE = re.compile(r"\s*,?\s*and\s+(?:the\s+)?[A-Z]")
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|of)\s+$", re.I)
@@ -1971,7 +1975,13 @@ def _attr_pre(pre: str, story, pos):
         if res is not None and _low(np[-1]) in STATEMENT_HEADS:
             res = _statement_source(after, np, story, pos) or res
         return (res, cue) if res else None
-    # passive "is said to", "was told"
+    # passive "is said to", "was told"; "he was asked by Fox News' Megyn Kelly, “Q”": the asker
+    if _P21.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("asked", "told") \
+            and (bm := _BY_AGENT_RE.match(pre, cm.end())):
+        np = _np_head(pre[bm.end():])
+        res = _classify(np, story, pos) if np else None
+        if res is not None and res[1] in ("person", "organization", "anonymous"):
+            return res, cue
     if _P21.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
         if len(cues) > 1:
             cm = cues[-2]
