@@ -146,6 +146,9 @@ def test_more_ways_of_saying_a_withdrawal_time_frame():
     assert _timelines("The Kurds have 120 hours to pull back from the border zone.") == [("120 hours", 120, 120, "hour")]
     assert _timelines("They began a phased pullout of troops lasting 14 months.") == [("lasting 14 months", 14, 14, "month")]
     assert _timelines("Troops withdrew last year, and the last four years were hard.") == []
+    assert _timelines("The withdrawal of the troops is to be completed in a year or less.") == [("in a year", 1, 1, "year")]
+    assert _timelines("US troops would leave in under a year.") == [("in under a year", 1, 1, "year")]
+    assert _timelines("For the first time in a year, troops withdrew.") == []
     # the first months of a year are a date, not a length
     assert _timelines("As the troops began a withdrawal, 215 soldiers were killed in the first six months "
                       "of the year.") == []

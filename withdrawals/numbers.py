@@ -1842,11 +1842,14 @@ _TL_BACK = re.compile(
     r"in\s+a\s+matter\s+of|over\s+the\s+course\s+of|"
     r"over\s+the\s+(?:next|coming)|during\s+the\s+next|the\s+next|in|over|takes?|taking|"
     r"took|a\s+period\s+of|between|of|for\s+the\s+next|lasting|lasts)"
-    r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|as\s+long\s+as|"
+    r"\s+(?P<q>(?:about|around|roughly|approximately|some|nearly|almost|up\s+to|at\s+least|as\s+long\s+as|under|"
     r"less\s+than|fewer\s+than|more\s+than|as\s+little\s+as|just)\s+)?"
     r"(?P<n>" + _TNUM + r"(?:\s*(?:-|–|to|and|or)\s*" + _TNUM + r")?\s+|a\s+few\s+|several\s+|"
     r"an?\s+|a\s+couple\s+of\s+|)"
     r"(?P<u>[A-Za-z]+)$", re.I)
+#: a completion right before "in a year": "to be completed in a year", "troops would be out in a year"
+_DONE_BEFORE = re.compile(r"\b(?:complete[ds]?|finish(?:ed|es)?|done|out|home|over|withdrawn|gone|leave|withdraw|"
+                          r"pull(?:ed)?\s+out)\s+$", re.I)
 _TL_NOT_AFTER = re.compile(r"\s*-?\s*old\b|\s+ago\b|-long\b|\s+(?:of|into)\s+(?:the\s+)?(?:war|"
                            r"fighting|conflict|occupation|presence|deployment|involvement)\b|"
                            r"\s+(?:since|after)\b", re.I)
@@ -1996,8 +1999,9 @@ def _timelines(aid, story, par, idx, s0, s1, mq, rows):
                 continue
             if not n.strip() and pre in ("in", "over", "of", "between", "the next"):
                 continue
-        if n.strip().lower() in ("a", "an") and pre in ("of", "in"):
-            continue
+        if n.strip().lower() in ("a", "an") and pre in ("of", "in") and not (
+                pre == "in" and _DONE_BEFORE.search(text, max(s0, m.start() - 30), m.start())):
+            continue                # "once in a year", "the first time in a month"; not "completed in a year"
         val = _frame_value(n, pre, u.group(0))
         if val is False:
             continue
