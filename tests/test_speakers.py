@@ -1433,3 +1433,12 @@ def test_the_agent_of_was_asked_by_is_the_one_asking():
     assert speaker_of(q, "Knowing what we know") == ("Ann Kell", "person")
     q = quotes_of("Tom Reed spoke on Saturday. “Would you do it again?” he was asked.")
     assert speaker_of(q, "Would you do it again") != ("Tom Reed", "person")
+
+
+def test_a_short_phrase_inside_reported_speech_is_a_quotation_not_a_term():
+    q = quotes_of("Josh Earnest spoke on Monday.\n\nMr. Earnest said Mr. Obama’s comments to CNN this week about being "
+                  "left in the dark by U.S. intelligence agencies were “consistent” with the earlier assessment.")
+    assert q[["quote_kind", "speaker"]].values.tolist() == [["quotation", "Josh Earnest"]]
+    # a label stays a term, whatever verb the sentence has
+    q = quotes_of("Josh Earnest said the president had defended his use of the term “mission accomplished” on Monday.")
+    assert q["quote_kind"].tolist() == ["term"]

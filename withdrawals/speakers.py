@@ -2983,12 +2983,31 @@ def _clean_person(name: str) -> tuple[str, str]:
 
 _TERM_BEFORE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("term_markers"))
                           + r")(?:\s+(?:the|a|an|its|his|her|their))?\s*[,:]?\s*[\"“‘'«]?$", re.I)
+#: the term markers anywhere in a sentence ("his use of the term “mission accomplished”")
+_TERM_WORDS_RE = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.words("term_markers")) + r")(?![\w-])", re.I)
 _INNER_STOP = re.compile(r"[.!?;:]\s")
 # the opening mark follows a word of the same sentence ("the U.S.-backed “moderate” opposition")
 _PERSON_WORDS = frozenset(PRONOUNS) | {"his", "her", "him", "their"} | ROLE_HEADS
 _MID_SENTENCE = re.compile(r"[A-Za-z,-]\s*[\"“‘']?$")
 # ", he said", "said Trump" right after the closing mark
 _SPEAKER_AFTER = re.compile(r"[\"”’']?\s*,?\s*(?:he|she|they|[A-Z][a-z]+)\s+(?:said|says|told|added|wrote|tweeted)\b")
+
+
+#: where the sentence holding a quotation starts (the text before it is split there)
+_SENTENCE_START_RE = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+
+
+def _sentence_before(text: str, start: int, reach: int = 250) -> str:
+    """The words of the sentence before offset ``start`` (at most ``reach`` characters), a full stop
+    after an abbreviation or an initial ("Mr. Obama", "U.S. officials") ending no sentence."""
+    window = text[max(0, start - reach):start]
+    cut = 0
+    for m in _SENTENCE_START_RE.finditer(window):
+        word = window[:m.start()].rsplit(None, 1)[-1] if window[:m.start()].strip() else ""
+        if m.group() != "\n" and (_low(word.rstrip(".")) in ABBREVIATIONS or len(word.rstrip(".")) == 1):
+            continue
+        cut = m.end()
+    return window[cut:]
 
 
 def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: str, cue: str = "",
@@ -3024,6 +3043,9 @@ def quote_kind(text: str, start: int, quote: str, direct: bool, speaker_kind: st
     after = text[end:end + 30]
     if _CUE_RE.search(before) or _CUE_RE.match(after.lstrip("\"”’' ,.")) or _SPEAKER_AFTER.match(after):
         return "quotation"
+    sentence = _sentence_before(text, start)
+    if speaker_kind in ("person", "anonymous") and _SPEECH_RE.search(sentence) and not _TERM_WORDS_RE.search(sentence):
+        return "quotation"          # "Mr. Earnest said Mr. Obama's comments … were “consistent” with …": reported words
     if not _MID_SENTENCE.search(before) or before.rstrip(" \"“‘'").endswith((":", ",")):
         return "quotation"
     clause = _CLAUSE_STOP_RE.split(before)[-1].lower()
