@@ -1442,3 +1442,12 @@ def test_a_short_phrase_inside_reported_speech_is_a_quotation_not_a_term():
     # a label stays a term, whatever verb the sentence has
     q = quotes_of("Josh Earnest said the president had defended his use of the term “mission accomplished” on Monday.")
     assert q["quote_kind"].tolist() == ["term"]
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_story_with_it():
+    q = quotes_of("Zeid Ra’ad al-Hussein, the UN human rights chief, spoke on Monday.\n\n"
+                  "“We felt there were periods of silence,” Zeid said.")
+    assert speaker_of(q, "We felt there were") == ("Zeid Ra’ad al-Hussein", "person")
+    # two people share the first name: nobody is guessed
+    q = quotes_of("Ann Reyes and Ann Moss spoke on Monday.\n\n“We felt there were periods of silence,” Ann said.")
+    assert speaker_of(q, "We felt there were")[0] != "Ann Reyes"

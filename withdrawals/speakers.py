@@ -795,6 +795,15 @@ class _Story:
                     ent.gender = "m"
         return ent.gender
 
+    def by_first_name(self, first: str, pos: int):
+        """The one person met before ``pos`` whose full name opens with ``first`` ("Andrea" after
+        "Andrea Gallagher", "Zeid" after "Zeid Ra’ad al-Hussein"), when nobody else shares that first
+        name; else None."""
+        low = first.lower()
+        found = [e for e in self._all_people() if e.ntok > 1 and e.seen and e.seen[0] < pos
+                 and e.full.split()[0].lower() == low]
+        return found[0] if len(found) == 1 else None
+
     def woman_before(self, pos, back: int = 10):
         """The nearest sentence subject before ``pos`` (within ``back`` sentences) who is a woman, or None."""
         idx = bisect.bisect_left(self.sent_starts, pos) - 1
@@ -1411,6 +1420,8 @@ def _name_phrase(p: _Phrase, story, pos):
             key = _surname_key(name[-2] if len(name) > 1 and _low(name[-1]) in _NAME_SUFFIXES else name[-1])
             ent = story.lookup(key, pos, _strip_poss(name[0])[0] if len(name) > 1 else None,
                                _low(titles[-1]).rstrip(".") if titles else None)
+            if ent is None and len(name) == 1 and not titles:
+                ent = story.by_first_name(_strip_poss(name[0])[0], pos)   # "Andrea said" after "Andrea Gallagher"
             if ent is None:
                 role = _P14.sub("", " ".join(toks[:len(toks) - len(name)]))
                 if len(name) == 1 and not titles and (p.det or _low(name[0]) in TITLE_WORDS
