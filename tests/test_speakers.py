@@ -1451,3 +1451,8 @@ def test_a_first_name_alone_is_the_one_person_of_the_story_with_it():
     # two people share the first name: nobody is guessed
     q = quotes_of("Ann Reyes and Ann Moss spoke on Monday.\n\n“We felt there were periods of silence,” Ann said.")
     assert speaker_of(q, "We felt there were")[0] != "Ann Reyes"
+
+
+def test_a_sea_or_a_river_is_no_speaker():
+    q = quotes_of("The administration has kept aircraft carriers, albeit not “permanent,” in the eastern Mediterranean.")
+    assert speaker_of(q, "permanent") == ("", "unknown")
