@@ -586,3 +586,8 @@ def test_a_number_in_addition_to_a_figure_continues_it():
     assert [(r[1], r[5]) for r in rows] == [(3000, "Kuwait"), (2000, "Kuwait")]
     # a number that is no troop count after "in addition to" stays out
     assert [r[1] for r in _troops("The U.S. sent 3,000 troops, in addition to the 2019 budget.")] == [3000]
+
+
+def test_guards_are_a_troop_unit():
+    assert [(r[1], r[4], r[5]) for r in _troops("At the checkpoint, three Iraqi guards turned him around at gunpoint.")] \
+        == [(3, "local", "Iraq")]
