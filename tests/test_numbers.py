@@ -591,3 +591,9 @@ def test_a_number_in_addition_to_a_figure_continues_it():
 def test_guards_are_a_troop_unit():
     assert [(r[1], r[4], r[5]) for r in _troops("At the checkpoint, three Iraqi guards turned him around at gunpoint.")] \
         == [(3, "local", "Iraq")]
+
+
+def test_a_country_where_the_troops_are_in_brackets_is_their_place():
+    story = ("We also have troops deployed in Turkey (to support efforts in the Middle East), Egypt (where we have "
+             "been since 1981), and Jordan (where 2,200 American troops are assisting the government).")
+    assert [(r[1], r[5]) for r in _troops(story)] == [(2200, "Jordan")]

@@ -1162,7 +1162,7 @@ _GOVERNMENT_VERB = re.compile(r"(?:['’]s)?\s+(?:(?:has|had|have|is|was|also|st
 # "London-based", "Iraqi-born": a place named as the origin of something else
 _ORIGIN_AFTER = re.compile(r"-(?:based|born|headquartered|made|built|bred)\b", re.I)
 # "Kuwait, where some 13,000 US troops are stationed"
-_WHERE_AFTER = re.compile(r",?\s+where\b")
+_WHERE_AFTER = re.compile(r"(?:,?\s+|\s*[(—–-]\s*)where\b")   # "Kuwait, where …", "Jordan (where …"
 # "3,000 troops now advising the Iraqi military": the partner force's country (lexicon/partner_verbs.txt)
 #: the adverbs that may stand between troops and what they are doing ("the 8,500 still deployed", "now advising")
 _STILL = r"(?:now|currently|still|already|there)"
@@ -1218,9 +1218,11 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         for s, e, c, dem in story.countries(max(s0, a - 60), a):   # "Germany hosts 35,000 ..."
             if not dem and _HOST_VERB.fullmatch(text, e, a):
                 return c, "sentence"
+    if after is None:
         for s, e, c, dem in reversed(story.countries(max(s0, a - 120), a)):
-            if not dem and _WHERE_AFTER.match(text, e) and not _CLAUSE_BREAK.search(text, e + 7, a):
-                return c, "sentence"                # "Kuwait, where some 13,000 US troops are"
+            if not dem and _WHERE_AFTER.match(text, e) and not _CLAUSE_BREAK.search(text, e + 7, a) \
+                    and (before is None or before.end() <= s):
+                return c, "sentence"                # "Kuwait, where some 13,000 US troops are", "Jordan (where …"
             break
     if after is None and before is None and _BOTH_COUNTRIES.match(text, b, s1):
         two = _last_two_countries(story, a, skip)
