@@ -1456,3 +1456,8 @@ def test_a_first_name_alone_is_the_one_person_of_the_story_with_it():
 def test_a_sea_or_a_river_is_no_speaker():
     q = quotes_of("The administration has kept aircraft carriers, albeit not “permanent,” in the eastern Mediterranean.")
     assert speaker_of(q, "permanent") == ("", "unknown")
+
+
+def test_the_military_speaks_as_an_organisation():
+    q = quotes_of("For, as the military says, “The enemy gets a vote!” as to how much blood will be shed.")
+    assert speaker_of(q, "The enemy gets a vote") == ("military", "organization")
