@@ -248,23 +248,20 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         last = len(raw) - 1
         names = self._names
         cap_diff = None                 # VADER's is_cap_diff, computed when a capitalised word asks
-        words = None                    # VADER's tokens with their case, made for the name rule only
+        no_fix = self._no_fix
         out = []
         for i in hits:
             w = low[i]
             if w in _BOOSTERS or (w == "kind" and i < last and low[i + 1] == "of"):
                 continue                # a booster, or "kind of": valence 0
-            if w == "no" and self._no_fix:
+            if w == "no" and no_fix:
                 self.fired = True       # fix 3: "no" negates the next words, has no valence itself
                 continue
             # (case tests on the whitespace token equal those on VADER's: the punctuation it
             # strips has no case)
-            if names and i > 0 and w not in _VALENCE_IN_NAMES and raw[i].istitle():
-                if words is None:
-                    words = [_vs.SentiText._strip_punc_if_word(t) for t in raw]
-                if self._in_name(text, words, i):
-                    self.fired = True   # fix 4: part of a name ("United States")
-                    continue
+            if names and i > 0 and w not in _VALENCE_IN_NAMES and raw[i].istitle() and self._in_name(raw, i):
+                self.fired = True       # fix 4: part of a name ("United States")
+                continue
             near = low[i - 3 if i > 2 else 0:i + 1]
             if not raw[i].isupper() and _RULE_NEIGHBOURS.isdisjoint(near) and (not nt or nt.isdisjoint(near)):
                 # no rule but an idiom's can change the word's valence
@@ -382,16 +379,15 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                 round(math.fabs(pos_sum / total), 3), round(compound, 4))
 
     @staticmethod
-    def _in_name(text: str, words: list[str], i: int) -> bool:
-        """Is title-case word ``i`` (not the first) joined to a capitalised neighbour, with no
-        punctuation between them, i.e. part of a name such as "United States"?"""
-        raw = text.split()          # VADER's tokens before stripping punctuation, same positions
-        if len(raw) != len(words):
-            return False
-        if i > 1 and words[i - 1][:1].isupper() and not _BREAK.search(raw[i - 1]) \
+    def _in_name(raw: list[str], i: int) -> bool:
+        """Is title-case word ``i`` (not the first) of the whitespace tokens ``raw`` joined to a
+        capitalised neighbour, with no punctuation between them, i.e. part of a name such as
+        "United States"?  (A neighbour's case is read on its VADER token, punctuation stripped.)"""
+        strip = _vs.SentiText._strip_punc_if_word
+        if i > 1 and strip(raw[i - 1])[:1].isupper() and not _BREAK.search(raw[i - 1]) \
                 and not raw[i][:1] in _OPEN_PUNCT:
             return True
-        return (i < len(words) - 1 and words[i + 1][:1].isupper() and not _BREAK.search(raw[i])
+        return (i < len(raw) - 1 and strip(raw[i + 1])[:1].isupper() and not _BREAK.search(raw[i])
                 and not raw[i + 1][:1] in _OPEN_PUNCT)
 
     def _inert(self, token: str, lows: "_Tokens | None" = None) -> bool:
@@ -409,8 +405,10 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         changed is :meth:`_inert` in both spellings; False means: not known, score ``raw``."""
         if _DASHES[0] in raw or _DASHES[1] in raw:
             return False
-        return all(a == b or (self._inert(a, lows) and self._inert(b, lows))
-                   for a, b in zip(raw.split(), text.split()))
+        for a, b in zip(raw.split(), text.split()):
+            if a != b and not (self._inert(a, lows) and self._inert(b, lows)):
+                return False
+        return True
 
     def sentiments(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's tokens of ``text`` and the rule-adjusted valence of each (0 = no sentiment)."""
