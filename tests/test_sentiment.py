@@ -124,6 +124,38 @@ def test_analyzer_without_fixes_equals_package_on_vader_examples():
         assert st.polarity(text, fixes=False) == PLAIN.polarity_scores(text), text
 
 
+RULE_SENTENCES = [
+    # capitals (some, not all, words in capitals), boosters before, between and after
+    "The GOOD news is VERY welcome.", "It was EXTREMELY bad, and really quite awful.",
+    "THE PLAN IS GOOD.", "barely good, hardly bad, slightly happy, sort of sad, kind of nice",
+    # negation one, two and three words back, "n't" words, "never so", "without doubt"
+    "not good", "not the good one", "not at all a good one", "He didn't really like it.",
+    "Never so happy.", "never this good", "It is never so very good.", "without doubt a great idea",
+    "Without any doubt good.", "They don’t hate it but they won't love it either.",
+    # "no", "no ... or", "least"
+    "no good", "no bad or good", "no, no, no good news", "no love or hate", "NO good",
+    "the least good plan", "at least good", "very least bad", "least bad",
+    # idioms and booster phrases
+    "It was the bomb, they said.", "the shit is good", "kiss of death for the plan",
+    "a dish to die for", "yeah right, great", "bus stop love", "kind of good", "sort of bad news",
+    "just enough good will", "a bad ass good plan", "beating heart of peace",
+    # "but" with repeated valences (VADER's first-equal-value quirk)
+    "good, good and good but good and good", "bad but bad but good", "but good", "good but",
+    "Good GOOD good but BAD bad!!!", "Good? Bad?? Great??? Awful!!!!!",
+]
+
+
+def test_analyzer_equals_package_on_every_rule():
+    """The analyzer's own token loop gives exactly the package's scores with the fixes off, and
+    token_valences the valences behind them."""
+    for text in RULE_SENTENCES + [t.upper() for t in RULE_SENTENCES] + [t.title() for t in RULE_SENTENCES]:
+        assert st.polarity(text, fixes=False) == PLAIN.polarity_scores(text), text
+        vals = st.token_valences(text, fixes=False)
+        assert all(v != 0 for _, v in vals)
+        scored = st.score_sentiment(pd.DataFrame({"text": [text, text]}), fixes=False)
+        assert scored["compound"].tolist() == [PLAIN.polarity_scores(text)["compound"]] * 2, text
+
+
 def test_token_valences_apply_negation_and_but():
     assert st.token_valences("Our allies don’t like the decision, but peace is near.") == [
         ("like", pytest.approx(-0.555)), ("peace", pytest.approx(3.75))]

@@ -45,13 +45,18 @@ each fix alone.
 
 The analyzer is also faster than the package's (same results with the fixes
 off, which ``bench/validate_sentiment.py`` checks on 5,190 sentences): it skips
-the per-character emoji scan when a sentence holds no emoji, and looks up
-negators and idioms by position instead of lower-casing the whole sentence for
-every lexicon word.
+the per-character emoji scan when a sentence holds no emoji, lower-cases each
+distinct token once per batch (:class:`_Tokens`), runs VADER's rules only for
+lexicon words (and only the idiom rule for one with no negator, booster, "no",
+"least" or capitals among it and the three words before it), and scores from the
+non-zero valences alone.
 """
 from __future__ import annotations
 
+import math
 import re
+import string
+from itertools import compress, count
 
 import numpy as np
 import pandas as pd
@@ -88,14 +93,59 @@ _QUOTES = str.maketrans({
     "\u2014": " - ", "\u2013": " - ",
 })
 _NEGATE = frozenset(_vs.NEGATE)
+_BOOSTERS = _vs.BOOSTER_DICT
+#: words of VADER's booster phrases ("kind of", "sort of", "just enough")
+_BOOSTER_PHRASE_WORDS = frozenset(w for k in _vs.BOOSTER_DICT if " " in k for w in k.split())
+_N_SCALAR, _C_INCR = _vs.N_SCALAR, _vs.C_INCR
+_PUNCTUATION = string.punctuation
+#: (neg, neu, pos, compound) of a sentence with words but no valence, and of one without words
+_NEUTRAL, _EMPTY = (0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 0.0, 0.0)
 _BREAK = re.compile(r"[,;:.!?)\]\"']$")   # punctuation that ends a name run
 _OPEN_PUNCT = frozenset("(\"'[")
 #: words VADER's rules compare a token with, besides its lexicon, boosters, negators and idioms
 _RULE_WORDS = frozenset("kind of no or nor least at very never so this without doubt but".split())
+#: the words that make VADER's rules change the valence of a lexicon word at or up to three words
+#: after them, idioms aside: negators (but for those with "n't"), boosters, "no", "least" and the
+#: "so"/"this" of "never so", "never this"; "or", "nor", "at", "very" and "doubt" count only beside
+#: one of these
+_RULE_NEIGHBOURS = _NEGATE | frozenset(k for k in _vs.BOOSTER_DICT if " " not in k) | frozenset(
+    "no least never so this".split())
+#: the words of VADER's idioms and booster phrases ("the", "bomb", "kind", "of", ...)
+_PHRASE_WORDS = frozenset(w for k in (*_vs.SPECIAL_CASES, *_vs.BOOSTER_DICT) if " " in k for w in k.split())
 _DASHES = ("\u2014", "\u2013")
 
 
 _QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
+
+class _Tokens(dict):
+    """Whitespace token -> VADER's token (``SentiText._strip_punc_if_word``), lower-cased: a memo
+    kept over a batch of sentences (news repeats its words); ``nt`` holds the lower-cased tokens
+    seen that contain "n't" (each a negator to VADER)."""
+
+    def __init__(self):
+        super().__init__()
+        self.nt: set = set()
+
+    def __missing__(self, token: str) -> str:
+        stripped = token.strip(_PUNCTUATION)
+        low = self[token] = (stripped if len(stripped) > 2 else token).lower()
+        if "n't" in low:
+            self.nt.add(low)
+        return low
+
+
+def _tokenize(text: str, lows: _Tokens) -> tuple[list[str], list[str]]:
+    """VADER's tokens of a prepared sentence: the whitespace tokens (case tests on them equal
+    those on VADER's tokens: the punctuation it strips has no case) and VADER's tokens lower-cased."""
+    raw = text.split()
+    return raw, list(map(lows.__getitem__, raw))
+
+
+def _cap_diff(tokens: list[str]) -> bool:
+    """VADER's ``allcap_differential``: are some, but not all, of the tokens in capitals?"""
+    caps = sum(map(str.isupper, tokens))
+    return 0 < len(tokens) - caps < len(tokens)
 
 
 def normalize_quotes(text: str) -> str:
@@ -155,6 +205,9 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
         self._rule_tokens = frozenset(self.lexicon) | frozenset(_vs.BOOSTER_DICT) | frozenset(_vs.NEGATE) \
             | frozenset(w for k in (*_vs.SPECIAL_CASES, *_vs.BOOSTER_DICT) for w in k.split()) | _RULE_WORDS
         self.fired = False    # set when fix 3 or 4 zeroes a lexicon word (score_sentiment reads it)
+        self._lex_keys = self.lexicon.keys()
+        #: words of this analyzer's idioms ("the", "bomb", "kiss", "of", "death", ...)
+        self._idiom_words = frozenset(w for k in self.special_cases for w in k.split())
 
     def _prepare(self, text: str) -> str:
         """VADER's first step: emoji replaced by their descriptions, then stripped."""
@@ -172,115 +225,255 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                 prev_space = ch == " "
         return "".join(out).strip()
 
-    def _valences(self, text: str) -> tuple[list[str], list[float]]:
-        sentitext = _vs.SentiText(text)
-        words = sentitext.words_and_emoticons
-        sentiments: list[float] = []
-        names, lexicon = self._names, self.lexicon
-        last = len(words) - 1
-        for i, item in enumerate(words):
-            low = item.lower()
-            if low not in lexicon:
-                sentiments.append(0)   # not a sentiment word: VADER's sentiment_valence gives 0
+    def _scan(self, text: str, lows: "_Tokens") -> tuple[list[str], list[str], list[tuple[int, float]]]:
+        """VADER's tokens of ``text`` (already prepared) and their valences: ``(raw, low, hits)``
+        as :func:`_tokenize` and :meth:`_rules` give them."""
+        raw, low = _tokenize(text, lows)
+        return raw, low, self._rules(text, raw, low, lows)
+
+    def _rules(self, text: str, raw: list[str], low: list[str], lows: "_Tokens") -> list[tuple[int, float]]:
+        """VADER's token loop and "but" rule over the tokens of ``text``.
+
+        Out: ``(position, valence)`` of every token whose valence is not 0, in order: the same
+        valences as VADER's ``sentiment_valence`` and ``_but_check``, computed only for lexicon
+        words.  A lexicon word not in capitals with no word any rule reads among itself and the
+        three words before it (:data:`_RULE_NEIGHBOURS`, or a word with "n't") keeps its lexicon
+        valence but for an idiom, as VADER's rules leave it.
+        """
+        lexicon = self.lexicon
+        if self._lex_keys.isdisjoint(low):
+            return []                   # no lexicon word: every valence is 0
+        hits = list(compress(count(), map(lexicon.__contains__, low)))
+        nt = lows.nt
+        last = len(raw) - 1
+        names = self._names
+        cap_diff = None                 # VADER's is_cap_diff, computed when a capitalised word asks
+        no_fix = self._no_fix
+        out = []
+        for i in hits:
+            w = low[i]
+            if w in _BOOSTERS or (w == "kind" and i < last and low[i + 1] == "of"):
+                continue                # a booster, or "kind of": valence 0
+            if w == "no" and no_fix:
+                self.fired = True       # fix 3: "no" negates the next words, has no valence itself
                 continue
-            if low in _vs.BOOSTER_DICT or (low == "kind" and i < last
-                                           and words[i + 1].lower() == "of"):
-                sentiments.append(0)
+            # (case tests on the whitespace token equal those on VADER's: the punctuation it
+            # strips has no case)
+            if names and i > 0 and w not in _VALENCE_IN_NAMES and raw[i].istitle() and self._in_name(raw, i):
+                self.fired = True       # fix 4: part of a name ("United States")
                 continue
-            if low == "no" and self._no_fix:
-                sentiments.append(0)   # fix 3: "no" negates the next words, has no valence itself
-                self.fired = True
+            near = low[i - 3 if i > 2 else 0:i + 1]
+            if not raw[i].isupper() and _RULE_NEIGHBOURS.isdisjoint(near) and (not nt or nt.isdisjoint(near)):
+                # no rule but an idiom's can change the word's valence
+                if i > 2 and low[i - 3] not in lexicon and not _PHRASE_WORDS.isdisjoint(near):
+                    out.append((i, self._special_idioms_check(lexicon[w], low, i)))
+                else:
+                    out.append((i, lexicon[w]))
                 continue
-            if names and i > 0 and item.istitle() and low in self.lexicon and low not in _VALENCE_IN_NAMES \
-                    and self._in_name(text, words, i):
-                sentiments.append(0)   # fix 4: part of a name ("United States")
-                self.fired = True
-                continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        return words, self._but_check(words, sentiments)
+            # VADER's sentiment_valence, token by token
+            valence = lexicon[w]
+            if w == "no" and i != last and low[i + 1] in lexicon:
+                valence = 0.0
+            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor")):
+                valence = lexicon[w] * _N_SCALAR
+            if raw[i].isupper():
+                if cap_diff is None:
+                    cap_diff = _cap_diff(raw)
+                if cap_diff:
+                    if valence > 0:
+                        valence += _C_INCR
+                    else:
+                        valence -= _C_INCR
+            for start_i in (0, 1, 2):
+                j = i - start_i - 1
+                if j < 0:
+                    break
+                prev = low[j]
+                if prev in lexicon:
+                    continue
+                s = 0.0             # VADER's scalar_inc_dec
+                if prev in _BOOSTERS:
+                    s = _BOOSTERS[prev]
+                    if valence < 0:
+                        s *= -1
+                    if raw[j].isupper():
+                        if cap_diff is None:
+                            cap_diff = _cap_diff(raw)
+                        if cap_diff:
+                            if valence > 0:
+                                s += _C_INCR
+                            else:
+                                s -= _C_INCR
+                    if start_i == 1:
+                        s = s * 0.95
+                    elif start_i == 2:
+                        s = s * 0.9
+                valence = valence + s
+                valence = self._negation_check(valence, low, start_i, i)
+                if start_i == 2:
+                    valence = self._special_idioms_check(valence, low, i)
+            if i > 0 and low[i - 1] == "least" and "least" not in lexicon:     # VADER's _least_check
+                if i == 1 or (low[i - 2] != "at" and low[i - 2] != "very"):
+                    valence = valence * _N_SCALAR
+            out.append((i, valence))
+        out = [(i, v) for i, v in out if v]
+        if "but" in low and out:
+            # VADER's _but_check, on the non-zero valences: each in turn, the first valence equal
+            # to it (zeros equal none of them) is halved before "but", raised by half after it
+            bi = low.index("but")
+            pos = [i for i, _ in out]
+            vals = [v for _, v in out]
+            for k in range(len(vals)):
+                v = vals[k]
+                si = vals.index(v)
+                if pos[si] < bi:
+                    vals[si] = v * 0.5
+                elif pos[si] > bi:
+                    vals[si] = v * 1.5
+            out = list(zip(pos, vals))
+        return out
+
+    def _scores(self, text: str, lows: dict) -> tuple[float, float, float, float]:
+        """``(neg, neu, pos, compound)`` of one sentence, as VADER's ``polarity_scores`` gives them."""
+        if not text.isascii():
+            text = self._prepare(text)
+        raw, low = _tokenize(text, lows)
+        return self._score_tokens(text, raw, low, lows)
+
+    def _score_tokens(self, text: str, raw: list[str], low: list[str], lows: "_Tokens") \
+            -> tuple[float, float, float, float]:
+        """:meth:`_scores` of a prepared ``text`` given its tokens (:func:`_tokenize`)."""
+        hits = self._rules(text, raw, low, lows)
+        if not hits:
+            return _NEUTRAL if raw else _EMPTY
+        vals = [v for _, v in hits]
+        # VADER's score_valence on the non-zero valences (the zeros add nothing to any sum)
+        sum_s = float(sum(vals))
+        ep_count = text.count("!")
+        if ep_count > 4:
+            ep_count = 4
+        qm_count = text.count("?")
+        qm_amplifier = 0
+        if qm_count > 1:
+            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+        amplifier = ep_count * 0.292 + qm_amplifier
+        if sum_s > 0:
+            sum_s += amplifier
+        elif sum_s < 0:
+            sum_s -= amplifier
+        compound = _vs.normalize(sum_s)
+        pos_sum = neg_sum = 0.0
+        for v in vals:
+            if v > 0:
+                pos_sum += (float(v) + 1)
+            else:
+                neg_sum += (float(v) - 1)
+        neu_count = len(raw) - len(vals)
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        return (round(math.fabs(neg_sum / total), 3), round(math.fabs(neu_count / total), 3),
+                round(math.fabs(pos_sum / total), 3), round(compound, 4))
 
     @staticmethod
-    def _in_name(text: str, words: list[str], i: int) -> bool:
-        """Is title-case word ``i`` (not the first) joined to a capitalised neighbour, with no
-        punctuation between them, i.e. part of a name such as "United States"?"""
-        raw = text.split()          # VADER's tokens before stripping punctuation, same positions
-        if len(raw) != len(words):
-            return False
-        if i > 1 and words[i - 1][:1].isupper() and not _BREAK.search(raw[i - 1]) \
+    def _in_name(raw: list[str], i: int) -> bool:
+        """Is title-case word ``i`` (not the first) of the whitespace tokens ``raw`` joined to a
+        capitalised neighbour, with no punctuation between them, i.e. part of a name such as
+        "United States"?  (A neighbour's case is read on its VADER token, punctuation stripped.)"""
+        strip = _vs.SentiText._strip_punc_if_word
+        if i > 1 and strip(raw[i - 1])[:1].isupper() and not _BREAK.search(raw[i - 1]) \
                 and not raw[i][:1] in _OPEN_PUNCT:
             return True
-        return (i < len(words) - 1 and words[i + 1][:1].isupper() and not _BREAK.search(raw[i])
+        return (i < len(raw) - 1 and strip(raw[i + 1])[:1].isupper() and not _BREAK.search(raw[i])
                 and not raw[i + 1][:1] in _OPEN_PUNCT)
 
-    def _inert(self, token: str) -> bool:
+    def _inert(self, token: str, lows: "_Tokens | None" = None) -> bool:
         """Does VADER read this whitespace token only as a neutral word?  Its token (punctuation
         stripped as VADER strips it), lower-cased, is no lexicon word, booster, negator ("n't"
         included), word of an idiom or booster phrase, nor a word a rule compares with ("but",
-        "least", "kind", "no", ...); its capitals count, which quote marks never change."""
-        low = _vs.SentiText._strip_punc_if_word(token).lower()
+        "least", "kind", "no", ...); its capitals count, which quote marks never change.
+        ``lows``: a memo of lower-cased tokens (:class:`_Tokens`)."""
+        low = lows[token] if lows is not None else _vs.SentiText._strip_punc_if_word(token).lower()
         return low not in self._rule_tokens and "n't" not in low
 
-    def same_unquoted(self, raw: str, text: str) -> bool:
+    def same_unquoted(self, raw: str, text: str, lows: "_Tokens | None" = None) -> bool:
         """Does VADER score ``raw`` as it scores ``text`` = ``normalize_quotes(raw)``?  True when no
         dash was spaced out (the tokens keep their places) and every token the quote marks
         changed is :meth:`_inert` in both spellings; False means: not known, score ``raw``."""
         if _DASHES[0] in raw or _DASHES[1] in raw:
             return False
-        return all(a == b or (self._inert(a) and self._inert(b)) for a, b in zip(raw.split(), text.split()))
+        for a, b in zip(raw.split(), text.split()):
+            if a != b and not (self._inert(a, lows) and self._inert(b, lows)):
+                return False
+        return True
 
     def sentiments(self, text: str) -> tuple[list[str], list[float]]:
         """VADER's tokens of ``text`` and the rule-adjusted valence of each (0 = no sentiment)."""
-        return self._valences(self._prepare(text))
+        raw, _, hits = self._scan(self._prepare(text), _Tokens())
+        sents = [0] * len(raw)
+        for i, v in hits:
+            sents[i] = v
+        return [_vs.SentiText._strip_punc_if_word(t) for t in raw], sents
 
     def polarity_scores(self, text: str) -> dict:
         """Same output as VADER's ``polarity_scores``: dict of neg, neu, pos, compound."""
-        text = self._prepare(text)
-        return self.score_valence(self._valences(text)[1], text)
+        return dict(zip(SCORE_COLUMNS, self._scores(text, _Tokens())))
 
     @staticmethod
-    def _negation_check(valence, words, start_i, i):
-        w1 = words[i - 1].lower()
+    def _negation_check(valence, low, start_i, i):
+        """VADER's ``_negation_check`` on the lower-cased tokens ``low``."""
+        w1 = low[i - 1]
         if start_i == 0:
             if w1 in _NEGATE or "n't" in w1:
-                valence = valence * _vs.N_SCALAR
+                valence = valence * _N_SCALAR
         elif start_i == 1:
-            w2 = words[i - 2].lower()
+            w2 = low[i - 2]
             if w2 == "never" and (w1 == "so" or w1 == "this"):
                 valence = valence * 1.25
             elif w2 == "without" and w1 == "doubt":
                 pass
             elif w2 in _NEGATE or "n't" in w2:
-                valence = valence * _vs.N_SCALAR
+                valence = valence * _N_SCALAR
         elif start_i == 2:
-            w2, w3 = words[i - 2].lower(), words[i - 3].lower()
+            w2, w3 = low[i - 2], low[i - 3]
             if w3 == "never" and (w2 == "so" or w2 == "this") or (w1 == "so" or w1 == "this"):
                 valence = valence * 1.25
             elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
                 pass
             elif w3 in _NEGATE or "n't" in w3:
-                valence = valence * _vs.N_SCALAR
+                valence = valence * _N_SCALAR
         return valence
 
-    def _special_idioms_check(self, valence, words, i):
-        cases = self.special_cases
-        w0, w1, w2, w3 = (words[i].lower(), words[i - 1].lower(), words[i - 2].lower(),
-                          words[i - 3].lower())
-        for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
-            if seq in cases:
-                valence = cases[seq]
-                break
-        n = len(words)
-        if n - 1 > i:
-            zeroone = f"{w0} {words[i + 1].lower()}"
-            if zeroone in cases:
-                valence = cases[zeroone]
-        if n - 1 > i + 1:
-            zeroonetwo = f"{w0} {words[i + 1].lower()} {words[i + 2].lower()}"
-            if zeroonetwo in cases:
-                valence = cases[zeroonetwo]
-        for n_gram in (f"{w3} {w2} {w1}", f"{w3} {w2}", f"{w2} {w1}"):
-            if n_gram in _vs.BOOSTER_DICT:
-                valence = valence + _vs.BOOSTER_DICT[n_gram]
+    def _special_idioms_check(self, valence, low, i):
+        """VADER's ``_special_idioms_check`` on the lower-cased tokens ``low`` (with this analyzer's
+        idiom table).  A phrase is looked up only when a word of it is a word of some idiom (or of
+        a booster phrase): tokens hold no space, so no other phrase can match."""
+        cases, words = self.special_cases, self._idiom_words
+        w0, w1, w2 = low[i], low[i - 1], low[i - 2]
+        if w1 in words or w2 in words:
+            w3 = low[i - 3]
+            for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
+                if seq in cases:
+                    valence = cases[seq]
+                    break
+        if w0 in words:
+            n = len(low)
+            if n - 1 > i:
+                zeroone = f"{w0} {low[i + 1]}"
+                if zeroone in cases:
+                    valence = cases[zeroone]
+            if n - 1 > i + 1:
+                zeroonetwo = f"{w0} {low[i + 1]} {low[i + 2]}"
+                if zeroonetwo in cases:
+                    valence = cases[zeroonetwo]
+        if w2 in _BOOSTER_PHRASE_WORDS:
+            w3 = low[i - 3]
+            for n_gram in (f"{w3} {w2} {w1}", f"{w3} {w2}", f"{w2} {w1}"):
+                if n_gram in _BOOSTERS:
+                    valence = valence + _BOOSTERS[n_gram]
         return valence
 
 
@@ -329,27 +522,39 @@ def score_sentiment(sentences: pd.DataFrame, fixes=True, plain: bool = True) -> 
     if "text" not in sentences.columns:
         raise KeyError("score_sentiment needs a DataFrame with a 'text' column")
     analyzer = _analyzer(fixes)
-    score = analyzer.polarity_scores
     raw = [t if isinstance(t, str) else "" for t in sentences["text"]]
     quotes = "quotes" in _fix_set(fixes)
-    texts = [normalize_quotes(t) for t in raw] if quotes else raw
-    rows, plain_compound = [], []
     unfixed = not _fix_set(fixes)
     plain_analyzer = _analyzer(False)
-    plain_score = plain_analyzer.polarity_scores
-    for r, t in zip(raw, texts):
-        analyzer.fired = False
-        res = score(t)
+    lows = _Tokens()                # VADER's lower-cased tokens, made once for the batch
+    done: dict = {}                 # sentence -> its scores (a story may repeat a sentence)
+    rows = []
+    for r in raw:
+        res = done.get(r)
+        if res is None:
+            t = normalize_quotes(r) if quotes else r
+            analyzer.fired = False
+            if t.isascii():
+                toks = _tokenize(t, lows)
+                res = analyzer._score_tokens(t, *toks, lows)
+            else:
+                toks = None
+                res = analyzer._scores(t, lows)
+            if plain:
+                if unfixed or not (analyzer.fired or "bomb" in r.lower()) and (
+                        t is r or plain_analyzer.same_unquoted(r, t, lows)):
+                    res = res + (res[3],)
+                elif t is r and toks is not None:     # the same tokens, plain VADER's rules
+                    res = res + (plain_analyzer._score_tokens(r, *toks, lows)[3],)
+                else:
+                    res = res + (plain_analyzer._scores(r, lows)[3],)
+            done[r] = res
         rows.append(res)
-        if plain:
-            same = unfixed or not (analyzer.fired or "bomb" in r.lower()) and (
-                t is r or plain_analyzer.same_unquoted(r, t))
-            plain_compound.append(res["compound"] if same else plain_score(r)["compound"])
     out = sentences.copy()
-    for col in SCORE_COLUMNS:
-        out[col] = np.array([r[col] for r in rows], dtype="float64")
-    if plain:
-        out["compound_plain"] = np.array(plain_compound, dtype="float64")
+    cols = SCORE_COLUMNS + ["compound_plain"] if plain else SCORE_COLUMNS
+    values = np.array(rows, dtype="float64").reshape(len(rows), len(cols))
+    for k, col in enumerate(cols):
+        out[col] = values[:, k].copy()
     return out
 
 
@@ -361,8 +566,9 @@ def token_valences(text: str, fixes=True) -> list[tuple[str, float]]:
     """
     if "quotes" in _fix_set(fixes):
         text = normalize_quotes(text)
-    words, sents = _analyzer(fixes).sentiments(text)
-    return [(w.lower(), float(v)) for w, v in zip(words, sents) if v]
+    analyzer = _analyzer(fixes)
+    _, low, hits = analyzer._scan(analyzer._prepare(text), _Tokens())
+    return [(low[i], float(v)) for i, v in hits]
 
 
 # ----------------------------------------------------------------------------- validation
