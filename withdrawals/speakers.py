@@ -3306,8 +3306,12 @@ def _canonical_names(people: pd.DataFrame, extra: frozenset = frozenset()) -> di
     roles = people["speaker_role"] if "speaker_role" in people else pd.Series("", index=people.index)
     final = people["speaker"].map(lambda s: mapping.get(s, s))
     gender = {}
+    rows_of = final.groupby(final, sort=False).indices      # name -> its row positions, found once
     for n in set(full.values()):
-        gender[n] = _first_name_gender(n.split()[0]) or _gender_of_rows(mentions[final == n], roles[final == n])
+        gender[n] = _first_name_gender(n.split()[0])
+        if gender[n] is None:
+            pos = rows_of.get(n, [])
+            gender[n] = _gender_of_rows(mentions.iloc[pos], roles.iloc[pos])
     surname_rows = defaultdict(list)      # every spelling that cleans to the same surname speaks together
     for raw, name in cleaned.items():
         if len(name.split()) == 1:
