@@ -1461,3 +1461,9 @@ def test_a_sea_or_a_river_is_no_speaker():
 def test_the_military_speaks_as_an_organisation():
     q = quotes_of("For, as the military says, “The enemy gets a vote!” as to how much blood will be shed.")
     assert speaker_of(q, "The enemy gets a vote") == ("military", "organization")
+
+
+def test_a_two_part_surname_is_the_person_named_in_full_before():
+    q = quotes_of("CNN senior international correspondent Nick Paton Walsh is with one of the fronts.\n\n"
+                  "“The Peshmerga started snaking their way through the mountain,” Paton Walsh said.")
+    assert speaker_of(q, "The Peshmerga started") == ("Nick Paton Walsh", "person")

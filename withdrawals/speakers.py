@@ -475,6 +475,13 @@ _AHEAD = 150   # characters after a role noun in which a mention of its person s
 _FORMER = frozenset(("former", "ex", "ex-", "late", "then"))
 
 
+def _name_tail(a: str, b: str) -> bool:
+    """Is one name the other's last words, two at least ("Paton Walsh" of "Nick Paton Walsh")?"""
+    ta, tb = a.lower().split(), b.lower().split()
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return 2 <= len(short) < len(long_) and long_[-len(short):] == short
+
+
 def _same_first(a: str, b: str) -> bool:
     """Whether two full names can be one person: the same first name, or an initial of it."""
     fa, fb = a.split()[0].rstrip(".").lower(), b.split()[0].rstrip(".").lower()
@@ -600,7 +607,8 @@ class _Story:
             ent = _Entity(key, full, ntok)
             self.homonyms[key] = [self.people[key], ent]
         elif ntok > 1 and ent.ntok > 1 and not _same_first(full, ent.full):
-            same = [e for e in self.homonyms.get(key, [ent]) if _same_first(full, e.full)]
+            # "Paton Walsh" after "Nick Paton Walsh": a two-part surname, the same person
+            same = [e for e in self.homonyms.get(key, [ent]) if _same_first(full, e.full) or _name_tail(full, e.full)]
             if same:
                 ent = same[0]
             else:
