@@ -2390,7 +2390,7 @@ def _by_claim_clause(sc: _Scene):
     despite Mike Pompeo's comments on Sunday that the U.S. was targeting Iran's “actual
     decision-makers”' (Pompeo; also 'her comments that “…”', the pronoun resolved)."""
     slot = sc.slot
-    if slot.pre_empty:
+    if slot.pre_empty or not _CLAIM_NOUN_ANY.search(slot.pre):
         return None
     m = None
     for m in _CLAIM_CLAUSE_RE.finditer(slot.pre):
@@ -2407,6 +2407,8 @@ def _by_claim_clause(sc: _Scene):
     return (res, "") if res is not None and res[1] == "person" else None
 
 
+#: its pre-filter: a text with no claim noun in it holds no claim clause
+_CLAIM_NOUN_ANY = lexicon.anywhere(_CLAIM_NOUNS)
 #: "Mike Pompeo's comments on Sunday that", "her comments before a House committee that": a
 #: possessor (a name, or "his"/"her"), a claim noun, up to six words, "that"
 _CLAIM_CLAUSE_RE = re.compile(r"(?:\b(his|her)|((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'-]*?)(?:['’]s|(?<=s)['’]))\s+"
