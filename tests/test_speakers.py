@@ -1467,3 +1467,8 @@ def test_a_two_part_surname_is_the_person_named_in_full_before():
     q = quotes_of("CNN senior international correspondent Nick Paton Walsh is with one of the fronts.\n\n"
                   "“The Peshmerga started snaking their way through the mountain,” Paton Walsh said.")
     assert speaker_of(q, "The Peshmerga started") == ("Nick Paton Walsh", "person")
+
+
+def test_a_mediator_and_a_name_particle_after_an_inverted_cue():
+    q = quotes_of("“The dangers are profound,” warned UN Syria mediator Staffan de Mistura.")
+    assert speaker_of(q, "The dangers are profound") == ("Staffan de Mistura", "person")

@@ -1255,7 +1255,8 @@ def _np_tail_impl(chunk: str):
             break
         if _is_cap(t) or lt in TITLE_WORDS or lt in ROLE_HEADS or lt in ANON_HEADS or lt in STATEMENT_HEADS \
                 or lt in PLACES or lt in ORG_WORDS or lt in _MEDIA_HEADS or lt in _SPEAKER_MODIFIERS or lt in _EPITHETS \
-                or (lt[-1:] == "s" and lt[:-1] in ROLE_HEADS):
+                or (lt[-1:] == "s" and lt[:-1] in ROLE_HEADS) \
+                or (lt in _NAME_PARTICLES and out and _is_cap(out[-1]) and t.islower()):   # "Staffan de Mistura said"
             out.append(t)
             if len(out) > 12:
                 break
@@ -1348,6 +1349,8 @@ def _np_head_impl(text: str):
                     lt in _WEEKDAYS:
                 break
             out.append(t)
+        elif lt in _NAME_PARTICLES and out and _is_cap(out[-1]) and i + 1 < len(toks) and _is_cap(toks[i + 1]):
+            out.append(t)               # "warned UN Syria mediator Staffan de Mistura"
         elif out and (_low(out[0]) in DETERMINERS or _is_cap(out[-1])) and (j := _modifiers_to_head(toks, i)) >= 0 \
                 and (_low(out[0]) in DETERMINERS or _cap_after(toks, j)):
             out.append(t)               # "a current department official", "NYU journalism professor Jay Rosen"
