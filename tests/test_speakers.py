@@ -1472,3 +1472,13 @@ def test_a_two_part_surname_is_the_person_named_in_full_before():
 def test_a_mediator_and_a_name_particle_after_an_inverted_cue():
     q = quotes_of("“The dangers are profound,” warned UN Syria mediator Staffan de Mistura.")
     assert speaker_of(q, "The dangers are profound") == ("Staffan de Mistura", "person")
+
+
+def test_a_sentence_that_ends_with_its_speaker_credits_every_partial_quotation_in_it():
+    q = quotes_of("Ron Brownstein spoke on CNN.\n\nRomney “talked to the voters who are dissatisfied and reminded "
+                  "them why,” while Obama “did nothing to frame the case against Romney” or explain what he would do "
+                  "in a second term, Brownstein said.")
+    assert q["speaker"].tolist() == ["Ron Brownstein", "Ron Brownstein"]
+    # a prize is no person a pronoun can stand for
+    q = quotes_of("Senator Mary Stone won the Nobel Prize in 2009.\n\n“I do not believe we should go back,” she said.")
+    assert speaker_of(q, "I do not believe") == ("Mary Stone", "person")

@@ -39,6 +39,7 @@ import bisect
 import functools
 import gc
 import re
+import string
 import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
@@ -1827,6 +1828,14 @@ def _attr_post(post: str, story, pos):
         res = _classify(np, story, pos) if np else None
         if res is not None and res[1] in ("person", "organization", "anonymous"):
             return res, cue
+    em = _END_CUE_RE.search(rest)
+    if em and (em.start() > cm.start() or len(pre.split()) > 16 or _P19.search(_P20.sub("", pre))):
+        # "Romney “talked to the voters …,” while Obama “did nothing …” or explain …, Brownstein said.":
+        # the sentence's own cue at its end, its subject the last comma chunk
+        np = _np_tail(em.group(1))
+        res = _classify(tuple(np), story, pos) if np and len(np) <= 6 else None
+        if res is not None and res[1] in ("person", "organization", "anonymous"):
+            return res, em.group(2).lower()
     if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
         return None
     if not pre.strip():
@@ -1861,6 +1870,9 @@ _BY_AGENT_RE = re.compile(r"\s+by\s+(?=[^,;:]{2,80},?\s*$)")
 #: the words after a quotation open a new coordinated subject: ' and Treasury Secretary Steve Mnuchin '
 _AND_NEW_SUBJECT_RE = re.compile(r"\s*,?\s*and\s+(?:the\s+)?[A-Z]")
 _NOUN_BEFORE_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|whose|of)\s+$", re.I)
+#: the sentence's own cue at its end, after a comma: '…, Brownstein said.'
+_END_CUE_RE = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]*)\s+(" + trie_pattern(SPEECH_VERBS)
+                         + r")(?:\s+on\s+\w+day)?\s*[.!?]?[”\"’']?\s*$")
 #: the words after an inverted cue that end its sentence: "said Timothy Parlatore, Gallagher’s lawyer."
 _SENTENCE_LAST_RE = re.compile(r"\s+[^.;:!?“”\"]{2,120}?[.!?]?[”\"’']?\s*$")
 _PREP_AS = PREPOSITIONS | {"as"}
@@ -2562,10 +2574,14 @@ def _share_sentence_speaker(line: _Line, rows) -> None:
     if len(direct) < 2:
         return
     sent_of = {line.base + q.start: q.sent_start for q in line.quotes}
+    ends_in_cue = {st for st, en, _s, _f in line.sentences if _END_CUE_RE.search(line.text, st, en)}
     for i, r in enumerate(direct):
-        if r["speaker_kind"] != "unknown" or r.get("term") or r["quote_words"] < 3:
-            continue                # a word or two with nobody behind it is a term, not words
         st = sent_of.get(r["start"])
+        # a partial quotation given to the nearest subject, in a sentence that ends ", Brownstein said.",
+        # is the words of that sentence's speaker too
+        if not (r["speaker_kind"] == "unknown" or (not r["cue"] and st in ends_in_cue)) \
+                or r.get("term") or r["quote_words"] < 3:
+            continue                # a word or two with nobody behind it is a term, not words
         later = next((x for x in direct[i + 1:] if sent_of.get(x["start"]) == st and x["cue"]
                       and x["speaker_kind"] != "unknown" and not x.get("term")), None)
         if later is not None:
