@@ -597,3 +597,9 @@ def test_a_country_where_the_troops_are_in_brackets_is_their_place():
     story = ("We also have troops deployed in Turkey (to support efforts in the Middle East), Egypt (where we have "
              "been since 1981), and Jordan (where 2,200 American troops are assisting the government).")
     assert [(r[1], r[5]) for r in _troops(story)] == [(2200, "Jordan")]
+
+
+def test_peshmerga_and_yazidi_fighters_are_local():
+    rows = _troops("ISIS held Sinjar in Iraq. The operation includes up to 7,500 Peshmergas, and some 5,000 Yazidi "
+                   "fighters were mobilized.")
+    assert [(r[1], r[3], r[4]) for r in rows] == [(7500, "up_to", "local"), (5000, "about", "local")]
