@@ -603,3 +603,9 @@ def test_peshmerga_and_yazidi_fighters_are_local():
     rows = _troops("ISIS held Sinjar in Iraq. The operation includes up to 7,500 Peshmergas, and some 5,000 Yazidi "
                    "fighters were mobilized.")
     assert [(r[1], r[3], r[4]) for r in rows] == [(7500, "up_to", "local"), (5000, "about", "local")]
+
+
+def test_three_or_more_countries_of_one_region_are_that_region():
+    rows = _troops("Some 50,000 to 65,000 U.S. troops are based at facilities in Bahrain, Qatar, Kuwait, Oman and Saudi Arabia.")
+    assert [(r[1], r[2], r[5]) for r in rows] == [(50000, 65000, "Middle East")]
+    assert [r[5] for r in _troops("About 5,000 U.S. troops are in Iraq and Syria.")] == ["Iraq and Syria"]

@@ -1257,6 +1257,9 @@ def _place(text, story, s0, s1, a, b, next_start, skip, context=True, preps=None
         places = sorted(set(places))
         if len(places) == 1:
             return places[0], "sentence"
+        regions = {_COUNTRY_REGION.get(p, "") for p in places}
+        if len(places) >= 3 and len(regions) == 1 and "" not in regions:
+            return regions.pop(), "sentence"    # "in Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the UAE"
         return ", ".join(places[:-1]) + " and " + places[-1], "sentence"
     if not context and not _ANAPHOR.search(text, s0, s1):
         return "", ""
