@@ -1482,3 +1482,9 @@ def test_a_sentence_that_ends_with_its_speaker_credits_every_partial_quotation_i
     # a prize is no person a pronoun can stand for
     q = quotes_of("Senator Mary Stone won the Nobel Prize in 2009.\n\n“I do not believe we should go back,” she said.")
     assert speaker_of(q, "I do not believe") == ("Mary Stone", "person")
+
+
+def test_an_outlets_reporter_named_after_according_to_is_the_reporter():
+    q = quotes_of("The effort ended in a vote, “one of her major achievements as secretary” according to New York "
+                  "Times’ reporter Mark Landler in his new book.")
+    assert speaker_of(q, "one of her major achievements") == ("Mark Landler", "person")
