@@ -1488,3 +1488,9 @@ def test_an_outlets_reporter_named_after_according_to_is_the_reporter():
     q = quotes_of("The effort ended in a vote, “one of her major achievements as secretary” according to New York "
                   "Times’ reporter Mark Landler in his new book.")
     assert speaker_of(q, "one of her major achievements") == ("Mark Landler", "person")
+
+
+def test_a_thought_quoted_inside_a_quotation_is_the_speakers():
+    q = quotes_of("Rahim Gul spoke on Monday.\n\n“When they ordered me to destroy the bridge, I thought, ‘This is "
+                  "not jihad,’” says Gul.")
+    assert q[q["nested"]][["speaker", "speaker_kind"]].values.tolist() == [["Rahim Gul", "person"]]

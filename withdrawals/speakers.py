@@ -2716,6 +2716,8 @@ _NESTED_SAYING_RE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|now|even|so)\s+)((?:
                                r"writing|tweeting|calling)\W*$", re.I)
 
 
+#: the speaker's own thought inside a quotation: "I thought, ‘…’", "we told ourselves: ‘…’"
+_FIRST_PERSON_THOUGHT_RE = re.compile(r"\b(?:I|we)\s+(?:thought|think|wondered|told\s+(?:myself|ourselves))\W*$")
 #: someone else named inside a quotation before a nested one ("for her to say", "so that Democrats can
 #: say", "some who say", "They used to tell me")
 _THIRD_PARTY_RE = re.compile(r"\b(?i:he|she|him|her|they|them|his|their|who|some|others|people)\b"
@@ -2746,6 +2748,9 @@ def _nested_quotes(article_id, paragraph, quote, qa, story, outer=None):
         res = got[0] if got is not None else None
         if res is not None and not isinstance(res, Attribution):
             res = Attribution(*res)
+        if (res is None or res.kind == "unknown") and outer is not None and outer.kind != "unknown" \
+                and _FIRST_PERSON_THOUGHT_RE.search(pre):
+            res, got = outer, (outer, "")       # "… I thought, ‘This is not jihad’": the speaker's own thought
         if (res is None or res.kind == "unknown") and outer is not None and outer.kind != "unknown" \
                 and _word_count(inner) >= 4 and (cues := _find_cues(pre)) \
                 and not _THIRD_PARTY_RE.search(re.split(r"[,;:]", pre[:cues[-1].start()])[-1]):
