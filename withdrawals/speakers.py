@@ -39,7 +39,6 @@ import bisect
 import functools
 import gc
 import re
-import string
 import unicodedata
 from collections import defaultdict
 from typing import NamedTuple
