@@ -733,15 +733,11 @@ class _Story:
         found = m.group(0) if m else ""
         return _MEDIA_ALIASES.get(found, found)
 
-    def unnamed_before(self, head: str, pos: int) -> str:
+    def unnamed_before(self, head: str, pos: int, since: int = -1) -> str:
         """The description of the last unnamed person with this role noun introduced before
         ``pos`` ("a senior commander", "one Western diplomat", "another Revolutionary Guards
-        commander" -> "senior commander"), or ""."""
-        m = self._last_match(_unnamed_re(head), pos)
-        return " ".join(m.group(1).split()) if m else ""
-
-    def unnamed_since(self, head: str, since: int, pos: int) -> str:
-        """:meth:`unnamed_before`, introduced after offset ``since`` (a named holder's last mention)."""
+        commander" -> "senior commander"), or ""; with ``since``, only one introduced after that
+        offset (a named holder's last mention)."""
         m = self._last_match(_unnamed_re(head), pos)
         return " ".join(m.group(1).split()) if m and m.start() > since else ""
 
@@ -1544,7 +1540,7 @@ def _role_phrase(p: _Phrase, story, pos):
     ent = story.by_role(p.head, [w for w in p.low[:-1] if w not in DETERMINERS], pos)
     if ent is not None:
         # "another commander was looking ahead … “Q,” the commander said": the unnamed one met since
-        desc = story.unnamed_since(p.head, _last_before(ent, pos), pos) if p.det == "the" else ""
+        desc = story.unnamed_before(p.head, pos, since=_last_before(ent, pos)) if p.det == "the" else ""
         if desc:
             return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
         return _person(ent, p.mention)
@@ -1575,8 +1571,7 @@ def _unnamed_for_phrase(p: _Phrase, story, pos):
     toks = p.toks
     if len(toks) < 4 or p.det not in ("a", "an", "one"):
         return _NEXT
-    k = next((i for i in range(2, len(toks) - 1) if p.low[i] in ("for", "to") and p.low[i - 1] in ANON_HEADS), None)
-    if k is None:
+    if not any(p.low[i] in ("for", "to") and p.low[i - 1] in ANON_HEADS for i in range(2, len(toks) - 1)):
         return _NEXT
     desc = " ".join(t for t in toks[1:] if _low(t) not in ("a", "an", "one"))
     return Attribution("unnamed " + desc, "anonymous", p.mention, p.mention, None)
