@@ -35,7 +35,7 @@ import pandas as pd
 from withdrawals.corpus import load_articles
 from withdrawals.numbers import extract_troop_mentions
 # the scorer matches words and names the way the speakers stage forms them
-from withdrawals.speakers import _INITIAL_RE, _P33, _first_key, extract_quotes, merge_speakers
+from withdrawals.speakers import _INITIAL_RE, _PLAIN_WORD_RE, _first_key, extract_quotes, merge_speakers
 
 __all__ = ["score_quotes", "score_troops", "score_troop_fixtures", "score_quote_fixture",
            "fixture_cases", "load_fixture", "read_fixture", "read_stories", "fixture_articles",
@@ -64,7 +64,7 @@ def _prf(right: int, predicted: int, gold: int, empty: float = 0.0) -> dict:
 
 def _norm_text(s: str) -> str:
     """Lower case, quote marks and dashes folded, punctuation dropped: the form quotations are matched in."""
-    return " ".join(_P33.findall(str(s).lower().translate(_MARKS)))
+    return " ".join(_PLAIN_WORD_RE.findall(str(s).lower().translate(_MARKS)))
 
 
 def _without_initials(name) -> str:

@@ -13,6 +13,8 @@ notebook rerun, or a retitled figure, does not redo the analysis.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -49,15 +51,30 @@ def analyze_partition(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     stories in the partition.
     """
     stories = articles[_ARTICLE_INPUT].reset_index(drop=True)
-    sentences = split_sentences(stories)
-    figures = extract_figures(stories, sentences=sentences)
-    return {
-        "sentences": score_sentiment(sentences),
-        "quotes": extract_quotes(stories),
-        "troops": figures["troops"],
-        "timelines": figures["timelines"],
-        "casualties": figures["casualties"],
-    }
+    with _no_cyclic_gc():
+        sentences = split_sentences(stories)
+        figures = extract_figures(stories, sentences=sentences)
+        return {
+            "sentences": score_sentiment(sentences),
+            "quotes": extract_quotes(stories),
+            "troops": figures["troops"],
+            "timelines": figures["timelines"],
+            "casualties": figures["casualties"],
+        }
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """The cyclic garbage collector paused while the stages run: the per-story objects hold no
+    cycles, so it frees nothing there, but its full passes over the rules' line caches cost
+    about a tenth of the run.  Reference counting still frees everything at once."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _chunks(articles: pd.DataFrame, n_chunks: int) -> list[pd.DataFrame]:

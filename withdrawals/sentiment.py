@@ -281,10 +281,7 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                 if cap_diff is None:
                     cap_diff = _cap_diff(raw)
                 if cap_diff:
-                    if valence > 0:
-                        valence += _C_INCR
-                    else:
-                        valence -= _C_INCR
+                    valence += _C_INCR if valence > 0 else -_C_INCR
             for start_i in (0, 1, 2):
                 j = i - start_i - 1
                 if j < 0:
@@ -301,10 +298,7 @@ class _NewsAnalyzer(_vs.SentimentIntensityAnalyzer):
                         if cap_diff is None:
                             cap_diff = _cap_diff(raw)
                         if cap_diff:
-                            if valence > 0:
-                                s += _C_INCR
-                            else:
-                                s -= _C_INCR
+                            s += _C_INCR if valence > 0 else -_C_INCR
                     if start_i == 1:
                         s = s * 0.95
                     elif start_i == 2:

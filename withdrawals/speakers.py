@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import re
 import unicodedata
 from collections import defaultdict
@@ -196,52 +195,52 @@ _LINK_RE = re.compile(r"^\s*(?:READ MORE|Read more|MORE:|More:|RELATED:|Related:
                       r"Click here|Sign up|Subscribe|Follow us|Contributing:|Reporting by|Editing by)")
 
 
-# precompiled patterns used inside the per-story loops
-_P0 = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-")
-_P1 = re.compile(r"[\w.]+")
-_P2 = re.compile(r"\b\d{1,2}:\d{2}$")
+# patterns of the per-story loops, each named for what it matches
+_ARABIC_ARTICLE_RE = re.compile(r"^(?:al|el|ad|as|ash|an|bin|ibn|abu|Al|El)-")
+_DOTTED_WORD_RE = re.compile(r"[\w.]+")
+_CLOCK_TIME_END_RE = re.compile(r"\b\d{1,2}:\d{2}$")
 #: the word before a full stop; the lookbehind (no new matches: a match never starts inside a run of
 #: [\w.]) spares the rescan of a word from each of its letters
-_P3 = re.compile(r"(?<![\w.])([\w.]+)$")
-_P4 = re.compile(r"[A-Z]")
-_P5 = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
-_P6 = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
-_P7 = re.compile(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b")
-_P8 = re.compile(r"[.!?][”\"’)]*\s+(?=\S)")
-_P9 = re.compile(r"(?<![\w.])([\w.]+)[.!?]?$")     # lookbehind: as _P3
-_P10 = re.compile(r",\s*$")
-_P11 = re.compile(r"[,;:—–]")
-_P12 = re.compile(r"[\w.'’\-]+|,")
-_P13 = re.compile(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| said| told| added)")
-_P14 = re.compile(r"^(?:the|a|an)\s+", re.I)
-_P15 = re.compile(r"\s*,\s*|\s+[—–]\s+")
-_P16 = re.compile(r"\d{1,3}")
+_WORD_BEFORE_DOT_RE = re.compile(r"(?<![\w.])([\w.]+)$")
+_CAPITAL_LETTER_RE = re.compile(r"[A-Z]")
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?")
+_CAPITAL_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?")
+_SENTENCE_OPENER_RE = re.compile(r"(?:The|But|And|In|It|He|She|They|A|This|That|We|I)\b")
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][”\"’)]*\s+(?=\S)")
+_LAST_WORD_RE = re.compile(r"(?<![\w.])([\w.]+)[.!?]?$")     # lookbehind: as _WORD_BEFORE_DOT_RE
+_TRAILING_COMMA_RE = re.compile(r",\s*$")
+_CLAUSE_PUNCT_RE = re.compile(r"[,;:—–]")
+_WORD_OR_COMMA_RE = re.compile(r"[\w.'’\-]+|,")
+_APPOSITIVE_RE = re.compile(r",\s+((?:the |a |an )?[^,.;:“”\"]{3,90}?)(?=,|\.\s|\.$| said| told| added)")
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_PHRASE_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+[—–]\s+")
+_SMALL_NUMBER_RE = re.compile(r"\d{1,3}")
 _RELATIVE_TAIL_RE = re.compile(r"^(.*\S)\s+(?:who|that)\s+\S.*$")
-_P17 = re.compile(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$")
-_P18 = re.compile(r"[\s,—–-]*")
-_P19 = re.compile(r"[.;:!?“”\"]")
+_PLACE_TAIL_RE = re.compile(r"^(.*\S)\s+(?:in|at|from|for|of|with|near|inside|across)\s+(?:the\s+)?[\w.’'\- ]+$")
+_LEADING_SEPARATORS_RE = re.compile(r"[\s,—–-]*")
+_CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 #: full stops that end no clause: initials ("H.R."), abbreviations of segment's list ("Rep.", "Va.")
-_P20 = re.compile(r"\b(?:[A-Z]\.)+|\b(?:" + "|".join(sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a),
-                                                           key=len, reverse=True)) + r")\.", re.I)
-_P21 = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-_P22 = re.compile(r"\b(?:and|but)\s+$")
-_P23 = re.compile(r"\w")
-_P24 = re.compile(r"\w+(?:['’]\w+)?")
-_P25 = re.compile(r"[”\"]?\s*[a-z,—–]")
-_P26 = re.compile(r"[\s]*[,—–]")
+_NON_FINAL_STOP_RE = re.compile(r"\b(?:[A-Z]\.)+|\b(?:" + "|".join(
+    sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True)) + r")\.", re.I)
+_BE_VERB_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+_CONJUNCTION_END_RE = re.compile(r"\b(?:and|but)\s+$")
+_WORD_CHAR_RE = re.compile(r"\w")
+_COUNTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_LOWER_CONTINUATION_RE = re.compile(r"[”\"]?\s*[a-z,—–]")
+_COMMA_OR_DASH_RE = re.compile(r"[\s]*[,—–]")
 #: '… pulled out “slowly”, while Bolton said …': a new clause with its own speaker follows
 _NEW_CLAUSE_WORDS = r"(?:while|whereas|but|although|though)\s"
 _NEW_CLAUSE_RE = re.compile(r"\s*,\s*" + _NEW_CLAUSE_WORDS, re.I)
 #: the same after a quotation whose comma is inside the marks ('is “a question of weeks,” though the
 #: official said …')
 _NEW_CLAUSE_AFTER_COMMA_RE = re.compile(r"\s*" + _NEW_CLAUSE_WORDS, re.I)
-_P27 = re.compile(r"\s*,")
-_P28 = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
-_P29 = re.compile(r"\b[Aa]ccording to\s+")
-_P30 = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+$")
-_P31 = re.compile(r",[^,]*,\s*$")
-_P32 = re.compile(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?that\s+")
-_P33 = re.compile(r"[\w']+")
+_COMMA_AHEAD_RE = re.compile(r"\s*,")
+_TERM_MARKER_END_RE = re.compile(r"so-called\s*$|dubbed\s*$|titled\s*$|entitled\s*$")
+_ACCORDING_TO_RE = re.compile(r"\b[Aa]ccording to\s+")
+_BE_OR_IT_END_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|it)\s+$")
+_PARENTHETICAL_END_RE = re.compile(r",[^,]*,\s*$")
+_THAT_CLAUSE_RE = re.compile(r"\s+(?:(?:on|late|early|last|this)\s+\w+\s+)?that\s+")
+_PLAIN_WORD_RE = re.compile(r"[\w']+")
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -286,13 +285,13 @@ def _is_initials(tok: str) -> bool:
 def _surname_key(tok: str) -> str:
     t = _strip_poss(tok)[0]
     if "-" in t:  # the prefix pattern needs a hyphen
-        t = _P0.sub("", t)
+        t = _ARABIC_ARTICLE_RE.sub("", t)
     return t.lower()
 
 
 @functools.lru_cache(maxsize=65536)
 def _norm_role(role: str) -> str:
-    words = [_ROLE_NORMALISE.get(_low(w), _low(w)) for w in _P1.findall(role)]
+    words = [_ROLE_NORMALISE.get(_low(w), _low(w)) for w in _DOTTED_WORD_RE.findall(role)]
     return " ".join(words)
 
 
@@ -389,7 +388,7 @@ def _line_kind(s: str) -> str:
     if "WATCH" in s or s == "Replay" or "More Videos" in s or s.startswith("Video Ad"):
         if _TEASER_RE.search(s):
             return "T" if "JUST WATCHED" in s else "t"
-    if _LINK_RE.match(s) or (s[-3:-2] == ":" and _P2.search(s)):
+    if _LINK_RE.match(s) or (s[-3:-2] == ":" and _CLOCK_TIME_END_RE.search(s)):
         return "J"
     if len(s) < 600:
         if s.endswith(")"):
@@ -422,12 +421,12 @@ def _boundaries(par: str, spans: tuple):
         if spans and _inside_span(spans, dot, pos, m.group(2)):
             continue  # a full stop inside a quotation (not at its closing mark), or a start inside one
         if m.group(1) == ".":
-            wm = _P3.search(par[max(0, dot - 30):dot])
+            wm = _WORD_BEFORE_DOT_RE.search(par[max(0, dot - 30):dot])
             w = wm.group(1) if wm else ""
-            if _low(w) in _SENTENCE_ABBREV or _P4.fullmatch(w) or _P5.fullmatch(w):
+            if _low(w) in _SENTENCE_ABBREV or _CAPITAL_LETTER_RE.fullmatch(w) or _INITIALS_RE.fullmatch(w):
                 # "U.S." at a real sentence end is ambiguous: accept when next word is not a name
-                if not (_P6.fullmatch(w + ".") and
-                        _P7.match(par[pos:])):
+                if not (_CAPITAL_INITIALS_RE.fullmatch(w + ".") and
+                        _SENTENCE_OPENER_RE.match(par[pos:])):
                     continue
         starts.append(pos)
     return starts
@@ -870,19 +869,15 @@ class _Story:
 
 
 # --------------------------------------------------------------------------- names in text
-@functools.lru_cache(maxsize=65536)
-def _parse_run_cached(toks):
-    return _parse_run_impl(list(toks))
-
-
 def _parse_run(toks):
-    """Split a run of capitalised tokens (see :func:`_parse_run_impl`), cached."""
-    titles, name, kind = _parse_run_cached(tuple(toks))
+    """Split a run of capitalised tokens (see :func:`_split_run`): new lists, free to change."""
+    titles, name, kind = _split_run(tuple(toks))
     return list(titles), list(name), kind
 
 
-def _parse_run_impl(toks):
-    """Split a run of capitalised tokens into (titles, name tokens, kind).
+@functools.lru_cache(maxsize=65536)
+def _split_run(toks: tuple):
+    """Split a run of capitalised tokens into (titles, name tokens, kind), tuples (cached).
 
     kind: "person", "org", "place", "role" or None. The last token always stays
     in the name part unless the whole run is titles.
@@ -945,19 +940,19 @@ def _role_before(text: str, start: int) -> str:
 
 def _role_before_seg(seg: str) -> str:
     seg = seg[seg.rfind("\n") + 1:]
-    sm = list(_P8.finditer(seg))
+    sm = list(_SENTENCE_BREAK_RE.finditer(seg))
     if sm:
         tail_from = sm[-1].end()
-        w = _P9.search(seg[:sm[-1].start() + 1])
+        w = _LAST_WORD_RE.search(seg[:sm[-1].start() + 1])
         if not (w and _low(w.group(1)) in ABBREV):
             seg = seg[tail_from:]
-    if _P10.search(seg):
-        chunk = _P11.split(seg.rstrip()[:-1])[-1].strip()
-        words = [_low(x) for x in _P1.findall(chunk)]
+    if _TRAILING_COMMA_RE.search(seg):
+        chunk = _CLAUSE_PUNCT_RE.split(seg.rstrip()[:-1])[-1].strip()
+        words = [_low(x) for x in _DOTTED_WORD_RE.findall(chunk)]
         if words and any(x in ROLE_HEADS for x in words) and len(words) <= 12:
             return chunk
         return ""
-    toks = _P12.findall(seg, seg.rfind(",") + 1)     # the walk back stops at the last comma
+    toks = _WORD_OR_COMMA_RE.findall(seg, seg.rfind(",") + 1)     # the walk back stops at the last comma
     out = []
     for t in reversed(toks):
         lt = _low(t)
@@ -988,11 +983,11 @@ def _appositive_after(text: str, end: int) -> str:
 def _appositive_after_seg(seg: str) -> str:
     # initialisms ("a former U.S. ambassador") keep their dots out of the way of the sentence end
     masked = _INITIALISM_RE.sub(lambda im: im.group().replace(".", "\x00"), seg) if seg.count(".") > 1 else seg
-    m = _P13.match(masked)
+    m = _APPOSITIVE_RE.match(masked)
     if not m:
         return ""
     ap = m.group(1).strip().replace("\x00", ".")
-    words = [_low(w) for w in _P1.findall(ap)]
+    words = [_low(w) for w in _DOTTED_WORD_RE.findall(ap)]
     if words and (words[0] in ("who", "which", "whose", "where")):
         return ""
     if any(w in ROLE_HEADS for w in words[:6]):
@@ -1114,7 +1109,7 @@ def _line_people(line: str):
     (start, end, False, org_name, None, None, None, None) for an organisation), others dropped."""
     out = []
     for toks, start, end in _line_runs.__wrapped__(line):
-        titles, name, kind = _parse_run_cached(tuple(toks))
+        titles, name, kind = _split_run(tuple(toks))
         if kind == "person":
             if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
                 continue
@@ -1193,7 +1188,7 @@ def _role_of(text, start, end, titles):
 
 
 def _register_run(story, text, toks, start, end):
-    titles, name, kind = _parse_run_cached(tuple(toks))
+    titles, name, kind = _split_run(tuple(toks))
     if kind == "person":
         if titles and not any(_low(t) in TITLE_WORDS for t in titles) and len(name) < 2:
             return
@@ -1206,10 +1201,6 @@ def _register_run(story, text, toks, start, end):
 
 
 # --------------------------------------------------------------------------- speaker phrases
-def _tokens_cached(s: str):
-    return tuple(_TOKEN_RE.findall(s))
-
-
 def _tokens(s: str):
     """Word and punctuation tokens of ``s`` (a new list)."""
     return _TOKEN_RE.findall(s)           # findall's list is new: no copy through a tuple
@@ -1222,15 +1213,12 @@ _POSTMOD_RE = re.compile(r"\s+(?:familiar with|close to|briefed on|knowledgeable
 
 def _np_tail(chunk: str):
     """The noun phrase at the end of a clause (before a reporting verb); a new list."""
-    return list(_np_tail_cached(chunk))
+    return list(_clause_tail(chunk))
 
 
 @functools.lru_cache(maxsize=65536)
-def _np_tail_cached(chunk: str):
-    return tuple(_np_tail_impl(chunk))
-
-
-def _np_tail_impl(chunk: str):
+def _clause_tail(chunk: str) -> tuple:
+    """:func:`_np_tail`, cached on the clause (a tuple)."""
     if " " in chunk:
         chunk = _POSTMOD_RE.sub("", chunk)
     toks = [t for t in _tokens(_PAREN_RE.sub(" ", chunk)) if t not in ("(", ")")]
@@ -1238,9 +1226,9 @@ def _np_tail_impl(chunk: str):
                                                    and len(toks[-1]) > 4)):
         toks.pop()
     if not toks:
-        return []
+        return ()
     if _low(toks[-1]) in PRONOUNS:
-        return [toks[-1]]
+        return (toks[-1],)
     out = []
     for t in reversed(toks):
         lt = _low(_strip_poss(t)[0])
@@ -1265,28 +1253,24 @@ def _np_tail_impl(chunk: str):
         while j > 0 and j > k - 5 and toks[j][:1].islower() and _low(toks[j]) not in ("a", "an", "one"):
             j -= 1
         if _low(toks[j]) in ("a", "an", "one"):
-            return toks[j:]
+            return tuple(toks[j:])
     if out and _low(out[0]) in ("other", "fellow") and k >= 1 and toks[k] == "and" and _is_cap(toks[k - 1]):
         j = k - 1               # "Smith and other Democrats": the one named
         while j > 0 and (_is_cap(toks[j - 1]) or _low(toks[j - 1]) in TITLE_WORDS):
             j -= 1
-        return toks[j:k]
+        return tuple(toks[j:k])
     while out and _low(out[0]) in ("of", "and"):
         out.pop(0)
     if "of" in out[1:]:
         k = len(out) - 1 - out[::-1].index("of")
         if k > 0 and all(_low(t) in PLACES or _low(t) == "the" for t in out[k + 1:]):
             out = out[:k]  # "Sen. Lindsey Graham of South Carolina"
-    return out
+    return tuple(out)
 
 
 def _np_head(text: str):
     """The noun phrase right after an inverted reporting verb ("said X, ..."); a new list."""
-    return _np_head_impl(text[:160])      # a new list each call: no copy through a tuple
-
-
-def _np_head_cached(text: str):
-    return tuple(_np_head_impl(text))
+    return _np_head_tokens(text[:160])      # a new list each call: no copy through a tuple
 
 
 def _modifiers_to_head(toks, i: int) -> int:
@@ -1319,7 +1303,7 @@ _NOT_MODIFIER = frozenset(("and", "or", "but", "who", "which", "that", "is", "wa
 _EPITHETS = frozenset(lexicon.words("speaker_epithets"))
 
 
-def _np_head_impl(text: str):
+def _np_head_tokens(text: str):
     toks = [t for t in _tokens(_PAREN_RE.sub(" ", text[:160]))]
     out = []
     skip_to = -1
@@ -1430,7 +1414,7 @@ def _name_phrase(p: _Phrase, story, pos):
             if ent is None and len(name) == 1 and not titles:
                 ent = story.by_first_name(_strip_poss(name[0])[0], pos)   # "Andrea said" after "Andrea Gallagher"
             if ent is None:
-                role = _P14.sub("", " ".join(toks[:len(toks) - len(name)]))
+                role = _LEADING_ARTICLE_RE.sub("", " ".join(toks[:len(toks) - len(name)]))
                 if len(name) == 1 and not titles and (p.det or _low(name[0]) in TITLE_WORDS
                                                       or _low(_strip_poss(name[0])[0]) in _non_name_words()
                                                       or _not_name_word(name[0])):
@@ -1603,7 +1587,7 @@ def _find_cues(s: str):
 
 def _clause_before(text: str):
     """Split the text before a cue into comma chunks, last first, skipping appositives."""
-    chunks = _P15.split(text)
+    chunks = _PHRASE_SEPARATOR_RE.split(text)
     return [c for c in reversed(chunks)]
 
 
@@ -1618,7 +1602,7 @@ def _clause_chunks(before: str):
 
 def _word_count(q: str) -> int:
     """Words in a quotation (``quote_words``)."""
-    return len(_P24.findall(q))
+    return len(_COUNTED_WORD_RE.findall(q))
 
 
 def _speech_cues(s: str):
@@ -1658,7 +1642,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
         relative = first in ("who", "which", "whose", "himself", "herself", "themselves") or \
             (first in PREPOSITIONS and first not in ("meeting", "met")) or first in ("speaking", "according")
         appos = relative or first in ("a", "an", "the") or PARTY_STATE.match(ch) or \
-            _P16.fullmatch(ch) or (ch[:1].islower() and first not in PRONOUNS) or \
+            _SMALL_NUMBER_RE.fullmatch(ch) or (ch[:1].islower() and first not in PRONOUNS) or \
             (np and _low(np[-1]) in ROLE_HEADS and not (np and _is_cap(np[-1]) and len(np) > 1 and
                                                       _parse_run([t for t in np if _is_cap(t)])[2] == "person"))
         if appos:
@@ -1682,7 +1666,7 @@ def _speaker_before(pre: str, cue_m, story, pos, sent_text_before_cue_full=None)
         res = _classify(np, story, pos)
         if res is not None and res[1] in ("organization",) or res is None:
             # "officials in Kabul", "Former U.S. envoys who worked on Afghanistan": the head before
-            pm = _RELATIVE_TAIL_RE.search(ch) or _P17.search(ch)
+            pm = _RELATIVE_TAIL_RE.search(ch) or _PLACE_TAIL_RE.search(ch)
             if pm:
                 head_np = _np_tail(pm.group(1))
                 hres = _classify(head_np, story, pos) if head_np else None
@@ -1772,7 +1756,7 @@ def _subject_of(sentence_part: str, story, pos, last: bool = False):
 
 def _attr_post(post: str, story, pos):
     """'"Q," X said' or '"Q," said X' from the words after a quotation."""
-    m = _P18.match(post)
+    m = _LEADING_SEPARATORS_RE.match(post)
     rest = post[m.end():]
     if not rest:
         return None
@@ -1801,7 +1785,7 @@ def _attr_post(post: str, story, pos):
     cm = cues[0]
     pre = _PASSIVE_QUOTED_RE.sub(" ", rest[:cm.start()])
     cue = cm.group().lower()
-    if cue in ("asked", "told") and _P21.search(pre):
+    if cue in ("asked", "told") and _BE_VERB_END_RE.search(pre):
         return None     # '“Would you do it again?” he was asked': the question is not his
     if cue in PARTICIPLE_CUES and _AND_NEW_SUBJECT_RE.match(pre):
         return None     # "Pompeo discussing efforts to “negotiate …” and Mnuchin complaining that …": Mnuchin's clause
@@ -1810,7 +1794,7 @@ def _attr_post(post: str, story, pos):
         res = _classify(np, story, pos) if np else None
         if res is not None and res[1] != "unknown":
             return res, cue
-    if "," in pre and not _P19.search(_P20.sub("", pre)):
+    if "," in pre and not _CLAUSE_END_RE.search(_NON_FINAL_STOP_RE.sub("", pre)):
         res = _apposition_speaker(pre, story, pos)
         if res is not None:
             return res, cue
@@ -1823,14 +1807,14 @@ def _attr_post(post: str, story, pos):
         if res is not None and res[1] in ("person", "organization", "anonymous"):
             return res, cue
     em = _END_CUE_RE.search(rest)
-    if em and (em.start() > cm.start() or len(pre.split()) > 16 or _P19.search(_P20.sub("", pre))):
+    if em and (em.start() > cm.start() or len(pre.split()) > 16 or _CLAUSE_END_RE.search(_NON_FINAL_STOP_RE.sub("", pre))):
         # "Romney “talked to the voters …,” while Obama “did nothing …” or explain …, Brownstein said.":
         # the sentence's own cue at its end, its subject the last comma chunk
         np = _np_tail(em.group(1))
         res = _classify(tuple(np), story, pos) if np and len(np) <= 6 else None
         if res is not None and res[1] in ("person", "organization", "anonymous"):
             return res, em.group(2).lower()
-    if len(pre.split()) > 16 or _P19.search(_P20.sub("", pre)):
+    if len(pre.split()) > 16 or _CLAUSE_END_RE.search(_NON_FINAL_STOP_RE.sub("", pre)):
         return None
     if not pre.strip():
         if cue in PARTICIPLE_CUES:
@@ -2004,19 +1988,19 @@ def _attr_pre(pre: str, story, pos):
             res = _statement_source(after, np, story, pos) or res
         return (res, cue) if res else None
     # passive "is said to", "was told"; "he was asked by Fox News' Megyn Kelly, “Q”": the asker
-    if _P21.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("asked", "told") \
+    if _BE_VERB_END_RE.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("asked", "told") \
             and (bm := _BY_AGENT_RE.match(pre, cm.end())):
         np = _np_head(pre[bm.end():])
         res = _classify(np, story, pos) if np else None
         if res is not None and res[1] in ("person", "organization", "anonymous"):
             return res, cue
-    if _P21.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
+    if _BE_VERB_END_RE.search(pre[max(0, cm.start() - 20):cm.start()]) and cue in ("said", "told", "called", "asked", "described"):
         if len(cues) > 1:
             cm = cues[-2]
             cue = cm.group().lower()
         else:
             return None
-    if cue in PARTICIPLE_CUES or _P22.search(pre[max(0, cm.start() - 10):cm.start()]):
+    if cue in PARTICIPLE_CUES or _CONJUNCTION_END_RE.search(pre[max(0, cm.start() - 10):cm.start()]):
         before = pre[:cm.start()]
         wm = _WITH_SUBJECT_RE.search(before) if cue in PARTICIPLE_CUES else None
         if wm:  # "..., with Attorney General Jeff Sessions calling it a “very fine place”"
@@ -2056,9 +2040,6 @@ def _attr_pre(pre: str, story, pos):
 
 
 # --------------------------------------------------------------------------- per story
-_quote_spans_cached = double_quote_spans   # a cache here never paid on real text (each line is new)
-
-
 def _outside_factory(spans_abs):
     starts = [s for s, _ in spans_abs]
 
@@ -2080,7 +2061,7 @@ def _line_spans(w: str, single: bool):
             return ()
         found = [head]      # "'Those days are over'": a subheading quoting the passage below
     else:
-        found = _quote_spans_cached(w)
+        found = double_quote_spans(w)
     marks = QMARKS + ("‘’'" if single else "")
     out = []
     for s, e in found:
@@ -2090,7 +2071,7 @@ def _line_spans(w: str, single: bool):
             s += 1
         while e > s and w[e - 1] in " \t":
             e -= 1
-        if e > s and _P23.search(w[s:e]):
+        if e > s and _WORD_CHAR_RE.search(w[s:e]):
             out.append((s, e, opened, closed))
     return tuple(out)
 
@@ -2179,20 +2160,20 @@ def _line_plan(w: str, spans):
             j += 1                  # 'said Robert “Bud” McFarlane': the nickname is part of the name
         nxt = spans[j][0] - 1 if j < len(spans) else len(w)
         post_to = min(max(sent_end(e + 1), e + 1), nxt)
-        if _P25.match(w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
+        if _LOWER_CONTINUATION_RE.match(w[e:e + 3]) or (quote and quote[-1] in ",?!—–-"):
             post_to = min(nxt, max(post_to, (w.find(".", e + 2) + 1) or len(w)))
         post = w[_after_mark(w, e) if closed else e:post_to]
         if j > k + 1:
             post = _NICKNAME_RE.sub(r"\1", post)
         ends_comma = bool(quote) and quote.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
         new_clause = _NEW_CLAUSE_AFTER_COMMA_RE.match(post) if ends_comma else _NEW_CLAUSE_RE.match(post)
-        order = ("post", "pre") if ((ends_comma or _P26.match(post)) and not (new_clause and pre.strip())) \
+        order = ("post", "pre") if ((ends_comma or _COMMA_OR_DASH_RE.match(post)) and not (new_clause and pre.strip())) \
             else ("pre", "post")
         pre_empty = not pre.strip()
         work_title = bool(len(quote) < 80 and _is_work_title(quote) and
                           _TITLE_PREV_RE.search(w[max(0, s - 40):max(0, s - 1)])) or _is_nickname(w, s, e)
-        scare = bool(_P28.search(pre[-20:]))
-        post_subject = bool(_P27.match(post) or ends_comma)
+        scare = bool(_TERM_MARKER_END_RE.search(pre[-20:]))
+        post_subject = bool(_COMMA_AHEAD_RE.match(post) or ends_comma)
         q = quote.rstrip()
         quotes.append(QuoteSlot(s, e, st, pre, post, order, pre_empty, work_title, scare,
                                 post_subject, q, _word_count(q)))
@@ -2824,7 +2805,7 @@ def _reported(sent: str, story, pos):
     cues = _speech_cues(sent)
     if not cues:
         return None  # no reporting verb and no "according to"
-    m = _P29.search(sent)
+    m = _ACCORDING_TO_RE.search(sent)
     if m:
         np = _np_head(sent[m.end():])
         res = _classify(np, story, pos) if np else None
@@ -2838,7 +2819,7 @@ def _reported(sent: str, story, pos):
         if cue == "according to":
             continue
         before = sent[:cm.start()]
-        if _P30.search(before[-20:]):
+        if _BE_OR_IT_END_RE.search(before[-20:]):
             continue
         tail = sent[cm.end():]
         # "..., X said." at the end of the sentence
@@ -2852,7 +2833,7 @@ def _reported(sent: str, story, pos):
         if res is None or res[1] == "unknown":
             continue
         mention_at = before.rfind(res[3].split()[-1]) if res[3] else -1
-        between = _P31.sub(" ", before[mention_at:]) if mention_at >= 0 else ""
+        between = _PARENTHETICAL_END_RE.sub(" ", before[mention_at:]) if mention_at >= 0 else ""
         if mention_at < 0 or len(between.split()) > 4:
             continue
         if cue in _TELL_VERBS:
@@ -2860,7 +2841,7 @@ def _reported(sent: str, story, pos):
         elif cue in _SAY_VERBS:
             om = _SAY_TAIL_RE.match(tail)
         else:  # other verbs report speech only with a that-clause
-            om = _P32.match(tail)
+            om = _THAT_CLAUSE_RE.match(tail)
             if om is None:
                 continue
         q_s = cm.end() + (om.end() if om else 0)
@@ -3110,16 +3091,8 @@ def extract_quotes(articles: pd.DataFrame) -> pd.DataFrame:
     Rows for a story do not depend on the other stories in the batch.
     """
     rows = []
-    # the cyclic garbage collector finds nothing to free here (the per-story objects hold no
-    # cycles) but its full passes over the helper caches cost about a tenth of the run
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
-        for aid, text in zip(articles["article_id"], articles["text"]):
-            rows.extend(_story_quotes(aid, text))
-    finally:
-        if gc_was_on:
-            gc.enable()
+    for aid, text in zip(articles["article_id"], articles["text"]):
+        rows.extend(_story_quotes(aid, text))
     if not rows:
         return _empty()
     df = pd.DataFrame(rows, columns=_ROW_COLUMNS, dtype=object)   # text stays object, as in _empty()
